@@ -1,0 +1,498 @@
+//! Reading a corpus: files, folders and standard input, the manifest that describes them.
+//!
+//! This is the only module of the library that touches the file system. Everything after it
+//! works on [`Source`] values in memory.
+//!
+//! A source's `text` is the file's bytes exactly as they are on disk, byte order mark included,
+//! so that every byte offset computed downstream is an offset into the file. With
+//! [`IngestOptions::lossy`], bytes that are not valid UTF-8 are each read as U+001A
+//! (SUBSTITUTE), one byte for one byte, so offsets still point at the same bytes on disk.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// The name of the optional manifest file inside a corpus folder.
+pub const MANIFEST_FILE: &str = "manifest.toml";
+
+/// How many leading bytes are checked for NUL bytes when deciding whether a file is binary.
+const BINARY_SNIFF_LEN: usize = 8192;
+
+/// One input named on the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file (`.txt` or `.md`) or a folder searched recursively for such files.
+    Path(PathBuf),
+    /// Standard input, given as `-`.
+    Stdin,
+}
+
+/// Options that change how bytes are read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IngestOptions {
+    /// Accept invalid UTF-8, reading each invalid byte as U+001A (offsets stay true).
+    pub lossy: bool,
+}
+
+/// What the manifest says about one source (all optional).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceMeta {
+    /// The outlet that published the text, as a reader would name it.
+    pub outlet: Option<String>,
+    /// The language the report was first written in (ISO 639-3).
+    pub original_language: Option<String>,
+    /// The languages the utterance passed through, speech first (ISO 639-3 codes).
+    pub translation_chain: Vec<String>,
+    /// Where the article was published.
+    pub url: Option<String>,
+    /// Free-text note on the source.
+    pub note: Option<String>,
+    /// True when the text was written for testing rather than collected from an outlet.
+    pub synthetic: bool,
+}
+
+/// One article: its identity, its exact text and what the manifest says about it.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Source id: the file stem (`stdin` for standard input).
+    pub id: String,
+    /// The path as given or found (`-` for standard input).
+    pub path: String,
+    /// The file's bytes as text; byte offsets into it are byte offsets into the file.
+    pub text: String,
+    /// Whether the text starts with a UTF-8 byte order mark (kept in `text`).
+    pub bom: bool,
+    /// How many invalid bytes were replaced in lossy mode (0 otherwise).
+    pub replaced_bytes: usize,
+    /// Manifest data for this source.
+    pub meta: SourceMeta,
+}
+
+/// A set of sources read together, sorted by id.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    /// The sources, sorted by id so that output never depends on argument order.
+    pub sources: Vec<Source>,
+}
+
+/// Everything that can go wrong while reading input. Every variant names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// The path could not be read (missing, permission denied, …).
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        /// The path that failed.
+        path: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The file is not valid UTF-8.
+    #[error("{path}: invalid UTF-8 at byte offset {offset} (use --lossy to read it anyway)")]
+    InvalidUtf8 {
+        /// The file.
+        path: String,
+        /// Offset of the first invalid byte.
+        offset: usize,
+    },
+    /// The file looks binary.
+    #[error("{path}: looks like a binary file (NUL byte at offset {offset}), not text")]
+    Binary {
+        /// The file.
+        path: String,
+        /// Offset of the first NUL byte.
+        offset: usize,
+    },
+    /// The file has no text.
+    #[error("{path}: empty file (no text to read)")]
+    Empty {
+        /// The file.
+        path: String,
+    },
+    /// A file named explicitly is not `.txt` or `.md`.
+    #[error("{path}: unsupported file type (expected .txt or .md)")]
+    Unsupported {
+        /// The file.
+        path: String,
+    },
+    /// A folder holds no `.txt` or `.md` file.
+    #[error("{path}: no .txt or .md files in this folder")]
+    NoSources {
+        /// The folder.
+        path: String,
+    },
+    /// Two inputs have the same file stem.
+    #[error("{second}: source id '{id}' is already used by {first}; rename one of the files")]
+    DuplicateId {
+        /// The id both share.
+        id: String,
+        /// The file read first.
+        first: String,
+        /// The file read second.
+        second: String,
+    },
+    /// The manifest could not be parsed or does not match the folder.
+    #[error("{path}: {message}")]
+    Manifest {
+        /// The manifest file.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// No inputs were given.
+    #[error("no input: name files or folders, or '-' for standard input")]
+    NoInput,
+}
+
+/// Reads every input into one corpus.
+///
+/// Folders are searched recursively for `.txt` and `.md` files (hidden entries skipped), and a
+/// `manifest.toml` at the top of a folder given as input supplies source metadata.
+pub fn read_inputs(inputs: &[Input], options: IngestOptions) -> Result<Corpus, IngestError> {
+    if inputs.is_empty() {
+        return Err(IngestError::NoInput);
+    }
+    let mut sources: Vec<Source> = Vec::new();
+    for input in inputs {
+        match input {
+            Input::Stdin => {
+                let mut bytes = Vec::new();
+                std::io::stdin()
+                    .read_to_end(&mut bytes)
+                    .map_err(|source| IngestError::Read {
+                        path: "-".to_string(),
+                        source,
+                    })?;
+                sources.push(read_bytes("stdin", "-", &bytes, options)?);
+            }
+            Input::Path(path) => read_path(path, options, &mut sources)?,
+        }
+    }
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for source in &sources {
+        if let Some(first) = seen.insert(source.id.clone(), source.path.clone()) {
+            return Err(IngestError::DuplicateId {
+                id: source.id.clone(),
+                first,
+                second: source.path.clone(),
+            });
+        }
+    }
+    sources.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(Corpus { sources })
+}
+
+fn read_path(
+    path: &Path,
+    options: IngestOptions,
+    sources: &mut Vec<Source>,
+) -> Result<(), IngestError> {
+    let display = path.display().to_string();
+    let metadata = std::fs::metadata(path).map_err(|source| IngestError::Read {
+        path: display.clone(),
+        source,
+    })?;
+    if metadata.is_dir() {
+        let manifest = read_manifest(path)?;
+        let mut files = Vec::new();
+        let walker = walkdir::WalkDir::new(path)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            let entry = entry.map_err(|e| IngestError::Read {
+                path: e
+                    .path()
+                    .map_or_else(|| display.clone(), |p| p.display().to_string()),
+                source: e.into_io_error().unwrap_or_else(|| {
+                    std::io::Error::other("file system loop or unreadable entry")
+                }),
+            })?;
+            if entry.file_type().is_file() && has_text_extension(entry.path()) {
+                files.push(entry.into_path());
+            }
+        }
+        if files.is_empty() {
+            return Err(IngestError::NoSources { path: display });
+        }
+        if let Some(manifest) = &manifest {
+            manifest.check_files(path, &files)?;
+        }
+        for file in files {
+            let mut source = read_file(&file, options)?;
+            if let Some(manifest) = &manifest {
+                if let Some(meta) = manifest.meta_for(path, &file) {
+                    source.meta = meta;
+                }
+            }
+            sources.push(source);
+        }
+        Ok(())
+    } else if has_text_extension(path) {
+        sources.push(read_file(path, options)?);
+        Ok(())
+    } else {
+        Err(IngestError::Unsupported { path: display })
+    }
+}
+
+fn has_text_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+}
+
+fn read_file(path: &Path, options: IngestOptions) -> Result<Source, IngestError> {
+    let display = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| IngestError::Read {
+        path: display.clone(),
+        source,
+    })?;
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| display.clone());
+    read_bytes(&id, &display, &bytes, options)
+}
+
+/// Turns raw bytes into a [`Source`], checking that they are text.
+///
+/// `path` is only used in error messages and in the source's record.
+pub fn read_bytes(
+    id: &str,
+    path: &str,
+    bytes: &[u8],
+    options: IngestOptions,
+) -> Result<Source, IngestError> {
+    let path = path.to_string();
+    if let Some(offset) = bytes.iter().take(BINARY_SNIFF_LEN).position(|&b| b == 0) {
+        return Err(IngestError::Binary { path, offset });
+    }
+    let (text, replaced_bytes) = match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_string(), 0),
+        Err(error) if options.lossy => {
+            let _ = error;
+            decode_lossy_same_length(bytes)
+        }
+        Err(error) => {
+            return Err(IngestError::InvalidUtf8 {
+                path,
+                offset: error.valid_up_to(),
+            })
+        }
+    };
+    let bom = text.starts_with('\u{feff}');
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(IngestError::Empty { path });
+    }
+    Ok(Source {
+        id: id.to_string(),
+        path,
+        text,
+        bom,
+        replaced_bytes,
+        meta: SourceMeta::default(),
+    })
+}
+
+/// Decodes UTF-8, replacing each invalid byte by U+001A so that the result has the same length
+/// and every valid character stays at its byte offset.
+fn decode_lossy_same_length(mut bytes: &[u8]) -> (String, usize) {
+    let mut out = String::with_capacity(bytes.len());
+    let mut replaced = 0;
+    while !bytes.is_empty() {
+        match std::str::from_utf8(bytes) {
+            Ok(valid) => {
+                out.push_str(valid);
+                break;
+            }
+            Err(error) => {
+                let (valid, rest) = bytes.split_at(error.valid_up_to());
+                // Safe by construction: `valid_up_to` marks the end of valid UTF-8.
+                out.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                let bad = error.error_len().unwrap_or(rest.len());
+                for _ in 0..bad {
+                    out.push('\u{1a}');
+                }
+                replaced += bad;
+                bytes = &rest[bad..];
+            }
+        }
+    }
+    (out, replaced)
+}
+
+/// The manifest file of a corpus folder.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Manifest {
+    /// Name of the corpus (informational).
+    #[allow(
+        dead_code,
+        reason = "read for validation; the corpus name is informational"
+    )]
+    corpus: Option<String>,
+    /// Description of the corpus (informational).
+    #[allow(
+        dead_code,
+        reason = "read for validation; the description is informational"
+    )]
+    description: Option<String>,
+    #[serde(default, rename = "source")]
+    sources: Vec<ManifestSource>,
+    #[serde(skip)]
+    path: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ManifestSource {
+    file: String,
+    outlet: Option<String>,
+    original_language: Option<String>,
+    #[serde(default)]
+    translation_chain: Vec<String>,
+    url: Option<String>,
+    note: Option<String>,
+    #[serde(default)]
+    synthetic: bool,
+}
+
+fn read_manifest(dir: &Path) -> Result<Option<Manifest>, IngestError> {
+    let path = dir.join(MANIFEST_FILE);
+    let display = path.display().to_string();
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => {
+            return Err(IngestError::Read {
+                path: display,
+                source,
+            })
+        }
+    };
+    let mut manifest: Manifest = toml::from_str(&text).map_err(|e| IngestError::Manifest {
+        path: display.clone(),
+        message: e.to_string().trim_end().to_string(),
+    })?;
+    manifest.path = display;
+    for entry in &manifest.sources {
+        let codes = entry
+            .original_language
+            .iter()
+            .chain(entry.translation_chain.iter());
+        for code in codes {
+            if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
+                return Err(IngestError::Manifest {
+                    path: manifest.path.clone(),
+                    message: format!(
+                        "source '{}': language '{code}' is not an ISO 639-3 code (three lowercase letters, e.g. 'eng')",
+                        entry.file
+                    ),
+                });
+            }
+        }
+    }
+    Ok(Some(manifest))
+}
+
+impl Manifest {
+    fn relative<'a>(dir: &Path, file: &'a Path) -> Option<&'a Path> {
+        file.strip_prefix(dir).ok()
+    }
+
+    /// Every manifest entry must name a text file that exists in the folder, once.
+    fn check_files(&self, dir: &Path, files: &[PathBuf]) -> Result<(), IngestError> {
+        let mut named = BTreeMap::new();
+        for entry in &self.sources {
+            if named.insert(entry.file.as_str(), ()).is_some() {
+                return Err(IngestError::Manifest {
+                    path: self.path.clone(),
+                    message: format!("source '{}' is listed twice", entry.file),
+                });
+            }
+            let exists = files
+                .iter()
+                .filter_map(|f| Self::relative(dir, f))
+                .any(|rel| rel == Path::new(&entry.file));
+            if !exists {
+                return Err(IngestError::Manifest {
+                    path: self.path.clone(),
+                    message: format!(
+                        "source '{}' is listed but no such .txt or .md file is in the folder",
+                        entry.file
+                    ),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn meta_for(&self, dir: &Path, file: &Path) -> Option<SourceMeta> {
+        let rel = Self::relative(dir, file)?;
+        let entry = self.sources.iter().find(|s| Path::new(&s.file) == rel)?;
+        Some(SourceMeta {
+            outlet: entry.outlet.clone(),
+            original_language: entry.original_language.clone(),
+            translation_chain: entry.translation_chain.clone(),
+            url: entry.url.clone(),
+            note: entry.note.clone(),
+            synthetic: entry.synthetic,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_is_kept_so_offsets_match_the_file() {
+        let source = read_bytes("a", "a.txt", b"\xEF\xBB\xBFHello", IngestOptions::default())
+            .expect("valid");
+        assert!(source.bom);
+        assert_eq!(&source.text[3..], "Hello");
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_offset() {
+        let err = read_bytes("a", "a.txt", b"ok \xFF bad", IngestOptions::default()).unwrap_err();
+        assert!(
+            matches!(err, IngestError::InvalidUtf8 { offset: 3, .. }),
+            "{err}"
+        );
+        assert!(err
+            .to_string()
+            .starts_with("a.txt: invalid UTF-8 at byte offset 3"));
+    }
+
+    #[test]
+    fn lossy_reading_keeps_every_offset() {
+        let bytes = b"caf\xC3\xA9 \xFF\xFE \xE2\x80\x9Cok\xE2\x80\x9D \xE2\x82";
+        let source = read_bytes("a", "a.txt", bytes, IngestOptions { lossy: true }).unwrap();
+        assert_eq!(source.text.len(), bytes.len());
+        assert_eq!(source.replaced_bytes, 4);
+        let open = source.text.find('\u{201c}').unwrap();
+        assert_eq!(&bytes[open..open + 3], "\u{201c}".as_bytes());
+    }
+
+    #[test]
+    fn nul_byte_means_binary() {
+        let err = read_bytes(
+            "a",
+            "a.bin",
+            b"PK\x03\x04\x00\x00",
+            IngestOptions::default(),
+        );
+        assert!(matches!(err, Err(IngestError::Binary { offset: 4, .. })));
+    }
+
+    #[test]
+    fn whitespace_only_is_empty() {
+        for bytes in [&b""[..], b"  \n\t", b"\xEF\xBB\xBF\n"] {
+            let err = read_bytes("a", "a.txt", bytes, IngestOptions::default());
+            assert!(matches!(err, Err(IngestError::Empty { .. })), "{bytes:?}");
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! Language detection, per source and per quote.
+//!
+//! A source gets the language whatlang finds in its whole text. A quote inherits it unless the
+//! quote is written in another script than the source (a Cyrillic word at the end of an English
+//! article, a German quotation inside a Chinese report); then the quote's own text is detected.
+//! Short texts in the source's script are not re-detected: trigram detection on five words is
+//! noise, and an English article's quote in the Latin script is English far more often than
+//! whatlang's guess on it would be right.
+
+use serde::Serialize;
+
+/// How a language was arrived at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Detection {
+    /// Detected from the text itself.
+    Detected,
+    /// Taken from the enclosing source (same script, too short to judge on its own).
+    Inherited,
+    /// Nothing to detect from (no letters, or an unknown script).
+    Undetermined,
+}
+
+/// A detected language.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Language {
+    /// ISO 639-3 code (`eng`, `rus`, `cmn`…), `und` when undetermined.
+    pub code: &'static str,
+    /// English name of the language.
+    pub name: &'static str,
+    /// The writing system the text is in (`Latin`, `Cyrillic`…).
+    pub script: &'static str,
+    /// whatlang's confidence in [0, 1].
+    pub confidence: f64,
+    /// whatlang's own judgement of whether the guess can be relied on.
+    pub reliable: bool,
+    /// How this language was arrived at.
+    pub detection: Detection,
+}
+
+impl Language {
+    /// The language of a text nothing could be detected from.
+    pub fn undetermined() -> Self {
+        Language {
+            code: "und",
+            name: "undetermined",
+            script: "unknown",
+            confidence: 0.0,
+            reliable: false,
+            detection: Detection::Undetermined,
+        }
+    }
+
+    /// The ISO 639-1 code for this language, where one exists.
+    pub fn iso639_1(&self) -> Option<&'static str> {
+        iso639_1(self.code)
+    }
+}
+
+/// Detects the language of a whole text.
+pub fn detect(text: &str) -> Language {
+    match whatlang::detect(text) {
+        Some(info) => Language {
+            code: info.lang().code(),
+            name: info.lang().eng_name(),
+            script: script_name(info.script()),
+            confidence: round3(info.confidence()),
+            reliable: info.is_reliable(),
+            detection: Detection::Detected,
+        },
+        None => match whatlang::detect_script(text) {
+            Some(script) => Language {
+                script: script_name(script),
+                ..Language::undetermined()
+            },
+            None => Language::undetermined(),
+        },
+    }
+}
+
+/// The language of a span inside a source whose language is `source`.
+///
+/// The span is detected on its own only when it is written in another script than the source;
+/// otherwise it inherits the source's language.
+pub fn detect_span(span: &str, source: &Language) -> Language {
+    match whatlang::detect_script(span) {
+        Some(script) if script_name(script) != source.script => {
+            let mut language = detect(span);
+            if language.detection == Detection::Undetermined {
+                language.script = script_name(script);
+            }
+            language
+        }
+        _ => Language {
+            detection: if source.detection == Detection::Undetermined {
+                Detection::Undetermined
+            } else {
+                Detection::Inherited
+            },
+            ..source.clone()
+        },
+    }
+}
+
+/// The name of a script, with a static lifetime.
+fn script_name(script: whatlang::Script) -> &'static str {
+    whatlang::Script::all()
+        .iter()
+        .find(|s| **s == script)
+        .map_or("unknown", |s| s.name())
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// ISO 639-3 → ISO 639-1 for every language whatlang can detect.
+pub fn iso639_1(code: &str) -> Option<&'static str> {
+    const TABLE: &[(&str, &str)] = &[
+        ("afr", "af"),
+        ("aka", "ak"),
+        ("amh", "am"),
+        ("ara", "ar"),
+        ("aze", "az"),
+        ("bel", "be"),
+        ("ben", "bn"),
+        ("bul", "bg"),
+        ("cat", "ca"),
+        ("ces", "cs"),
+        ("cmn", "zh"),
+        ("cym", "cy"),
+        ("dan", "da"),
+        ("deu", "de"),
+        ("ell", "el"),
+        ("eng", "en"),
+        ("epo", "eo"),
+        ("est", "et"),
+        ("fin", "fi"),
+        ("fra", "fr"),
+        ("guj", "gu"),
+        ("heb", "he"),
+        ("hin", "hi"),
+        ("hrv", "hr"),
+        ("hun", "hu"),
+        ("hye", "hy"),
+        ("ind", "id"),
+        ("ita", "it"),
+        ("jav", "jv"),
+        ("jpn", "ja"),
+        ("kan", "kn"),
+        ("kat", "ka"),
+        ("khm", "km"),
+        ("kor", "ko"),
+        ("lat", "la"),
+        ("lav", "lv"),
+        ("lit", "lt"),
+        ("mal", "ml"),
+        ("mar", "mr"),
+        ("mkd", "mk"),
+        ("mya", "my"),
+        ("nep", "ne"),
+        ("nld", "nl"),
+        ("nob", "no"),
+        ("ori", "or"),
+        ("pan", "pa"),
+        ("pes", "fa"),
+        ("pol", "pl"),
+        ("por", "pt"),
+        ("ron", "ro"),
+        ("rus", "ru"),
+        ("sin", "si"),
+        ("slk", "sk"),
+        ("slv", "sl"),
+        ("sna", "sn"),
+        ("spa", "es"),
+        ("srp", "sr"),
+        ("swe", "sv"),
+        ("tam", "ta"),
+        ("tel", "te"),
+        ("tgl", "tl"),
+        ("tha", "th"),
+        ("tuk", "tk"),
+        ("tur", "tr"),
+        ("ukr", "uk"),
+        ("urd", "ur"),
+        ("uzb", "uz"),
+        ("vie", "vi"),
+        ("yid", "yi"),
+        ("zul", "zu"),
+    ];
+    TABLE
+        .binary_search_by(|(three, _)| three.cmp(&code))
+        .ok()
+        .map(|i| TABLE[i].1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_and_russian_are_told_apart() {
+        let en = detect(
+            "The talks in Geneva were open and useful, the foreign minister said on Friday.",
+        );
+        assert_eq!(en.code, "eng");
+        assert_eq!(en.script, "Latin");
+        let ru = detect("Переговоры в Женеве были открытыми и полезными, заявил министр.");
+        assert_eq!(ru.code, "rus");
+        assert!(ru.confidence > 0.5);
+    }
+
+    #[test]
+    fn a_span_in_another_script_is_detected_on_its_own() {
+        let source = detect("The talks in Geneva were open and useful, the minister said.");
+        let span = detect_span("Переговоры были открытыми и полезными", &source);
+        assert_eq!(span.code, "rus");
+        assert_eq!(span.detection, Detection::Detected);
+        let same = detect_span("open and useful", &source);
+        assert_eq!(same.code, "eng");
+        assert_eq!(same.detection, Detection::Inherited);
+    }
+
+    #[test]
+    fn no_letters_is_undetermined() {
+        assert_eq!(detect("12345 --- !!!").code, "und");
+    }
+
+    #[test]
+    fn iso_table_is_sorted_and_complete_for_whatlang() {
+        for lang in whatlang::Lang::all() {
+            assert!(iso639_1(lang.code()).is_some(), "{}", lang.code());
+        }
+    }
+}

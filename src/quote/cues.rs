@@ -1,0 +1,645 @@
+//! The words that signal speech and speakers in English news text.
+//!
+//! Reporting verbs come in classes that decide what may follow them:
+//! - [`VerbClass::Say`] takes a clause directly ("said the talks were useful", "said that…").
+//! - [`VerbClass::Tell`] takes an addressee first ("told reporters that…").
+//! - [`VerbClass::Think`] reports only a *that*-clause or a clause opened by a pronoun
+//!   ("hoped that…", "agreed they expected…"), so that "agreed to keep working" or "warned
+//!   Putin of consequences" are not read as speech.
+//! - [`VerbClass::Describe`] frames an evaluation ("described the talks as open", "called it an
+//!   interim one").
+//! - [`VerbClass::Act`] names a speech act whose content is not a clause ("urged the West to end
+//!   …", "lamented the …"): it attributes a quotation next to it but yields no reported speech.
+//!
+//! The lists are plain data, sorted so that lookups are binary searches.
+
+/// What a reporting verb can be followed by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbClass {
+    /// Followed directly by the reported clause.
+    Say,
+    /// Followed by an addressee, then the clause.
+    Tell,
+    /// Reports only a that-clause or a pronoun-led clause.
+    Think,
+    /// "describe X as Y", "call X Y".
+    Describe,
+    /// Attributes a neighbouring quotation, reports nothing itself.
+    Act,
+}
+
+/// Surface forms of reporting verbs, sorted.
+const VERBS: &[(&str, VerbClass)] = &[
+    ("accuse", VerbClass::Act),
+    ("accused", VerbClass::Act),
+    ("accuses", VerbClass::Act),
+    ("acknowledge", VerbClass::Say),
+    ("acknowledged", VerbClass::Say),
+    ("acknowledges", VerbClass::Say),
+    ("add", VerbClass::Say),
+    ("added", VerbClass::Say),
+    ("adds", VerbClass::Say),
+    ("admit", VerbClass::Say),
+    ("admits", VerbClass::Say),
+    ("admitted", VerbClass::Say),
+    ("agree", VerbClass::Think),
+    ("agreed", VerbClass::Think),
+    ("agrees", VerbClass::Think),
+    ("announce", VerbClass::Say),
+    ("announced", VerbClass::Say),
+    ("announces", VerbClass::Say),
+    ("argue", VerbClass::Say),
+    ("argued", VerbClass::Say),
+    ("argues", VerbClass::Say),
+    ("ask", VerbClass::Act),
+    ("asked", VerbClass::Act),
+    ("asks", VerbClass::Act),
+    ("assert", VerbClass::Say),
+    ("asserted", VerbClass::Say),
+    ("asserts", VerbClass::Say),
+    ("assure", VerbClass::Tell),
+    ("assured", VerbClass::Tell),
+    ("assures", VerbClass::Tell),
+    ("believe", VerbClass::Think),
+    ("believed", VerbClass::Think),
+    ("believes", VerbClass::Think),
+    ("call", VerbClass::Describe),
+    ("called", VerbClass::Describe),
+    ("calls", VerbClass::Describe),
+    ("claim", VerbClass::Say),
+    ("claimed", VerbClass::Say),
+    ("claims", VerbClass::Say),
+    ("complain", VerbClass::Say),
+    ("complained", VerbClass::Say),
+    ("complains", VerbClass::Say),
+    ("concede", VerbClass::Say),
+    ("conceded", VerbClass::Say),
+    ("concedes", VerbClass::Say),
+    ("confirm", VerbClass::Say),
+    ("confirmed", VerbClass::Say),
+    ("confirms", VerbClass::Say),
+    ("criticise", VerbClass::Act),
+    ("criticised", VerbClass::Act),
+    ("criticises", VerbClass::Act),
+    ("criticize", VerbClass::Act),
+    ("criticized", VerbClass::Act),
+    ("criticizes", VerbClass::Act),
+    ("declare", VerbClass::Say),
+    ("declared", VerbClass::Say),
+    ("declares", VerbClass::Say),
+    ("demand", VerbClass::Act),
+    ("demanded", VerbClass::Act),
+    ("demands", VerbClass::Act),
+    ("deny", VerbClass::Think),
+    ("denied", VerbClass::Think),
+    ("denies", VerbClass::Think),
+    ("describe", VerbClass::Describe),
+    ("described", VerbClass::Describe),
+    ("describes", VerbClass::Describe),
+    ("dismiss", VerbClass::Act),
+    ("dismissed", VerbClass::Act),
+    ("dismisses", VerbClass::Act),
+    ("emphasise", VerbClass::Say),
+    ("emphasised", VerbClass::Say),
+    ("emphasises", VerbClass::Say),
+    ("emphasize", VerbClass::Say),
+    ("emphasized", VerbClass::Say),
+    ("emphasizes", VerbClass::Say),
+    ("expect", VerbClass::Think),
+    ("expected", VerbClass::Think),
+    ("expects", VerbClass::Think),
+    ("explain", VerbClass::Say),
+    ("explained", VerbClass::Say),
+    ("explains", VerbClass::Say),
+    ("hope", VerbClass::Think),
+    ("hoped", VerbClass::Think),
+    ("hopes", VerbClass::Think),
+    ("inform", VerbClass::Tell),
+    ("informed", VerbClass::Tell),
+    ("informs", VerbClass::Tell),
+    ("insist", VerbClass::Say),
+    ("insisted", VerbClass::Say),
+    ("insists", VerbClass::Say),
+    ("lament", VerbClass::Act),
+    ("lamented", VerbClass::Act),
+    ("laments", VerbClass::Act),
+    ("maintain", VerbClass::Think),
+    ("maintained", VerbClass::Think),
+    ("maintains", VerbClass::Think),
+    ("note", VerbClass::Say),
+    ("noted", VerbClass::Say),
+    ("notes", VerbClass::Say),
+    ("predict", VerbClass::Say),
+    ("predicted", VerbClass::Say),
+    ("predicts", VerbClass::Say),
+    ("promise", VerbClass::Think),
+    ("promised", VerbClass::Think),
+    ("promises", VerbClass::Think),
+    ("reiterate", VerbClass::Say),
+    ("reiterated", VerbClass::Say),
+    ("reiterates", VerbClass::Say),
+    ("remark", VerbClass::Say),
+    ("remarked", VerbClass::Say),
+    ("remarks", VerbClass::Say),
+    ("repeat", VerbClass::Say),
+    ("repeated", VerbClass::Say),
+    ("repeats", VerbClass::Say),
+    ("replied", VerbClass::Say),
+    ("replies", VerbClass::Say),
+    ("reply", VerbClass::Say),
+    ("report", VerbClass::Say),
+    ("reported", VerbClass::Say),
+    ("reports", VerbClass::Say),
+    ("respond", VerbClass::Say),
+    ("responded", VerbClass::Say),
+    ("responds", VerbClass::Say),
+    ("reveal", VerbClass::Say),
+    ("revealed", VerbClass::Say),
+    ("reveals", VerbClass::Say),
+    ("said", VerbClass::Say),
+    ("say", VerbClass::Say),
+    ("says", VerbClass::Say),
+    ("state", VerbClass::Say),
+    ("stated", VerbClass::Say),
+    ("states", VerbClass::Say),
+    ("stress", VerbClass::Say),
+    ("stressed", VerbClass::Say),
+    ("stresses", VerbClass::Say),
+    ("suggest", VerbClass::Think),
+    ("suggested", VerbClass::Think),
+    ("suggests", VerbClass::Think),
+    ("tell", VerbClass::Tell),
+    ("tells", VerbClass::Tell),
+    ("think", VerbClass::Think),
+    ("thinks", VerbClass::Think),
+    ("thought", VerbClass::Think),
+    ("told", VerbClass::Tell),
+    ("tweeted", VerbClass::Say),
+    ("underline", VerbClass::Say),
+    ("underlined", VerbClass::Say),
+    ("underlines", VerbClass::Say),
+    ("urge", VerbClass::Act),
+    ("urged", VerbClass::Act),
+    ("urges", VerbClass::Act),
+    ("vow", VerbClass::Think),
+    ("vowed", VerbClass::Think),
+    ("vows", VerbClass::Think),
+    ("warn", VerbClass::Think),
+    ("warned", VerbClass::Think),
+    ("warns", VerbClass::Think),
+    ("wrote", VerbClass::Say),
+];
+
+/// The class of a reporting verb form, if the lowercase word is one.
+pub fn verb_class(lower: &str) -> Option<VerbClass> {
+    VERBS
+        .binary_search_by(|(w, _)| w.cmp(&lower))
+        .ok()
+        .map(|i| VERBS[i].1)
+}
+
+fn contains(list: &[&str], word: &str) -> bool {
+    list.binary_search(&word).is_ok()
+}
+
+/// Words of a title before a name ("Russian Foreign Minister", "U.S. Secretary of State").
+const TITLE_WORDS: &[&str] = &[
+    "acting",
+    "adviser",
+    "advisor",
+    "ambassador",
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "col",
+    "colonel",
+    "commander",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "defence",
+    "defense",
+    "department",
+    "deputy",
+    "diplomat",
+    "director",
+    "dr",
+    "economy",
+    "envoy",
+    "executive",
+    "finance",
+    "foreign",
+    "former",
+    "gen",
+    "general",
+    "gov",
+    "governor",
+    "head",
+    "interior",
+    "judge",
+    "justice",
+    "king",
+    "leader",
+    "lt",
+    "mayor",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "national",
+    "of",
+    "officer",
+    "official",
+    "pope",
+    "premier",
+    "president",
+    "press",
+    "prime",
+    "prince",
+    "princess",
+    "prof",
+    "professor",
+    "prosecutor",
+    "queen",
+    "rep",
+    "representative",
+    "secretary",
+    "security",
+    "sen",
+    "senator",
+    "senior",
+    "speaker",
+    "special",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "state",
+    "top",
+    "vice",
+];
+
+/// Heads of a description of one person ("the foreign minister", "the secretary").
+const ROLE_HEADS: &[&str] = &[
+    "adviser",
+    "advisor",
+    "ambassador",
+    "chancellor",
+    "chief",
+    "commander",
+    "diplomat",
+    "director",
+    "envoy",
+    "governor",
+    "head",
+    "king",
+    "leader",
+    "mayor",
+    "minister",
+    "negotiator",
+    "official",
+    "pope",
+    "premier",
+    "president",
+    "prosecutor",
+    "queen",
+    "representative",
+    "secretary",
+    "senator",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+];
+
+/// Heads of a description of several people or parties ("both sides", "western countries").
+const GROUP_HEADS: &[&str] = &[
+    "allies",
+    "americans",
+    "analysts",
+    "both",
+    "countries",
+    "critics",
+    "delegations",
+    "diplomats",
+    "europeans",
+    "experts",
+    "governments",
+    "leaders",
+    "members",
+    "ministers",
+    "nations",
+    "observers",
+    "officials",
+    "partners",
+    "russians",
+    "sides",
+    "sources",
+    "states",
+    "ukrainians",
+];
+
+/// Heads of a description of a publication or document ("the report", "news agencies").
+const PUBLICATION_HEADS: &[&str] = &[
+    "agencies",
+    "agency",
+    "broadcaster",
+    "channel",
+    "communique",
+    "daily",
+    "magazine",
+    "media",
+    "network",
+    "newspaper",
+    "outlet",
+    "paper",
+    "readout",
+    "report",
+    "reports",
+    "statement",
+    "television",
+    "transcript",
+    "website",
+    "wire",
+];
+
+/// Capitalized words that make a name an organization rather than a person.
+const ORGANIZATION_WORDS: &[&str] = &[
+    "agency",
+    "alliance",
+    "army",
+    "association",
+    "bank",
+    "commission",
+    "committee",
+    "congress",
+    "council",
+    "court",
+    "department",
+    "duma",
+    "forces",
+    "government",
+    "house",
+    "kremlin",
+    "ministry",
+    "nations",
+    "nato",
+    "office",
+    "organisation",
+    "organization",
+    "parliament",
+    "party",
+    "pentagon",
+    "senate",
+    "union",
+];
+
+/// Capitalized words that make a name a publication.
+const PUBLICATION_WORDS: &[&str] = &[
+    "afp", "agentur", "ap", "bbc", "channel", "cnn", "dpa", "interfax", "journal", "network",
+    "news", "post", "press", "radio", "reuters", "ria", "tass", "times", "tv", "xinhua",
+];
+
+/// Capitalized words that are never part of a person's name (places and things).
+const PLACE_WORDS: &[&str] = &[
+    "africa",
+    "america",
+    "ankara",
+    "asia",
+    "baltic",
+    "beijing",
+    "belarus",
+    "berlin",
+    "britain",
+    "brussels",
+    "canada",
+    "china",
+    "crimea",
+    "eu",
+    "europe",
+    "france",
+    "geneva",
+    "georgia",
+    "germany",
+    "hotel",
+    "india",
+    "iran",
+    "israel",
+    "italy",
+    "japan",
+    "kiev",
+    "kyiv",
+    "lake",
+    "london",
+    "minsk",
+    "moscow",
+    "paris",
+    "poland",
+    "russia",
+    "spain",
+    "states",
+    "switzerland",
+    "tehran",
+    "tokyo",
+    "turkey",
+    "u.k",
+    "u.n",
+    "u.s",
+    "u.s.",
+    "uk",
+    "ukraine",
+    "un",
+    "united",
+    "us",
+    "usa",
+    "warsaw",
+    "washington",
+    "west",
+];
+
+/// Adjectives of nationality, which can start a title ("Russian Foreign Minister").
+const DEMONYMS: &[&str] = &[
+    "american",
+    "belarusian",
+    "british",
+    "canadian",
+    "chinese",
+    "european",
+    "french",
+    "german",
+    "indian",
+    "iranian",
+    "israeli",
+    "italian",
+    "japanese",
+    "polish",
+    "russian",
+    "soviet",
+    "spanish",
+    "swiss",
+    "turkish",
+    "u.s",
+    "u.s.",
+    "uk",
+    "ukrainian",
+    "us",
+    "western",
+];
+
+/// Words that may stand between a speaker and the reporting verb.
+const SKIPPABLE_BEFORE_VERB: &[&str] = &[
+    "again",
+    "already",
+    "also",
+    "always",
+    "clearly",
+    "did",
+    "does",
+    "earlier",
+    "explicitly",
+    "firmly",
+    "flatly",
+    "further",
+    "had",
+    "has",
+    "have",
+    "just",
+    "later",
+    "meanwhile",
+    "now",
+    "once",
+    "only",
+    "previously",
+    "publicly",
+    "recently",
+    "repeatedly",
+    "reportedly",
+    "separately",
+    "still",
+    "then",
+    "would",
+];
+
+/// Auxiliaries that make the following verb passive ("were reported").
+const PASSIVE_AUXILIARIES: &[&str] = &["are", "be", "been", "being", "is", "was", "were"];
+
+/// Determiners that open a descriptive noun phrase.
+const DETERMINERS: &[&str] = &[
+    "a", "all", "an", "both", "many", "other", "several", "some", "the", "these", "those", "two",
+];
+
+/// Prepositions that open an adverbial between a verb and its clause ("said after talks…").
+const PREPOSITIONS: &[&str] = &[
+    "about",
+    "after",
+    "ahead",
+    "at",
+    "before",
+    "during",
+    "following",
+    "for",
+    "from",
+    "in",
+    "on",
+    "over",
+    "to",
+    "upon",
+    "with",
+];
+
+/// Words that can open a clause reported after a [`VerbClass::Think`] verb.
+const CLAUSE_OPENERS: &[&str] = &[
+    "he", "i", "it", "she", "that", "there", "they", "this", "we",
+];
+
+/// Whether the word is part of a title.
+pub fn is_title_word(lower: &str) -> bool {
+    contains(TITLE_WORDS, lower) || is_demonym(lower)
+}
+/// Whether the word heads a one-person description.
+pub fn is_role_head(lower: &str) -> bool {
+    contains(ROLE_HEADS, lower)
+}
+/// Whether the word heads a description of several people.
+pub fn is_group_head(lower: &str) -> bool {
+    contains(GROUP_HEADS, lower)
+}
+/// Whether the word heads a description of a publication.
+pub fn is_publication_head(lower: &str) -> bool {
+    contains(PUBLICATION_HEADS, lower)
+}
+/// Whether the capitalized word marks an organization.
+pub fn is_organization_word(lower: &str) -> bool {
+    contains(ORGANIZATION_WORDS, lower)
+}
+/// Whether the capitalized word marks a publication.
+pub fn is_publication_word(lower: &str) -> bool {
+    contains(PUBLICATION_WORDS, lower)
+}
+/// Whether the capitalized word is a place (or other non-person name part).
+pub fn is_place_word(lower: &str) -> bool {
+    contains(PLACE_WORDS, lower)
+}
+/// Whether the word is an adjective of nationality.
+pub fn is_demonym(lower: &str) -> bool {
+    contains(DEMONYMS, lower)
+}
+/// Whether the word may sit between a speaker and its verb.
+pub fn is_skippable_before_verb(lower: &str) -> bool {
+    contains(SKIPPABLE_BEFORE_VERB, lower)
+}
+/// Whether the word is an auxiliary that makes the next verb passive.
+pub fn is_passive_auxiliary(lower: &str) -> bool {
+    contains(PASSIVE_AUXILIARIES, lower)
+}
+/// Whether the word is a determiner.
+pub fn is_determiner(lower: &str) -> bool {
+    contains(DETERMINERS, lower)
+}
+/// Whether the word is a preposition that opens an adverbial.
+pub fn is_preposition(lower: &str) -> bool {
+    contains(PREPOSITIONS, lower)
+}
+/// Whether the word can open a clause after a [`VerbClass::Think`] verb.
+pub fn is_clause_opener(lower: &str) -> bool {
+    contains(CLAUSE_OPENERS, lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted_for_binary_search() {
+        let lists: [&[&str]; 13] = [
+            TITLE_WORDS,
+            ROLE_HEADS,
+            GROUP_HEADS,
+            PUBLICATION_HEADS,
+            ORGANIZATION_WORDS,
+            PUBLICATION_WORDS,
+            PLACE_WORDS,
+            DEMONYMS,
+            SKIPPABLE_BEFORE_VERB,
+            PASSIVE_AUXILIARIES,
+            DETERMINERS,
+            PREPOSITIONS,
+            CLAUSE_OPENERS,
+        ];
+        for list in lists {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+        assert!(VERBS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn verb_classes() {
+        assert_eq!(verb_class("said"), Some(VerbClass::Say));
+        assert_eq!(verb_class("told"), Some(VerbClass::Tell));
+        assert_eq!(verb_class("hoped"), Some(VerbClass::Think));
+        assert_eq!(verb_class("walked"), None);
+    }
+}

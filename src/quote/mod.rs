@@ -1,0 +1,207 @@
+//! Quotes and their speakers: the extraction stage.
+//!
+//! Two kinds of quote are found in every source, each as a byte span of the source text:
+//! - **direct** quotes, the words between quotation marks ([`marks`]), with `scare` set for
+//!   quotations of one or two words ("frank", "invaded") — kept, because a single word put in
+//!   someone's mouth is exactly what drifts in translation;
+//! - **indirect** quotes, reported speech without marks ("Lavrov said he hoped that emotions
+//!   would cool down"), whose span is the reported content ([`attribution`]).
+//!
+//! Each quote gets the speaker the text gives, if any, resolved within the article to one
+//! canonical name per person ([`speaker`]), and the language it is written in.
+
+mod attribution;
+pub mod cues;
+pub mod marks;
+pub mod speaker;
+mod words;
+
+use serde::Serialize;
+
+pub use attribution::Cue;
+pub use speaker::{Entity, SpeakerKind};
+
+use crate::ingest::{Corpus, Source};
+use crate::language::{self, Language};
+use crate::text::{Analyzer, Analyzers};
+
+/// Whether a quote was marked by quotation marks or reported without them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Words between quotation marks.
+    Direct,
+    /// Reported speech, without quotation marks.
+    Indirect,
+}
+
+/// A byte span in a source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// Start byte offset.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+}
+
+/// One quote: a span of a source and what is known about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// `<source id>#<n>`, numbered from 1 in text order.
+    pub id: String,
+    /// Start byte offset of the quoted words in the source file.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// Direct or indirect.
+    pub kind: QuoteKind,
+    /// A direct quote of one or two words.
+    pub scare: bool,
+    /// False for a paragraph of a multi-paragraph quote left open by the wire convention.
+    pub closed: bool,
+    /// The speaker, as an index into [`ExtractedSource::speakers`].
+    pub speaker: Option<usize>,
+    /// How the speaker was found.
+    pub cue: Option<Cue>,
+    /// The words that name the speaker (empty span for [`Cue::Context`]).
+    pub speaker_span: Option<Span>,
+    /// The language of the quote.
+    pub language: Language,
+}
+
+/// A source with its language and quotes.
+#[derive(Debug, Clone)]
+pub struct ExtractedSource {
+    /// The source as read.
+    pub source: Source,
+    /// The language of the whole text.
+    pub language: Language,
+    /// The Snowball stemmer used for it, if its language has one.
+    pub stemmer: Option<&'static str>,
+    /// The speakers its quotes are attributed to.
+    pub speakers: Vec<Entity>,
+    /// Its quotes, in text order.
+    pub quotes: Vec<Quote>,
+}
+
+impl ExtractedSource {
+    /// The text of a quote.
+    pub fn text_of(&self, quote: &Quote) -> &str {
+        &self.source.text[quote.start..quote.end]
+    }
+
+    /// The speaker of a quote.
+    pub fn speaker_of(&self, quote: &Quote) -> Option<&Entity> {
+        quote.speaker.map(|i| &self.speakers[i])
+    }
+}
+
+/// The result of extraction over a corpus.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// One entry per source, sorted by source id.
+    pub sources: Vec<ExtractedSource>,
+}
+
+impl Extraction {
+    /// All quotes with their sources, in source then text order.
+    pub fn quotes(&self) -> impl Iterator<Item = (&ExtractedSource, &Quote)> {
+        self.sources
+            .iter()
+            .flat_map(|s| s.quotes.iter().map(move |q| (s, q)))
+    }
+}
+
+/// Extracts the quotes of every source in a corpus.
+pub fn extract(corpus: Corpus) -> Extraction {
+    let mut analyzers = Analyzers::default();
+    let english = Analyzer::for_language("eng");
+    let sources = corpus
+        .sources
+        .into_iter()
+        .map(|source| {
+            let language = language::detect(&source.text);
+            let stemmer = analyzers.get(language.code).stemmer_name();
+            extract_source(source, language, stemmer, &english)
+        })
+        .collect();
+    Extraction { sources }
+}
+
+/// Extracts the quotes of one source whose language is known.
+pub fn extract_source(
+    source: Source,
+    language: Language,
+    stemmer: Option<&'static str>,
+    english: &Analyzer,
+) -> ExtractedSource {
+    let text = source.text.as_str();
+    let marked = marks::find_quotes(text);
+    let (found, entities) = attribution::attribute(text, &marked, english);
+
+    // Keep only the entities quotes point to, renumbered in order of first use.
+    let mut remap: Vec<Option<usize>> = vec![None; entities.len()];
+    let mut speakers: Vec<Entity> = Vec::new();
+    let mut quotes = Vec::new();
+    for f in found {
+        let (start, end) = trim_quoted(text, f.start, f.end);
+        if start >= end {
+            continue;
+        }
+        let (kind, scare, closed) = match f.direct {
+            Some(i) => (
+                QuoteKind::Direct,
+                attribution::is_scare_span(&text[start..end]),
+                marked[i].closed,
+            ),
+            None => (QuoteKind::Indirect, false, true),
+        };
+        let speaker = f.attribution.map(|a| {
+            *remap[a.entity].get_or_insert_with(|| {
+                speakers.push(entities[a.entity].clone());
+                speakers.len() - 1
+            })
+        });
+        quotes.push(Quote {
+            id: String::new(),
+            start,
+            end,
+            kind,
+            scare,
+            closed,
+            speaker,
+            cue: f.attribution.map(|a| a.cue),
+            speaker_span: f.attribution.map(|a| Span {
+                start: a.start,
+                end: a.end,
+            }),
+            language: language::detect_span(&text[start..end], &language),
+        });
+    }
+    quotes.sort_by_key(|q| (q.start, q.end, q.kind));
+    quotes.dedup_by(|b, a| a.start == b.start && a.end == b.end);
+    for (n, quote) in quotes.iter_mut().enumerate() {
+        quote.id = format!("{}#{}", source.id, n + 1);
+    }
+    ExtractedSource {
+        source,
+        language,
+        stemmer,
+        speakers,
+        quotes,
+    }
+}
+
+/// Trims white space, and trailing commas, colons and semicolons that belong to the sentence
+/// around a quotation rather than to the quoted words.
+fn trim_quoted(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let slice = &text[start..end];
+    let trimmed_start = slice.trim_start();
+    let start = start + (slice.len() - trimmed_start.len());
+    let kept =
+        trimmed_start.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
+    (start, start + kept.len())
+}
+
+#[cfg(test)]
+mod tests;

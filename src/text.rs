@@ -1,0 +1,255 @@
+//! Words, stems, stopwords and sentences.
+//!
+//! Words are Unicode word segments (UAX #29, through `unicode-segmentation`), so "We’re",
+//! "U.S" and "100,000" are one word each. Each word keeps its byte span in the source; its
+//! lowercase form and Snowball stem are derived from it. The [`Analyzer`] for a language holds
+//! the stemmer (all languages rust-stemmers supports) and the stopword list (NLTK's where it has
+//! one, Stopwords ISO otherwise); a language without a stemmer is still tokenized, unstemmed,
+//! and says so through [`Analyzer::stemmer_name`].
+//!
+//! Sentences are UAX #29 sentences, mended where the standard breaks inside a name:
+//! "U.S. Secretary of State" and "Mr. Lavrov" stay in one sentence.
+
+use std::collections::{BTreeMap, HashSet};
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One word of a text, as a span with its normalized forms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the word's first byte in the source.
+    pub start: usize,
+    /// Byte offset one past the word's last byte.
+    pub end: usize,
+    /// Lowercase form, with typographic apostrophes folded to `'`.
+    pub lower: String,
+    /// Snowball stem of `lower` (equal to `lower` where no stemmer exists).
+    pub stem: String,
+    /// Whether the word is on the language's stopword list.
+    pub stop: bool,
+}
+
+/// Tokenizer, stemmer and stopwords for one language.
+pub struct Analyzer {
+    algorithm: Option<(Algorithm, &'static str)>,
+    stemmer: Option<Stemmer>,
+    stopwords: HashSet<&'static str>,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer")
+            .field("stemmer", &self.stemmer_name())
+            .field("stopwords", &self.stopwords.len())
+            .finish()
+    }
+}
+
+impl Analyzer {
+    /// The analyzer for an ISO 639-3 language code; unknown codes get no stemmer and no stopwords.
+    pub fn for_language(code: &str) -> Self {
+        let algorithm = snowball_algorithm(code);
+        let stopwords = crate::language::iso639_1(code)
+            .and_then(stop_words::lookup)
+            .map(|words| words.iter().copied().collect())
+            .unwrap_or_default();
+        Analyzer {
+            algorithm,
+            stemmer: algorithm.map(|(a, _)| Stemmer::create(a)),
+            stopwords,
+        }
+    }
+
+    /// The Snowball stemmer's name (`english`, `russian`…), or `None` where there is none.
+    pub fn stemmer_name(&self) -> Option<&'static str> {
+        self.algorithm.map(|(_, name)| name)
+    }
+
+    /// Whether the lowercase word is a stopword in this language.
+    pub fn is_stopword(&self, lower: &str) -> bool {
+        self.stopwords.contains(lower)
+    }
+
+    /// Stems one lowercase word.
+    pub fn stem(&self, lower: &str) -> String {
+        match &self.stemmer {
+            Some(stemmer) => stemmer.stem(lower).into_owned(),
+            None => lower.to_string(),
+        }
+    }
+
+    /// The words of `text[start..end]`, with offsets into `text`.
+    pub fn tokenize(&self, text: &str, start: usize, end: usize) -> Vec<Token> {
+        text[start..end]
+            .unicode_word_indices()
+            .map(|(offset, word)| {
+                let lower = normalize_word(word);
+                Token {
+                    start: start + offset,
+                    end: start + offset + word.len(),
+                    stem: self.stem(&lower),
+                    stop: self.is_stopword(&lower),
+                    lower,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Lowercases a word and folds typographic apostrophes (’ ‘ ʼ) to `'`.
+pub fn normalize_word(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A cache of analyzers by language code, built on first use.
+#[derive(Debug, Default)]
+pub struct Analyzers {
+    by_code: BTreeMap<String, Analyzer>,
+}
+
+impl Analyzers {
+    /// The analyzer for an ISO 639-3 code.
+    pub fn get(&mut self, code: &str) -> &Analyzer {
+        self.by_code
+            .entry(code.to_string())
+            .or_insert_with(|| Analyzer::for_language(code))
+    }
+}
+
+fn snowball_algorithm(code: &str) -> Option<(Algorithm, &'static str)> {
+    Some(match code {
+        "ara" => (Algorithm::Arabic, "arabic"),
+        "dan" => (Algorithm::Danish, "danish"),
+        "nld" => (Algorithm::Dutch, "dutch"),
+        "eng" => (Algorithm::English, "english"),
+        "fin" => (Algorithm::Finnish, "finnish"),
+        "fra" => (Algorithm::French, "french"),
+        "deu" => (Algorithm::German, "german"),
+        "ell" => (Algorithm::Greek, "greek"),
+        "hun" => (Algorithm::Hungarian, "hungarian"),
+        "ita" => (Algorithm::Italian, "italian"),
+        "nob" | "nno" | "nor" => (Algorithm::Norwegian, "norwegian"),
+        "por" => (Algorithm::Portuguese, "portuguese"),
+        "ron" => (Algorithm::Romanian, "romanian"),
+        "rus" => (Algorithm::Russian, "russian"),
+        "spa" => (Algorithm::Spanish, "spanish"),
+        "swe" => (Algorithm::Swedish, "swedish"),
+        "tam" => (Algorithm::Tamil, "tamil"),
+        "tur" => (Algorithm::Turkish, "turkish"),
+        _ => return None,
+    })
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const NON_FINAL_ABBREVIATIONS: &[&str] = &[
+    "capt", "col", "dr", "gen", "gov", "jr", "lt", "mr", "mrs", "ms", "mt", "no", "prof", "rep",
+    "rev", "sen", "sgt", "st", "sr", "vs",
+];
+
+/// Sentence spans `[start, end)` of `text[start..end]`, offsets into `text`.
+///
+/// Each span includes its trailing whitespace, as UAX #29 does; a line break always ends a
+/// sentence. Breaks after an honorific ("Mr.") or a dotted initialism ("U.S.", "J.") followed by
+/// a capitalized word are removed.
+pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (offset, sentence) in text[start..end].split_sentence_bound_indices() {
+        let s = start + offset;
+        let e = s + sentence.len();
+        if let Some(last) = out.last_mut() {
+            if joins_next(&text[last.0..last.1]) {
+                last.1 = e;
+                continue;
+            }
+        }
+        out.push((s, e));
+    }
+    out
+}
+
+/// Whether a sentence ended by UAX #29 really ends inside a name ("U.S. ", "Mr. ").
+fn joins_next(sentence: &str) -> bool {
+    if sentence.contains('\n') || sentence.contains('\r') {
+        return false;
+    }
+    let trimmed = sentence.trim_end();
+    let Some(before_dot) = trimmed.strip_suffix('.') else {
+        return false;
+    };
+    let last_word = before_dot
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201c}')
+        .next()
+        .unwrap_or("");
+    if last_word.is_empty() {
+        return false;
+    }
+    let letters: Vec<char> = last_word.chars().filter(|c| *c != '.').collect();
+    let dotted_initialism =
+        last_word.contains('.') && letters.iter().all(|c| c.is_uppercase()) && letters.len() <= 4;
+    let single_initial = letters.len() == 1 && letters[0].is_uppercase();
+    let honorific = NON_FINAL_ABBREVIATIONS.contains(&normalize_word(last_word).as_str());
+    dotted_initialism || single_initial || honorific
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_contractions_and_numbers_whole() {
+        let analyzer = Analyzer::for_language("eng");
+        let text = "“We’re” sending 100,000 troops, the U.S. said.";
+        let words: Vec<&str> = analyzer
+            .tokenize(text, 0, text.len())
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect();
+        assert_eq!(
+            words,
+            ["We’re", "sending", "100,000", "troops", "the", "U.S", "said"]
+        );
+    }
+
+    #[test]
+    fn stems_and_stopwords_follow_the_language() {
+        let en = Analyzer::for_language("eng");
+        let tokens = en.tokenize("The talks were useful", 0, 21);
+        assert_eq!(tokens[1].stem, "talk");
+        assert!(tokens[0].stop && !tokens[1].stop);
+        let ru = Analyzer::for_language("rus");
+        assert_eq!(ru.stemmer_name(), Some("russian"));
+        assert_eq!(ru.stem("переговоры"), "переговор");
+        assert!(ru.is_stopword("и"));
+    }
+
+    #[test]
+    fn languages_without_a_stemmer_say_so() {
+        let zh = Analyzer::for_language("cmn");
+        assert_eq!(zh.stemmer_name(), None);
+        assert_eq!(zh.stem("会谈"), "会谈");
+    }
+
+    #[test]
+    fn sentences_do_not_break_inside_titles() {
+        let text = "U.S. Secretary of State Antony Blinken met Mr. Lavrov. They talked.\nNew line";
+        let spans: Vec<&str> = sentences(text, 0, text.len())
+            .into_iter()
+            .map(|(s, e)| text[s..e].trim_end())
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                "U.S. Secretary of State Antony Blinken met Mr. Lavrov.",
+                "They talked.",
+                "New line"
+            ]
+        );
+    }
+}
