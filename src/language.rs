@@ -212,7 +212,7 @@ mod tests {
 
     #[test]
     fn a_span_in_another_script_is_detected_on_its_own() {
-        let source = detect("The talks in Geneva were open and useful, the minister said.");
+        let source = detect("The talks in Geneva were open and useful, the foreign minister told reporters after the meeting on Friday.");
         let span = detect_span("Переговоры были открытыми и полезными", &source);
         assert_eq!(span.code, "rus");
         assert_eq!(span.detection, Detection::Detected);

@@ -222,7 +222,9 @@ impl Reader<'_> {
                     .iter()
                     .any(|t| cues::is_role_head(t) || t == "mr" || t == "mrs" || t == "ms")
                 {
-                    self.entities.person(&name, &surname, &titles, 0);
+                    let at = units[start].start;
+                    let id = self.entities.person(&name, &surname, &titles, at);
+                    self.entities.untouch(id);
                 }
             }
             i = end;
@@ -388,7 +390,9 @@ impl Reader<'_> {
                         titles,
                     }) => {
                         let known = self.entities.by_surname(&surname).is_some();
-                        if known || titles.iter().any(|t| cues::is_role_head(t)) {
+                        let full_name =
+                            units[start..end].iter().filter(|u| u.is_word()).count() >= 2;
+                        if known || full_name || titles.iter().any(|t| cues::is_role_head(t)) {
                             let id = self.entities.person(&name, &surname, &titles, w.start);
                             out.push(Mention {
                                 first: start,
@@ -715,15 +719,27 @@ impl Reader<'_> {
                 continue; // "the United States", "Secretary of State" are not verbs
             }
             if v > 0
-                && (cues::is_determiner(&units[v - 1].lower)
-                    || cues::is_demonym(&units[v - 1].lower))
+                && (matches!(
+                    units[v - 1].lower.as_str(),
+                    "the" | "a" | "an" | "these" | "those" | "its" | "their" | "his" | "her"
+                ) || cues::is_demonym(&units[v - 1].lower))
             {
                 continue; // "the report", "Western states": nouns
             }
             let participle = matches!(w.lower.as_str(), "adding" | "saying");
-            let Some(mut class) =
-                cues::verb_class(&w.lower).or(participle.then_some(VerbClass::Say))
-            else {
+            // "made it clear that …", "make clear that …"
+            let made_clear = matches!(w.lower.as_str(), "made" | "make" | "makes")
+                && (units.get(v + 1).is_some_and(|u| u.lower == "clear")
+                    || (units.get(v + 1).is_some_and(|u| u.lower == "it")
+                        && units.get(v + 2).is_some_and(|u| u.lower == "clear")));
+            let fallback = if participle {
+                Some(VerbClass::Say)
+            } else if made_clear {
+                Some(VerbClass::Tell)
+            } else {
+                None
+            };
+            let Some(mut class) = cues::verb_class(&w.lower).or(fallback) else {
                 continue;
             };
             // "called on the West to …", "called for …": a speech act, not an evaluation.
@@ -756,6 +772,8 @@ impl Reader<'_> {
             }
             let mut speaker: Option<Attribution> = None;
             let mut subject_start = i;
+            let mut inverted = false;
+            let mut pronoun_subject = false;
             let coordinated = participle
                 || (i > 0
                     && units[i - 1].is_word()
@@ -802,6 +820,8 @@ impl Reader<'_> {
                 if let Some((a, b)) = self.np_before(units, end) {
                     speaker = self.resolve_np(units, a, b, mentions);
                     subject_start = a;
+                    pronoun_subject = b == a + 1
+                        && matches!(units[a].lower.as_str(), "he" | "she" | "they" | "we" | "i");
                 }
                 if speaker.is_none() {
                     // Inverted: "“…,” said Blinken."
@@ -811,11 +831,33 @@ impl Reader<'_> {
                         if let Some((a, b)) = self.np_after(units, v + 1) {
                             speaker = self.resolve_np(units, a, b, mentions);
                             subject_start = v;
+                            inverted = speaker.is_some();
                         }
                     }
                 }
             }
-            if speaker.is_none() {
+            if speaker.is_none() && pronoun_subject && units[subject_start].lower == "they" {
+                // "The United States and Russia … as they said …": the sentence's subject.
+                let start = self.sentence_subject_start(units);
+                speaker = self
+                    .np_after(units, start)
+                    .filter(|&(_, b)| b <= subject_start)
+                    .and_then(|(a, b)| self.resolve_np(units, a, b, mentions))
+                    .filter(|s| self.entities.kind(s.entity) != SpeakerKind::Person);
+            }
+            if speaker.is_none() && !pronoun_subject {
+                continue;
+            }
+            if inverted {
+                // "“…,” said Blinken": the clause reports what precedes it.
+                let from = self.clause_start(units, v);
+                out.push(Clause {
+                    cue: v,
+                    scope: (from, v),
+                    speaker,
+                    reportable: class != VerbClass::Act,
+                    channel: false,
+                });
                 continue;
             }
             // The scope.

@@ -242,7 +242,8 @@ fn handle_mark(
             }
         }
         '\u{bb}' => {
-            if has_open(stack, &[Style::Guillemet]) && (right || !left) {
+            // » always closes an open « (French puts a space on both sides of it).
+            if has_open(stack, &[Style::Guillemet]) {
                 close(stack, out, i, after, &[Style::Guillemet]);
             } else if left {
                 push(stack, Style::ReversedGuillemet);
@@ -251,12 +252,12 @@ fn handle_mark(
         '\u{2039}' => {
             if top == Some(Style::ReversedSingleGuillemet) && right {
                 close(stack, out, i, after, &[Style::ReversedSingleGuillemet]);
-            } else if left {
+            } else if left || !right {
                 push(stack, Style::SingleGuillemet);
             }
         }
         '\u{203a}' => {
-            if has_open(stack, &[Style::SingleGuillemet]) && (right || !left) {
+            if has_open(stack, &[Style::SingleGuillemet]) {
                 close(stack, out, i, after, &[Style::SingleGuillemet]);
             } else if left {
                 push(stack, Style::ReversedSingleGuillemet);

@@ -42,6 +42,8 @@ pub struct Entity {
     pub kind: SpeakerKind,
     /// Every spelling the article uses, in order of first use.
     pub names: Vec<String>,
+    /// Where each spelling was first used (parallel to `names`).
+    first_use: Vec<usize>,
     /// Lowercase surname (persons only).
     surname: Option<String>,
     /// Lowercase title words met before the name.
@@ -97,6 +99,14 @@ impl Entities {
     /// The entities, in order of first mention.
     pub fn into_list(mut self) -> Vec<Entity> {
         for entity in &mut self.list {
+            let mut order: Vec<(usize, String)> = entity
+                .first_use
+                .iter()
+                .copied()
+                .zip(entity.names.iter().cloned())
+                .collect();
+            order.sort();
+            entity.names = order.into_iter().map(|(_, n)| n).collect();
             let mut best = entity.names[0].clone();
             for name in &entity.names {
                 if name.chars().count() > best.chars().count() {
@@ -116,6 +126,11 @@ impl Entities {
     /// The entity's kind.
     pub fn kind(&self, id: usize) -> SpeakerKind {
         self.list[id].kind
+    }
+
+    /// Forgets the recency of an entity (it was registered ahead of its mentions).
+    pub fn untouch(&mut self, id: usize) {
+        self.last_seen[id] = 0;
     }
 
     /// Records that an entity was mentioned at `at`.
@@ -138,6 +153,7 @@ impl Entities {
                     name: name.to_string(),
                     kind: SpeakerKind::Person,
                     names: Vec::new(),
+                    first_use: Vec::new(),
                     surname: Some(surname.to_string()),
                     titles: BTreeSet::new(),
                 },
@@ -145,8 +161,12 @@ impl Entities {
             ),
         };
         let entity = &mut self.list[id];
-        if !entity.names.iter().any(|n| n == name) {
-            entity.names.push(name.to_string());
+        match entity.names.iter().position(|n| n == name) {
+            Some(i) => entity.first_use[i] = entity.first_use[i].min(at),
+            None => {
+                entity.names.push(name.to_string());
+                entity.first_use.push(at);
+            }
         }
         if name.chars().count() > entity.name.chars().count() {
             entity.name = name.to_string();
@@ -174,6 +194,7 @@ impl Entities {
                 name: text.to_string(),
                 kind,
                 names: vec![text.to_string()],
+                first_use: vec![at],
                 surname: None,
                 titles: BTreeSet::new(),
             },
@@ -270,9 +291,6 @@ pub fn classify(text: &str, units: &[W]) -> Option<Np> {
         };
     }
     if all_cap {
-        if cues::is_group_head(head) {
-            return Some(Np::Other(SpeakerKind::Group, canonical));
-        }
         let name_start = body
             .iter()
             .rposition(|w| cues::is_title_word(&w.lower))
@@ -307,6 +325,9 @@ pub fn classify(text: &str, units: &[W]) -> Option<Np> {
         }
         if telling.iter().any(|w| cues::is_place_word(w)) {
             return Some(Np::Other(SpeakerKind::Organization, canonical));
+        }
+        if cues::is_group_head(head) {
+            return Some(Np::Other(SpeakerKind::Group, canonical)); // "the Americans"
         }
         if name.iter().all(|w| cues::is_demonym(&w.lower)) {
             return None;

@@ -1,1 +1,323 @@
+//! Behaviour of extraction on small texts: what a user sees in `quotedrift quotes`.
 
+use crate::ingest::{read_bytes, Corpus, IngestOptions};
+use crate::quote::{extract, Cue, QuoteKind, SpeakerKind};
+
+/// (text, kind, scare, speaker) of every quote in `text`.
+fn quotes(text: &str) -> Vec<(String, QuoteKind, bool, Option<String>)> {
+    let source = read_bytes("t", "t.txt", text.as_bytes(), IngestOptions::default()).unwrap();
+    let extraction = extract(Corpus {
+        sources: vec![source],
+    });
+    extraction
+        .quotes()
+        .map(|(s, q)| {
+            (
+                s.text_of(q).to_string(),
+                q.kind,
+                q.scare,
+                s.speaker_of(q).map(|e| e.name.clone()),
+            )
+        })
+        .collect()
+}
+
+fn direct(text: &str) -> Vec<(String, Option<String>)> {
+    quotes(text)
+        .into_iter()
+        .filter(|q| q.1 == QuoteKind::Direct)
+        .map(|q| (q.0, q.3))
+        .collect()
+}
+
+fn indirect(text: &str) -> Vec<(String, Option<String>)> {
+    quotes(text)
+        .into_iter()
+        .filter(|q| q.1 == QuoteKind::Indirect)
+        .map(|q| (q.0, q.3))
+        .collect()
+}
+
+fn pair(text: &str, speaker: &str) -> (String, Option<String>) {
+    (text.to_string(), Some(speaker.to_string()))
+}
+
+#[test]
+fn speaker_after_the_quote_in_both_orders() {
+    assert_eq!(
+        direct("“The talks were useful,” Lavrov said."),
+        [pair("The talks were useful", "Lavrov")]
+    );
+    assert_eq!(
+        direct("“The talks were useful,” said Antony Blinken."),
+        [pair("The talks were useful", "Antony Blinken")]
+    );
+    assert_eq!(
+        direct("«Переговоры были полезными», — сказал Лавров.")[0].0,
+        "Переговоры были полезными"
+    );
+}
+
+#[test]
+fn speaker_before_the_quote() {
+    assert_eq!(
+        direct("Blinken told a news conference in Geneva: “We made it very clear.”"),
+        [pair("We made it very clear.", "Blinken")]
+    );
+    assert_eq!(
+        direct("Meanwhile, Lavrov described the talks as “constructive and useful”."),
+        [pair("constructive and useful", "Lavrov")]
+    );
+}
+
+#[test]
+fn scare_quotes_are_kept_and_marked() {
+    let found = quotes("But Blinken described the talks as “frank” and not “polemical”.");
+    let scare: Vec<(&str, bool)> = found
+        .iter()
+        .filter(|q| q.1 == QuoteKind::Direct)
+        .map(|q| (q.0.as_str(), q.2))
+        .collect();
+    assert_eq!(scare, [("frank", true), ("polemical", true)]);
+    assert!(found.iter().all(|q| q.3.as_deref() == Some("Blinken")));
+    let long = quotes("He called them “open and useful” talks.");
+    assert!(!long[0].2, "three words are not a scare quote");
+}
+
+#[test]
+fn apostrophes_do_not_open_quotes() {
+    let text = "Russia’s position hasn’t changed, the allies’ envoy said. “We’re ready,” he added.";
+    let found = direct(text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].0, "We’re ready");
+}
+
+#[test]
+fn nested_quote_stays_inside_its_outer_quote() {
+    let text = "Blinken told a news conference: “We made it clear – it would be ‘aggression.’ The Russian side would be met with a response.”";
+    let found = direct(text);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].0.contains("‘aggression.’"));
+    assert_eq!(found[0].1.as_deref(), Some("Blinken"));
+}
+
+#[test]
+fn an_unbalanced_mark_is_contained_to_its_paragraph() {
+    let text = "Lavrov said “the talks were useful and\nThen Blinken said “we are ready” and left. A third sentence.";
+    let found = direct(text);
+    assert_eq!(found, [pair("we are ready", "Blinken")]);
+}
+
+#[test]
+fn reported_speech_after_a_reporting_verb() {
+    assert_eq!(
+        indirect("Lavrov said he hoped that emotions would cool down over Ukraine."),
+        [pair(
+            "he hoped that emotions would cool down over Ukraine",
+            "Lavrov"
+        )]
+    );
+    assert_eq!(
+        indirect("Blinken told reporters that the two sides should hold further talks."),
+        [pair("the two sides should hold further talks", "Blinken")]
+    );
+    assert_eq!(
+        indirect("He said the two sides should hold further talks.").len(),
+        1,
+        "a pronoun with nobody to refer to still marks reported speech"
+    );
+}
+
+#[test]
+fn reported_speech_with_according_to_and_postposed_attribution() {
+    assert_eq!(
+        indirect("According to Lavrov, Russian officials have never threatened anyone."),
+        [pair(
+            "Russian officials have never threatened anyone",
+            "Lavrov"
+        )]
+    );
+    assert_eq!(
+        indirect(
+            "The meeting lasted about an hour and a half, according to Russian news agencies."
+        ),
+        [pair(
+            "The meeting lasted about an hour and a half",
+            "Russian news agencies"
+        )]
+    );
+    assert_eq!(
+        indirect("Sergei Lavrov met Blinken. Russia has no plans to attack Ukraine, he said."),
+        [pair(
+            "Russia has no plans to attack Ukraine",
+            "Sergei Lavrov"
+        )]
+    );
+}
+
+#[test]
+fn describing_participle_gives_its_evaluation_to_the_main_subject() {
+    let found = indirect(
+        "Describing Friday’s talks as open and useful, Lavrov said Russia had no plans to attack.",
+    );
+    assert_eq!(
+        found[0],
+        pair("Friday’s talks as open and useful", "Lavrov")
+    );
+    assert_eq!(found[1], pair("Russia had no plans to attack", "Lavrov"));
+}
+
+#[test]
+fn coordinated_reporting_verbs_split_the_report() {
+    let found = indirect(
+        "Lavrov said he hoped emotions would cool and repeated that Russia poses no threat.",
+    );
+    assert_eq!(
+        found,
+        [
+            pair("he hoped emotions would cool", "Lavrov"),
+            pair("Russia poses no threat", "Lavrov")
+        ]
+    );
+}
+
+#[test]
+fn not_speech() {
+    for text in [
+        "The negotiations were reported only this week.",
+        "Lavrov said so after meeting Blinken.",
+        "Moscow insists on a written response.",
+        "Biden warned Putin by telephone of consequences.",
+        "The West has rejected the demands of Western states.",
+    ] {
+        assert!(indirect(text).is_empty(), "{text}: {:?}", indirect(text));
+    }
+}
+
+#[test]
+fn titles_resolve_to_the_person_named_with_them() {
+    let text =
+        "Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State Antony Blinken. \
+                The Russian foreign minister lamented the “hysteria” in the West. \
+                The secretary said the talks would continue.";
+    let found = quotes(text);
+    assert_eq!(found[0].3.as_deref(), Some("Sergei Lavrov"));
+    assert_eq!(found[1].3.as_deref(), Some("Antony Blinken"));
+}
+
+#[test]
+fn pronouns_take_the_last_speaker() {
+    let text = "“We didn’t expect breakthroughs,” Blinken told reporters. \
+                “We anticipate more talks,” he added. \
+                Lavrov said he was promised written responses. \
+                “I hope emotions will decrease,” he said.";
+    let speakers: Vec<Option<String>> = direct(text).into_iter().map(|q| q.1).collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("Blinken".into()),
+            Some("Blinken".into()),
+            Some("Lavrov".into())
+        ]
+    );
+}
+
+#[test]
+fn a_pronoun_in_a_reported_clause_is_the_reporter() {
+    let text = "Lavrov told a news conference after his meeting with Secretary of State Antony Blinken that he hoped tensions would cool.";
+    assert_eq!(
+        indirect(text),
+        [pair("he hoped tensions would cool", "Lavrov")]
+    );
+}
+
+#[test]
+fn a_quote_paragraph_after_he_said_has_the_same_speaker() {
+    let text = "“Blinken agreed that we need a dialogue,” Lavrov said.\n“I cannot say whether we are on the right track.”";
+    let found = direct(text);
+    assert_eq!(
+        found[1],
+        pair("I cannot say whether we are on the right track.", "Lavrov")
+    );
+}
+
+#[test]
+fn a_quote_paragraph_before_its_attribution_takes_the_next_speaker() {
+    let text = "Nothing about people here.\n“We are ready for talks.”\nLavrov said.";
+    assert_eq!(direct(text), [pair("We are ready for talks.", "Lavrov")]);
+}
+
+#[test]
+fn one_canonical_name_per_person_with_every_spelling() {
+    let text = "Foreign Minister Sergey Lavrov spoke. Lavrov said talks would go on. \
+                Russian Foreign Minister Sergei Lavrov said the West must end its hysteria.";
+    let source = read_bytes("t", "t.txt", text.as_bytes(), IngestOptions::default()).unwrap();
+    let extraction = extract(Corpus {
+        sources: vec![source],
+    });
+    let s = &extraction.sources[0];
+    assert_eq!(s.speakers.len(), 1);
+    assert_eq!(s.speakers[0].name, "Sergey Lavrov");
+    assert_eq!(
+        s.speakers[0].names,
+        ["Sergey Lavrov", "Lavrov", "Sergei Lavrov"]
+    );
+    assert_eq!(s.speakers[0].kind, SpeakerKind::Person);
+}
+
+#[test]
+fn speakers_that_are_not_people_are_typed() {
+    let text =
+        "The report said the talks ended early. Both sides agreed that talks should continue. \
+                Moscow denies that it plans an attack.";
+    let source = read_bytes("t", "t.txt", text.as_bytes(), IngestOptions::default()).unwrap();
+    let extraction = extract(Corpus {
+        sources: vec![source],
+    });
+    let kinds: Vec<(String, SpeakerKind)> = extraction
+        .quotes()
+        .map(|(s, q)| {
+            let e = s.speaker_of(q).unwrap();
+            (e.name.clone(), e.kind)
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("the report".to_string(), SpeakerKind::Publication),
+            ("Both sides".to_string(), SpeakerKind::Group),
+            ("Moscow".to_string(), SpeakerKind::Organization),
+        ]
+    );
+}
+
+#[test]
+fn the_speaker_span_points_at_the_name_and_the_cue_says_how() {
+    let text = "“Useful,” he said. According to Lavrov, the talks went well.";
+    let source = read_bytes("t", "t.txt", text.as_bytes(), IngestOptions::default()).unwrap();
+    let extraction = extract(Corpus {
+        sources: vec![source],
+    });
+    let s = &extraction.sources[0];
+    let q = &s.quotes[1];
+    assert_eq!(q.cue, Some(Cue::AccordingTo));
+    let span = q.speaker_span.unwrap();
+    assert_eq!(&text[span.start..span.end], "Lavrov");
+}
+
+#[test]
+fn quote_language_is_detected_when_the_script_changes() {
+    let text = "The minister spoke in Moscow on Friday about the talks. He said: «Переговоры были открытыми и полезными, мы довольны».";
+    let source = read_bytes("t", "t.txt", text.as_bytes(), IngestOptions::default()).unwrap();
+    let extraction = extract(Corpus {
+        sources: vec![source],
+    });
+    let s = &extraction.sources[0];
+    assert_eq!(s.language.code, "eng");
+    let q = s
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Direct)
+        .unwrap();
+    assert_eq!(q.language.code, "rus");
+}
