@@ -246,17 +246,23 @@ fn emit(
                 Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
                 _ => PathBuf::from("."),
             };
-            let mut temp = tempfile::Builder::new()
-                .prefix(".quotedrift-")
-                .suffix(".tmp")
-                .tempfile_in(&dir)
-                .with_context(|| {
-                    format!(
-                        "{}: cannot create a file in {}",
-                        path.display(),
-                        dir.display()
-                    )
-                })?;
+            let mut builder = tempfile::Builder::new();
+            builder.prefix(".quotedrift-").suffix(".tmp");
+            // A report is an ordinary file: keep the permissions of the one it replaces, or
+            // give a new one the usual rw-r--r-- rather than the temporary file's private mode.
+            match std::fs::metadata(path) {
+                Ok(existing) => {
+                    builder.permissions(existing.permissions());
+                }
+                Err(_) => set_default_permissions(&mut builder),
+            }
+            let mut temp = builder.tempfile_in(&dir).with_context(|| {
+                format!(
+                    "{}: cannot create a file in {}",
+                    path.display(),
+                    dir.display()
+                )
+            })?;
             {
                 let mut buffered = std::io::BufWriter::new(temp.as_file_mut());
                 write(&mut buffered)
@@ -275,3 +281,12 @@ fn emit(
         }
     }
 }
+
+#[cfg(unix)]
+fn set_default_permissions(builder: &mut tempfile::Builder<'_, '_>) {
+    use std::os::unix::fs::PermissionsExt;
+    builder.permissions(std::fs::Permissions::from_mode(0o644));
+}
+
+#[cfg(not(unix))]
+fn set_default_permissions(_builder: &mut tempfile::Builder<'_, '_>) {}

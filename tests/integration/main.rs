@@ -1,5 +1,11 @@
 //! Integration tests: the library on the fixtures, and the `quotedrift` binary.
 
+#![allow(
+    clippy::print_stderr,
+    reason = "tests report measured figures on standard error"
+)]
+
 mod accuracy;
 mod cli;
 mod properties;
+mod reports;
