@@ -102,7 +102,8 @@ pub fn article(rng: &mut Rng, paragraphs: usize) -> String {
         };
         out.push_str(&sentence);
         out.push(' ');
-        out.push_str(rng.pick(NARRATIVE));
+        let narrative: &str = rng.pick(NARRATIVE);
+        out.push_str(narrative);
         out.push_str("\n\n");
     }
     out
