@@ -102,7 +102,7 @@ pub fn article(rng: &mut Rng, paragraphs: usize) -> String {
         };
         out.push_str(&sentence);
         out.push(' ');
-        let narrative: &str = rng.pick(NARRATIVE);
+        let narrative: &&str = rng.pick(NARRATIVE);
         out.push_str(narrative);
         out.push_str("\n\n");
     }
