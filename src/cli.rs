@@ -16,12 +16,16 @@ use std::process::ExitCode;
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use quotedrift::align::AlignOptions;
+use quotedrift::analysis;
 use quotedrift::ingest::{self, IngestOptions, Input};
 use quotedrift::quote;
-use quotedrift::report::{self, QuotesFormat, TextStyle};
+use quotedrift::report::{self, QuotesFormat, ReportFormat, TextStyle};
 
 /// Everything went well.
 const EXIT_OK: u8 = 0;
+/// The report was written and a group reached the `--fail-on` severity.
+const EXIT_DRIFT: u8 = 1;
 /// The arguments or the input were wrong (nothing was written).
 const EXIT_INPUT: u8 = 2;
 /// The output could not be written (nothing partial was left behind).
@@ -30,6 +34,7 @@ const EXIT_OUTPUT: u8 = 3;
 const EXIT_CODES_HELP: &str = "\
 Exit codes:
   0  success
+  1  the report was written, and a group is at least as severe as --fail-on
   2  usage error or unreadable input (a message names the file and what is wrong); nothing is written
   3  the output file could not be written; no partial file is left behind";
 
@@ -43,9 +48,15 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Report how the versions of each utterance drift across sources (the main job).
+    #[command(after_help = EXIT_CODES_HELP)]
+    Report(ReportArgs),
     /// List every direct quote and piece of reported speech, with its speaker.
     #[command(after_help = EXIT_CODES_HELP)]
     Quotes(QuotesArgs),
+    /// Compare two texts as versions of one utterance: scores and drift items.
+    #[command(after_help = EXIT_CODES_HELP)]
+    Compare(CompareArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -57,6 +68,18 @@ enum FormatArg {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
+enum ReportFormatArg {
+    /// Groups ranked by severity, changed words marked.
+    Text,
+    /// The quotedrift/report@1 JSON document.
+    Json,
+    /// Markdown, one table per group.
+    Md,
+    /// One row per drift item.
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
 enum ColorArg {
     /// Colour when writing to a terminal and NO_COLOR is not set.
     Auto,
@@ -65,39 +88,106 @@ enum ColorArg {
 }
 
 #[derive(Debug, clap::Args)]
-struct QuotesArgs {
+struct InputArgs {
     /// Files (.txt, .md), folders (searched recursively; a manifest.toml inside describes the
     /// sources), or '-' for standard input.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-    format: FormatArg,
-    /// Write to FILE instead of standard output. The file is written to a temporary file
-    /// beside it and renamed into place, replacing any earlier version; it may not be an input.
-    #[arg(long, value_name = "FILE")]
-    out: Option<PathBuf>,
     /// Read files that are not valid UTF-8, taking each invalid byte as U+001A so that byte
     /// offsets stay true to the file.
     #[arg(long)]
     lossy: bool,
+}
+
+#[derive(Debug, clap::Args)]
+struct OutputArgs {
+    /// Write to FILE instead of standard output. The file is written to a temporary file
+    /// beside it and renamed into place, replacing any earlier version; it may not be an input.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
     /// When to use colours in text output.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
 }
 
-/// Resolved settings for `quotes`.
-struct Settings {
+#[derive(Debug, clap::Args)]
+struct QuotesArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    format: FormatArg,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct ReportArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormatArg::Text)]
+    format: ReportFormatArg,
+    #[command(flatten)]
+    output: OutputArgs,
+    /// The least combined similarity (0 to 1) for two quotes to count as versions of one
+    /// utterance.
+    #[arg(long, value_name = "X", default_value_t = 0.4, value_parser = unit_interval)]
+    min_similarity: f64,
+    /// Keep only groups whose speaker's names contain NAME (case-insensitive).
+    #[arg(long, value_name = "NAME")]
+    speaker: Option<String>,
+    /// Compare every version against the versions of this source (its id, the file stem),
+    /// e.g. an official transcript; groups it has no version in are left out.
+    #[arg(long, value_name = "SOURCE")]
+    reference: Option<String>,
+    /// Exit with code 1 when a group's severity is at least X (0 to 1), after writing the
+    /// report.
+    #[arg(long, value_name = "X", value_parser = unit_interval)]
+    fail_on: Option<f64>,
+}
+
+#[derive(Debug, clap::Args)]
+struct CompareArgs {
+    /// The first text (the reference).
+    #[arg(
+        value_name = "TEXT_A",
+        required_unless_present = "pairs",
+        conflicts_with = "pairs"
+    )]
+    a: Option<String>,
+    /// The second text.
+    #[arg(value_name = "TEXT_B", required_unless_present = "pairs")]
+    b: Option<String>,
+    /// Compare every pair of a TSV file instead: one `a<TAB>b` per line, optionally followed
+    /// by the ISO 639-3 languages of a and b.
+    #[arg(long, value_name = "FILE.tsv")]
+    pairs: Option<PathBuf>,
+    /// Output format: text, or JSON lines (one object per pair).
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    format: FormatArg,
+}
+
+fn unit_interval(s: &str) -> Result<f64, String> {
+    let x: f64 = s.parse().map_err(|_| format!("'{s}' is not a number"))?;
+    if (0.0..=1.0).contains(&x) {
+        Ok(x)
+    } else {
+        Err(format!("{x} is not between 0 and 1"))
+    }
+}
+
+/// Resolved input and output settings shared by `quotes` and `report`.
+struct Io {
     inputs: Vec<Input>,
     ingest: IngestOptions,
-    format: QuotesFormat,
     out: Option<PathBuf>,
     style: TextStyle,
 }
 
-impl Settings {
-    fn from_args(args: QuotesArgs) -> anyhow::Result<Self> {
-        let inputs: Vec<Input> = args
+impl Io {
+    fn resolve(input: InputArgs, output: OutputArgs) -> anyhow::Result<Self> {
+        let inputs: Vec<Input> = input
             .paths
             .iter()
             .map(|p| {
@@ -111,28 +201,28 @@ impl Settings {
         if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
             bail!("'-' (standard input) can be given only once");
         }
-        if let Some(out) = &args.out {
-            refuse_input_as_output(out, &args.paths)?;
+        if let Some(out) = &output.out {
+            refuse_input_as_output(out, &input.paths)?;
         }
-        let color = match args.color {
+        let color = match output.color {
             ColorArg::Always => true,
             ColorArg::Never => false,
             ColorArg::Auto => {
-                args.out.is_none()
+                output.out.is_none()
                     && std::io::stdout().is_terminal()
                     && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             }
         };
-        Ok(Settings {
+        Ok(Io {
             inputs,
-            ingest: IngestOptions { lossy: args.lossy },
-            format: match args.format {
-                FormatArg::Text => QuotesFormat::Text,
-                FormatArg::Json => QuotesFormat::Json,
-            },
-            out: args.out,
+            ingest: IngestOptions { lossy: input.lossy },
+            out: output.out,
             style: TextStyle { color },
         })
+    }
+
+    fn read(&self) -> Result<ingest::Corpus, Failure> {
+        ingest::read_inputs(&self.inputs, self.ingest).map_err(|e| Failure::Input(e.into()))
     }
 }
 
@@ -171,6 +261,12 @@ enum Failure {
     Output(anyhow::Error),
 }
 
+/// How a successful run ended.
+enum Outcome {
+    Done,
+    DriftAtLeast(f64),
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -181,7 +277,11 @@ pub fn main() -> ExitCode {
         }
     };
     match run(cli) {
-        Ok(()) => ExitCode::from(EXIT_OK),
+        Ok(Outcome::Done) => ExitCode::from(EXIT_OK),
+        Ok(Outcome::DriftAtLeast(threshold)) => {
+            eprintln!("quotedrift: a group's severity is at least {threshold} (--fail-on)");
+            ExitCode::from(EXIT_DRIFT)
+        }
         Err(Failure::Input(e)) => {
             eprintln!("quotedrift: error: {e:#}");
             ExitCode::from(EXIT_INPUT)
@@ -204,27 +304,155 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-fn run(cli: Cli) -> Result<(), Failure> {
+fn run(cli: Cli) -> Result<Outcome, Failure> {
     match cli.command {
         Command::Quotes(args) => {
-            let settings = Settings::from_args(args).map_err(Failure::Input)?;
-            let corpus = ingest::read_inputs(&settings.inputs, settings.ingest)
-                .map_err(|e| Failure::Input(e.into()))?;
-            let extraction = quote::extract(corpus);
-            for source in &extraction.sources {
-                if source.stemmer.is_none() {
-                    eprintln!(
-                        "quotedrift: note: {}: no stemmer for {} ({}); its words are compared unstemmed",
-                        source.source.path, source.language.name, source.language.code
-                    );
+            let io = Io::resolve(args.input, args.output).map_err(Failure::Input)?;
+            let extraction = quote::extract(io.read()?);
+            note_unstemmed(&extraction);
+            let format = match args.format {
+                FormatArg::Text => QuotesFormat::Text,
+                FormatArg::Json => QuotesFormat::Json,
+            };
+            emit(io.out.as_deref(), |w| {
+                report::write_quotes(&extraction, format, io.style, w)
+            })
+            .map_err(Failure::Output)?;
+            Ok(Outcome::Done)
+        }
+        Command::Report(args) => {
+            let io = Io::resolve(args.input, args.output).map_err(Failure::Input)?;
+            let corpus = io.read()?;
+            if let Some(reference) = &args.reference {
+                if !corpus.sources.iter().any(|s| &s.id == reference) {
+                    let ids: Vec<&str> = corpus.sources.iter().map(|s| s.id.as_str()).collect();
+                    return Err(Failure::Input(anyhow::anyhow!(
+                        "--reference {reference}: no such source (sources: {})",
+                        ids.join(", ")
+                    )));
                 }
             }
-            emit(settings.out.as_deref(), |w| {
-                report::write_quotes(&extraction, settings.format, settings.style, w)
+            let options = AlignOptions {
+                min_similarity: args.min_similarity,
+                reference: args.reference,
+                speaker: args.speaker,
+                linkage: None,
+            };
+            let analysis = analysis::analyze(corpus, options);
+            note_unstemmed(&analysis.extraction);
+            let format = match args.format {
+                ReportFormatArg::Text => ReportFormat::Text,
+                ReportFormatArg::Json => ReportFormat::Json,
+                ReportFormatArg::Md => ReportFormat::Markdown,
+                ReportFormatArg::Csv => ReportFormat::Csv,
+            };
+            emit(io.out.as_deref(), |w| {
+                report::write_report(&analysis, format, io.style, w)
             })
-            .map_err(Failure::Output)
+            .map_err(Failure::Output)?;
+            let worst = analysis
+                .alignment
+                .groups
+                .iter()
+                .map(|g| g.severity)
+                .fold(0.0, f64::max);
+            match args.fail_on {
+                Some(threshold) if worst >= threshold && !analysis.alignment.groups.is_empty() => {
+                    Ok(Outcome::DriftAtLeast(threshold))
+                }
+                _ => Ok(Outcome::Done),
+            }
+        }
+        Command::Compare(args) => {
+            let pairs = match (&args.pairs, &args.a, &args.b) {
+                (Some(file), _, _) => read_pairs(file).map_err(Failure::Input)?,
+                (None, Some(a), Some(b)) => vec![(a.clone(), b.clone(), None, None)],
+                _ => {
+                    return Err(Failure::Input(anyhow::anyhow!(
+                        "give TEXT_A and TEXT_B, or --pairs FILE.tsv"
+                    )))
+                }
+            };
+            emit(None, |w| {
+                for (i, (a, b, la, lb)) in pairs.iter().enumerate() {
+                    let comparison = analysis::compare(a, b, la.as_deref(), lb.as_deref());
+                    match args.format {
+                        FormatArg::Json => report::json::write_comparison_line(
+                            &comparison.extraction,
+                            &comparison.pair,
+                            w,
+                        )?,
+                        FormatArg::Text => {
+                            if pairs.len() > 1 {
+                                writeln!(w, "{}pair {}", if i > 0 { "\n" } else { "" }, i + 1)?;
+                            }
+                            report::text::write_comparison(
+                                &comparison.extraction,
+                                &comparison.pair,
+                                w,
+                            )?;
+                        }
+                    }
+                }
+                Ok(())
+            })
+            .map_err(Failure::Output)?;
+            Ok(Outcome::Done)
         }
     }
+}
+
+fn note_unstemmed(extraction: &quote::Extraction) {
+    for source in &extraction.sources {
+        if source.stemmer.is_none() {
+            eprintln!(
+                "quotedrift: note: {}: no stemmer for {} ({}); its words are compared unstemmed",
+                source.source.path, source.language.name, source.language.code
+            );
+        }
+    }
+}
+
+/// A pair of texts from a TSV line, with optional languages.
+type TextPair = (String, String, Option<String>, Option<String>);
+
+/// Reads `a<TAB>b[<TAB>lang_a<TAB>lang_b]` lines; blank lines and lines starting with '#' are
+/// skipped.
+fn read_pairs(path: &Path) -> anyhow::Result<Vec<TextPair>> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read", path.display()))?;
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        if fields.len() < 2 || fields.len() > 4 {
+            bail!(
+                "{}:{}: expected 'a<TAB>b' with optional language columns, found {} field(s)",
+                path.display(),
+                n + 1,
+                fields.len()
+            );
+        }
+        let lang = |i: usize| {
+            fields
+                .get(i)
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+        };
+        out.push((
+            fields[0].to_string(),
+            fields[1].to_string(),
+            lang(2),
+            lang(3),
+        ));
+    }
+    if out.is_empty() {
+        bail!("{}: no pairs (expected 'a<TAB>b' lines)", path.display());
+    }
+    Ok(out)
 }
 
 /// Writes output to standard output, or atomically to a file: a temporary file in the same

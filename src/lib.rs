@@ -4,7 +4,7 @@
 //! The pipeline reads as a straight line, one module a stage, data flowing one way:
 //!
 //! ```text
-//! ingest → language → text → quote → (align → score → drift) → report
+//! ingest → language → text → quote → align (score, drift) → report
 //! ```
 //!
 //! - [`ingest`] reads files, folders, standard input and the corpus manifest (the only file
@@ -13,6 +13,9 @@
 //!   script;
 //! - [`text`] splits words and sentences and stems them;
 //! - [`quote`] finds direct and indirect quotes and who said them;
+//! - [`align`] groups the versions of each utterance across sources, using [`score`] to
+//!   measure how similar two versions are and [`drift`] to say what changed;
+//! - [`analysis`] runs the stages in order and holds the result;
 //! - [`report`] formats the result (it never recomputes anything).
 //!
 //! Byte offsets into the original file are the currency between stages: every quote carries
@@ -29,8 +32,12 @@
 //! assert_eq!(source.speaker_of(q).unwrap().name, "Lavrov");
 //! ```
 
+pub mod align;
+pub mod analysis;
+pub mod drift;
 pub mod ingest;
 pub mod language;
 pub mod quote;
 pub mod report;
+pub mod score;
 pub mod text;

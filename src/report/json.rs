@@ -23,6 +23,30 @@
 //! Quotes are ordered by source id, then by position. Fields may be added in later versions of
 //! the same schema; none will be removed or renamed.
 //!
+//! # `quotedrift/report@1`
+//!
+//! ```text
+//! {"schema": "quotedrift/report@1",
+//!  "settings": {"min_similarity", "reference", "speaker", "ranking"},
+//!  "sources": [… as in quotes@1 …], "quotes": [… as in quotes@1 …],
+//!  "groups": [{"id": "g1", "speaker", "speaker_names", "severity", "sources",
+//!              "quotes": ["<quote id>", …],
+//!              "pairs": [{"a": "<quote id>", "b": "<quote id>",
+//!                         "similarity": {"levenshtein", "jaro_winkler", "sorensen_dice",
+//!                                        "stem_cosine", "content_overlap", "combined"},
+//!                         "divergence", "severity",
+//!                         "fragment": {"in": "a" | "b", "start", "end"} | null,
+//!                         "drift": [{"kind", "a", "b", "a_start", "a_end", "b_start",
+//!                                    "b_end", "severity"}]}]}],
+//!  "ungrouped": ["<quote id>", …]}
+//! ```
+//!
+//! Groups are ordered by severity, most severe first. In a drift item, `a`/`b` are the words
+//! of each version and `a_start`…`b_end` their byte offsets in the two versions' source files;
+//! an empty span marks where words missing on that side would be. `kind` is one of
+//! `substitution`, `omission`, `addition`, `negation`, `modality`, `number`, `attribution`,
+//! `quote-vs-paraphrase`.
+//!
 //! The serialization types are private to this module so that the library's own types can
 //! change without changing the format.
 
@@ -30,10 +54,16 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use crate::align::{Group, Pair, QuoteRef};
+use crate::analysis::{Analysis, RANKING_RULE};
+use crate::drift::DriftKind;
 use crate::quote::{Cue, ExtractedSource, Extraction, Quote, QuoteKind, SpeakerKind};
+use crate::score::Similarity;
 
 /// The schema name of the quotes document.
 pub const QUOTES_SCHEMA: &str = "quotedrift/quotes@1";
+/// The schema name of the report document.
+pub const REPORT_SCHEMA: &str = "quotedrift/report@1";
 
 #[derive(Serialize)]
 struct QuotesDoc<'a> {
@@ -155,5 +185,160 @@ pub fn write_quotes<W: Write + ?Sized>(
         quotes: extraction.quotes().map(|(s, q)| quote_out(s, q)).collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
+    out.write_all(b"\n")
+}
+
+#[derive(Serialize)]
+struct ReportDoc<'a> {
+    schema: &'static str,
+    settings: SettingsOut<'a>,
+    sources: Vec<SourceOut<'a>>,
+    quotes: Vec<QuoteOut<'a>>,
+    groups: Vec<GroupOut<'a>>,
+    ungrouped: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SettingsOut<'a> {
+    min_similarity: f64,
+    reference: Option<&'a str>,
+    speaker: Option<&'a str>,
+    ranking: &'static str,
+}
+
+#[derive(Serialize)]
+struct GroupOut<'a> {
+    id: &'a str,
+    speaker: Option<&'a str>,
+    speaker_names: &'a [String],
+    severity: f64,
+    sources: usize,
+    quotes: Vec<&'a str>,
+    pairs: Vec<PairOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct PairOut<'a> {
+    a: &'a str,
+    b: &'a str,
+    similarity: Similarity,
+    divergence: f64,
+    severity: f64,
+    fragment: Option<FragmentOut>,
+    drift: Vec<DriftOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct FragmentOut {
+    #[serde(rename = "in")]
+    side: &'static str,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct DriftOut<'a> {
+    kind: DriftKind,
+    a: &'a str,
+    b: &'a str,
+    a_start: usize,
+    a_end: usize,
+    b_start: usize,
+    b_end: usize,
+    severity: f64,
+}
+
+fn quote_id(extraction: &Extraction, at: QuoteRef) -> &str {
+    &extraction.sources[at.source].quotes[at.quote].id
+}
+
+fn pair_out<'a>(extraction: &'a Extraction, pair: &'a Pair) -> PairOut<'a> {
+    let text_a = &extraction.sources[pair.a.source].source.text;
+    let text_b = &extraction.sources[pair.b.source].source.text;
+    PairOut {
+        a: quote_id(extraction, pair.a),
+        b: quote_id(extraction, pair.b),
+        similarity: pair.similarity,
+        divergence: pair.similarity.divergence(),
+        severity: pair.severity,
+        fragment: pair.fragment.map(|f| FragmentOut {
+            side: if f.in_b { "b" } else { "a" },
+            start: f.span.start,
+            end: f.span.end,
+        }),
+        drift: pair
+            .drift
+            .iter()
+            .map(|d| DriftOut {
+                kind: d.kind,
+                a: &text_a[d.a.start..d.a.end],
+                b: &text_b[d.b.start..d.b.end],
+                a_start: d.a.start,
+                a_end: d.a.end,
+                b_start: d.b.start,
+                b_end: d.b.end,
+                severity: d.severity,
+            })
+            .collect(),
+    }
+}
+
+fn group_out<'a>(extraction: &'a Extraction, group: &'a Group) -> GroupOut<'a> {
+    GroupOut {
+        id: &group.id,
+        speaker: group.speaker.as_deref(),
+        speaker_names: &group.speaker_names,
+        severity: group.severity,
+        sources: group.source_count(),
+        quotes: group
+            .members
+            .iter()
+            .map(|&m| quote_id(extraction, m))
+            .collect(),
+        pairs: group
+            .pairs
+            .iter()
+            .map(|p| pair_out(extraction, p))
+            .collect(),
+    }
+}
+
+/// Writes the `quotedrift/report@1` document, pretty-printed, with a final newline.
+pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std::io::Result<()> {
+    let extraction = &analysis.extraction;
+    let doc = ReportDoc {
+        schema: REPORT_SCHEMA,
+        settings: SettingsOut {
+            min_similarity: analysis.options.min_similarity,
+            reference: analysis.options.reference.as_deref(),
+            speaker: analysis.options.speaker.as_deref(),
+            ranking: RANKING_RULE,
+        },
+        sources: extraction.sources.iter().map(source_out).collect(),
+        quotes: extraction.quotes().map(|(s, q)| quote_out(s, q)).collect(),
+        groups: analysis
+            .alignment
+            .groups
+            .iter()
+            .map(|g| group_out(extraction, g))
+            .collect(),
+        ungrouped: analysis
+            .alignment
+            .ungrouped
+            .iter()
+            .map(|&q| quote_id(extraction, q))
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    out.write_all(b"\n")
+}
+
+/// One line of `compare --format json`: a pair's similarity and drift.
+pub fn write_comparison_line<W: Write + ?Sized>(
+    extraction: &Extraction,
+    pair: &Pair,
+    out: &mut W,
+) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, &pair_out(extraction, pair))?;
     out.write_all(b"\n")
 }

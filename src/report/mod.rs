@@ -1,14 +1,19 @@
-//! Writing results: one writer per format, all reading the same extraction.
+//! Writing results: one writer per format, all reading the same analysis.
 //!
 //! Writers only format: they never recompute anything from the text. Each is generic over
 //! [`std::io::Write`], so the command line can hand them standard output or a temporary file.
+//! The choice of writer is one `match` on a format enum.
 
+pub mod csv;
 pub mod json;
+pub mod markdown;
 pub mod text;
 
 use std::io::Write;
 
-use crate::quote::Extraction;
+use crate::align::{Group, QuoteRef};
+use crate::analysis::Analysis;
+use crate::quote::{Extraction, Span};
 
 /// The output formats of `quotedrift quotes`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,7 +24,20 @@ pub enum QuotesFormat {
     Json,
 }
 
-/// Options for the text writer.
+/// The output formats of `quotedrift report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// Groups ranked by severity, for a terminal or a plain file.
+    Text,
+    /// The `quotedrift/report@1` JSON document.
+    Json,
+    /// A Markdown document with one table per group.
+    Markdown,
+    /// One row per drift item, for a spreadsheet.
+    Csv,
+}
+
+/// Options for the text writers.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TextStyle {
     /// Use ANSI colours.
@@ -37,4 +55,79 @@ pub fn write_quotes<W: Write + ?Sized>(
         QuotesFormat::Text => text::write_quotes(extraction, style, out),
         QuotesFormat::Json => json::write_quotes(extraction, out),
     }
+}
+
+/// Writes the drift report of an analysis in the chosen format.
+pub fn write_report<W: Write + ?Sized>(
+    analysis: &Analysis,
+    format: ReportFormat,
+    style: TextStyle,
+    out: &mut W,
+) -> std::io::Result<()> {
+    match format {
+        ReportFormat::Text => text::write_report(analysis, style, out),
+        ReportFormat::Json => json::write_report(analysis, out),
+        ReportFormat::Markdown => markdown::write_report(analysis, out),
+        ReportFormat::Csv => csv::write_report(analysis, out),
+    }
+}
+
+/// The spans of a version that some drift item of its group points at, merged and sorted.
+fn marked_spans(group: &Group, at: QuoteRef) -> Vec<Span> {
+    let mut spans: Vec<Span> = group
+        .pairs
+        .iter()
+        .flat_map(|p| {
+            p.drift.iter().filter_map(move |d| {
+                let span = if p.a == at {
+                    d.a
+                } else if p.b == at {
+                    d.b
+                } else {
+                    return None;
+                };
+                let whole_quote = matches!(
+                    d.kind,
+                    crate::drift::DriftKind::QuoteVsParaphrase
+                        | crate::drift::DriftKind::Attribution
+                );
+                (span.start < span.end && !whole_quote).then_some(span)
+            })
+        })
+        .collect();
+    spans.sort_by_key(|s| (s.start, s.end));
+    let mut merged: Vec<Span> = Vec::new();
+    for span in spans {
+        match merged.last_mut() {
+            Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+            _ => merged.push(span),
+        }
+    }
+    merged
+}
+
+/// The text of `quote`, with every marked span wrapped in `open` … `close`.
+fn render_marked(
+    text: &str,
+    quote: Span,
+    marks: &[Span],
+    open: &str,
+    close: &str,
+    escape: impl Fn(&str) -> String,
+) -> String {
+    let mut out = String::new();
+    let mut pos = quote.start;
+    for span in marks {
+        let (s, e) = (span.start.max(quote.start), span.end.min(quote.end));
+        if s >= e || s < pos {
+            continue;
+        }
+        out.push_str(&escape(&text[pos..s]));
+        out.push_str(open);
+        out.push_str(&escape(&text[s..e]));
+        out.push_str(close);
+        pos = e;
+    }
+    out.push_str(&escape(&text[pos..quote.end]));
+    out
 }

@@ -2,12 +2,15 @@
 
 use std::io::Write;
 
-use crate::quote::{Extraction, QuoteKind};
+use super::{marked_spans, render_marked};
+use crate::analysis::{Analysis, RANKING_RULE};
+use crate::quote::{Extraction, QuoteKind, Span};
 
 const BOLD: &str = "\x1b[1m";
 const DIM: &str = "\x1b[2m";
 const CYAN: &str = "\x1b[36m";
 const YELLOW: &str = "\x1b[33m";
+const RED: &str = "\x1b[31m";
 const RESET: &str = "\x1b[0m";
 
 /// Shortens text to at most `max` characters on one line, marking any cut with `…`.
@@ -85,6 +88,232 @@ pub fn write_quotes<W: Write + ?Sized>(
                 out,
                 "  {dim}#{number:<3}{reset} {kind:<8} {cyan}{speaker:<24}{reset} {yellow}{open}{text}{close}{reset} {dim}[{}..{}]{reset}",
                 quote.start, quote.end
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Folds every run of white space (line breaks included) into one space, keeping the edges.
+fn fold_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(c);
+            in_space = false;
+        }
+    }
+    out
+}
+
+/// Wraps `text` to lines of at most `width` characters, each prefixed by `indent`.
+fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(format!("{indent}{line}"));
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(format!("{indent}{line}"));
+    }
+    lines.join("\n")
+}
+
+/// Writes one comparison of two texts: scores, then drift items.
+pub fn write_comparison<W: Write + ?Sized>(
+    extraction: &Extraction,
+    pair: &crate::align::Pair,
+    out: &mut W,
+) -> std::io::Result<()> {
+    let (sa, sb) = (
+        &extraction.sources[pair.a.source],
+        &extraction.sources[pair.b.source],
+    );
+    let s = &pair.similarity;
+    writeln!(
+        out,
+        "similarity {:.2}  divergence {:.2}  severity {:.2}  (levenshtein {:.2} · jaro-winkler {:.2} · sørensen-dice {:.2} · stem cosine {:.2} · content overlap {:.2})",
+        s.combined, s.divergence(), pair.severity, s.levenshtein, s.jaro_winkler, s.sorensen_dice, s.stem_cosine, s.content_overlap
+    )?;
+    for d in &pair.drift {
+        if matches!(d.kind, crate::drift::DriftKind::QuoteVsParaphrase) {
+            continue;
+        }
+        let a = &sa.source.text[d.a.start..d.a.end];
+        let b = &sb.source.text[d.b.start..d.b.end];
+        writeln!(
+            out,
+            "  {:<20} {:.2}  {} → {}",
+            d.kind.name(),
+            d.severity,
+            if a.is_empty() { "∅" } else { a },
+            if b.is_empty() { "∅" } else { b }
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes the drift report: groups ranked by severity, each with its versions (changed words
+/// marked), its pairs' scores and drift items; then the ungrouped quotes.
+pub fn write_report<W: Write + ?Sized>(
+    analysis: &Analysis,
+    style: super::TextStyle,
+    out: &mut W,
+) -> std::io::Result<()> {
+    let paint = |code: &'static str| if style.color { code } else { "" };
+    let (bold, dim, cyan, yellow, red, reset) = (
+        paint(BOLD),
+        paint(DIM),
+        paint(CYAN),
+        paint(YELLOW),
+        paint(RED),
+        paint(RESET),
+    );
+    let (mark_open, mark_close) = if style.color {
+        (RED, RESET)
+    } else {
+        ("[", "]")
+    };
+    let extraction = &analysis.extraction;
+    let groups = &analysis.alignment.groups;
+    let grouped: usize = groups.iter().map(|g| g.members.len()).sum();
+    writeln!(
+        out,
+        "{bold}{} sources, {} quotes, {} groups of versions{reset} ({grouped} quotes grouped, {} ungrouped)",
+        extraction.sources.len(),
+        extraction.quotes().count(),
+        groups.len(),
+        analysis.alignment.ungrouped.len()
+    )?;
+    writeln!(
+        out,
+        "{dim}{}{reset}",
+        wrap(&format!("Ranking: {RANKING_RULE}."), 96, "")
+    )?;
+    if !style.color {
+        writeln!(out, "Changed words are marked [like this].")?;
+    }
+    for group in groups {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{bold}{}{reset}  {cyan}{}{reset}  severity {red}{:.2}{reset}  {} versions from {} sources",
+            group.id,
+            group.speaker.as_deref().unwrap_or("(unknown speaker)"),
+            group.severity,
+            group.members.len(),
+            group.source_count()
+        )?;
+        if group.speaker_names.len() > 1 {
+            writeln!(
+                out,
+                "    {dim}spellings: {}{reset}",
+                group.speaker_names.join(", ")
+            )?;
+        }
+        for &m in &group.members {
+            let source = &extraction.sources[m.source];
+            let quote = &source.quotes[m.quote];
+            let marks = marked_spans(group, m);
+            let text = render_marked(
+                &source.source.text,
+                Span {
+                    start: quote.start,
+                    end: quote.end,
+                },
+                &marks,
+                mark_open,
+                mark_close,
+                fold_whitespace,
+            );
+            let (open, close) = if quote.kind == QuoteKind::Direct {
+                ("“", "”")
+            } else {
+                ("", "")
+            };
+            let kind = if quote.kind == QuoteKind::Direct {
+                "direct"
+            } else {
+                "indirect"
+            };
+            let outlet = source
+                .source
+                .meta
+                .outlet
+                .as_deref()
+                .unwrap_or(&source.source.id);
+            writeln!(
+                out,
+                "    {dim}{:<26}{reset} {kind:<8} {yellow}{open}{text}{close}{reset}",
+                quote.id,
+            )?;
+            writeln!(out, "    {dim}{:<26} {}{reset}", "", excerpt(outlet, 60))?;
+        }
+        for pair in &group.pairs {
+            let (sa, sb) = (
+                &extraction.sources[pair.a.source],
+                &extraction.sources[pair.b.source],
+            );
+            let s = &pair.similarity;
+            writeln!(
+                out,
+                "    {} → {}  similarity {:.2}  divergence {:.2}  severity {:.2}",
+                sa.quotes[pair.a.quote].id,
+                sb.quotes[pair.b.quote].id,
+                s.combined,
+                s.divergence(),
+                pair.severity
+            )?;
+            writeln!(
+                out,
+                "      {dim}levenshtein {:.2} · jaro-winkler {:.2} · sørensen-dice {:.2} · stem cosine {:.2} · content overlap {:.2}{reset}",
+                s.levenshtein, s.jaro_winkler, s.sorensen_dice, s.stem_cosine, s.content_overlap
+            )?;
+            for d in &pair.drift {
+                let a = excerpt(&sa.source.text[d.a.start..d.a.end], 50);
+                let b = excerpt(&sb.source.text[d.b.start..d.b.end], 50);
+                writeln!(
+                    out,
+                    "      {:<20} {:.2}  {} → {}",
+                    d.kind.name(),
+                    d.severity,
+                    if a.is_empty() { "∅".to_string() } else { a },
+                    if b.is_empty() { "∅".to_string() } else { b }
+                )?;
+            }
+        }
+    }
+    if !analysis.alignment.ungrouped.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{bold}Ungrouped quotes{reset} (no other source reports them)"
+        )?;
+        for &q in &analysis.alignment.ungrouped {
+            let source = &extraction.sources[q.source];
+            let quote = &source.quotes[q.quote];
+            let speaker = source
+                .speaker_of(quote)
+                .map_or("(no speaker)", |e| e.name.as_str());
+            writeln!(
+                out,
+                "    {dim}{:<26}{reset} {cyan}{:<22}{reset} {}",
+                quote.id,
+                excerpt(speaker, 22),
+                excerpt(source.text_of(quote), 70)
             )?;
         }
     }

@@ -6,6 +6,7 @@
 )]
 
 mod accuracy;
+mod alignment;
 mod cli;
 mod properties;
 mod reports;

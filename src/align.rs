@@ -1,0 +1,575 @@
+//! Which quotes are versions of the same utterance.
+//!
+//! 1. **Candidates.** Quotes are indexed by their content stems; two quotes are compared only
+//!    when they share one, so the work grows with the number of quotes that share words, not
+//!    with the square of the corpus. Stems so common that they would pair most of a large
+//!    corpus (more than 5 % of quotes, once there are more than a few hundred) are left out of
+//!    the index: they say little about which utterance a quote renders.
+//! 2. **Edges.** A candidate pair becomes an edge when its combined similarity reaches
+//!    `min_similarity` and its speakers are compatible: the same person (by surname, so that
+//!    "Sergei" and "Sergey Lavrov" meet), or a speaker that is unknown or not a person. Two
+//!    different people are linked only by near-identical words (similarity ≥ 0.75, four content
+//!    words or more): that is an attribution drift worth reporting, not a coincidence. A scare
+//!    quote of one or two words is linked only to quotes of the same known person, since one
+//!    word is too little to tell utterances apart.
+//! 3. **Groups.** Within each connected set of edges, average-linkage clustering merges the two
+//!    closest clusters while their mean similarity (missing edges counting as 0) stays at or
+//!    above 0.1 × `min_similarity`, and never merges clusters that name two different people
+//!    without a direct edge between those versions. A quote joins the group it fits best, and
+//!    a chain of loosely similar quotes does not collapse into one group. A quote nested in a
+//!    grouped one (a scare quote inside reported speech) joins its holder's group. Groups need
+//!    versions from two sources or more; other quotes stay ungrouped (and stay in the report).
+//!
+//!    The defaults (0.4, and 0.1 × for linkage) give the best pairwise F1 on the hand-annotated
+//!    fixtures (`tests/annotations/alignment-geneva-2022.toml`; the ignored `sweep` test prints
+//!    the grid) with precision above 0.9. Large groups of paraphrases (one statement reported
+//!    nine ways) have many pairs that share few words, so a low linkage mean is needed to keep
+//!    them together; the cannot-link rule, not the mean, is what keeps different speakers
+//!    apart.
+//! 4. **Pairs.** Every pair of versions in a group (or, with a reference source, every version
+//!    against the reference's) gets its similarity and its drift items.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::drift::{self, DriftItem, Side};
+use crate::quote::{Extraction, Span, SpeakerKind};
+use crate::score::{self, Features, Fragment, Idf, Similarity};
+use crate::text::Analyzers;
+
+/// Settings of alignment.
+#[derive(Debug, Clone)]
+pub struct AlignOptions {
+    /// The least combined similarity for two quotes to be linked (default 0.4).
+    pub min_similarity: f64,
+    /// Compare every version only with the versions of this source.
+    pub reference: Option<String>,
+    /// Keep only groups whose speaker's names contain this text (case-insensitive).
+    pub speaker: Option<String>,
+    /// The mean similarity two clusters need to merge (default: 0.1 × `min_similarity`).
+    pub linkage: Option<f64>,
+}
+
+impl Default for AlignOptions {
+    fn default() -> Self {
+        AlignOptions {
+            min_similarity: 0.4,
+            reference: None,
+            speaker: None,
+            linkage: None,
+        }
+    }
+}
+
+/// A quote, by index of its source and of the quote in that source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct QuoteRef {
+    /// Index into [`Extraction::sources`].
+    pub source: usize,
+    /// Index into that source's quotes.
+    pub quote: usize,
+}
+
+/// Two versions compared.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    /// The first version (the reference, when there is one).
+    pub a: QuoteRef,
+    /// The second version.
+    pub b: QuoteRef,
+    /// How similar they are.
+    pub similarity: Similarity,
+    /// The part of the longer version the shorter one aligns to, when one is a fragment.
+    pub fragment: Option<FragmentSpan>,
+    /// What changed from `a` to `b`.
+    pub drift: Vec<DriftItem>,
+    /// The worst item, raised by divergence (see [`crate::drift`]).
+    pub severity: f64,
+}
+
+/// Where a fragment sits in the longer version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FragmentSpan {
+    /// Which version holds the window: `a` (false) or `b` (true).
+    pub in_b: bool,
+    /// The window, as bytes of that version's source.
+    pub span: Span,
+}
+
+/// The versions of one utterance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// `g1`, `g2`… in order of severity.
+    pub id: String,
+    /// The versions, in source then text order.
+    pub members: Vec<QuoteRef>,
+    /// The speaker most versions name (the most common canonical name).
+    pub speaker: Option<String>,
+    /// Every spelling of the speaker's name across the versions.
+    pub speaker_names: Vec<String>,
+    /// The most severe pair's severity.
+    pub severity: f64,
+    /// The compared pairs.
+    pub pairs: Vec<Pair>,
+}
+
+impl Group {
+    /// How many distinct sources the group's versions come from.
+    pub fn source_count(&self) -> usize {
+        self.members
+            .iter()
+            .map(|m| m.source)
+            .collect::<BTreeSet<_>>()
+            .len()
+    }
+}
+
+/// The result of alignment.
+#[derive(Debug, Clone, Default)]
+pub struct Alignment {
+    /// Groups, most severe first.
+    pub groups: Vec<Group>,
+    /// Quotes in no group, in source then text order.
+    pub ungrouped: Vec<QuoteRef>,
+    /// How many candidate pairs were scored (for benchmarks).
+    pub scored_pairs: usize,
+}
+
+/// What alignment knows about one quote.
+struct Version {
+    at: QuoteRef,
+    features: Features,
+    /// Surname of a person speaker, lowercased.
+    person: Option<String>,
+    scare: bool,
+    span: Span,
+}
+
+/// A speaker key shared by spellings of one person across sources.
+fn person_key(name: &str) -> String {
+    name.split_whitespace()
+        .last()
+        .unwrap_or(name)
+        .to_lowercase()
+}
+
+/// Aligns the quotes of an extraction into groups.
+pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
+    let mut analyzers = Analyzers::default();
+    let versions: Vec<Version> = extraction
+        .sources
+        .iter()
+        .enumerate()
+        .flat_map(|(s, source)| {
+            (0..source.quotes.len()).map(move |q| QuoteRef {
+                source: s,
+                quote: q,
+            })
+        })
+        .map(|at| version(extraction, at, &mut analyzers))
+        .collect();
+    let idf = Idf::new(versions.iter().map(|v| &v.features));
+
+    let (edges, scored_pairs) = edges(&versions, &idf, options.min_similarity);
+    let linkage = options.linkage.unwrap_or(0.1 * options.min_similarity);
+    let persons: Vec<Option<&str>> = versions.iter().map(|v| v.person.as_deref()).collect();
+    let clusters = cluster(&persons, &edges, linkage);
+
+    let clusters = adopt_nested(&versions, clusters);
+
+    let reference = options
+        .reference
+        .as_ref()
+        .and_then(|id| extraction.sources.iter().position(|s| &s.source.id == id));
+    let mut groups = Vec::new();
+    let mut grouped = BTreeSet::new();
+    for members in clusters {
+        let sources: BTreeSet<usize> = members.iter().map(|&i| versions[i].at.source).collect();
+        if sources.len() < 2 {
+            continue;
+        }
+        if options.reference.is_some() && !reference.is_some_and(|r| sources.contains(&r)) {
+            continue;
+        }
+        let mut members = members;
+        members.sort_by_key(|&i| (versions[i].at, versions[i].span.start));
+        let pairs = pairs(extraction, &versions, &members, &idf, reference);
+        let severity = pairs.iter().map(|p| p.severity).fold(0.0, f64::max);
+        let (speaker, speaker_names) = group_speaker(extraction, &versions, &members);
+        if let Some(wanted) = &options.speaker {
+            let wanted = wanted.to_lowercase();
+            if !speaker_names
+                .iter()
+                .any(|n| n.to_lowercase().contains(&wanted))
+            {
+                continue;
+            }
+        }
+        grouped.extend(members.iter().copied());
+        groups.push(Group {
+            id: String::new(),
+            members: members.iter().map(|&i| versions[i].at).collect(),
+            speaker,
+            speaker_names,
+            severity,
+            pairs,
+        });
+    }
+    groups.sort_by(|x, y| {
+        y.severity
+            .total_cmp(&x.severity)
+            .then(y.source_count().cmp(&x.source_count()))
+            .then(x.members.cmp(&y.members))
+    });
+    for (n, group) in groups.iter_mut().enumerate() {
+        group.id = format!("g{}", n + 1);
+    }
+    let ungrouped = (0..versions.len())
+        .filter(|i| !grouped.contains(i))
+        .map(|i| versions[i].at)
+        .collect();
+    Alignment {
+        groups,
+        ungrouped,
+        scored_pairs,
+    }
+}
+
+/// Scores and compares two quotes of an extraction directly, whether or not they would be
+/// grouped (IDF over the two alone).
+pub fn compare_pair(extraction: &Extraction, a: QuoteRef, b: QuoteRef) -> Pair {
+    let mut analyzers = Analyzers::default();
+    let versions: Vec<Version> = [a, b]
+        .iter()
+        .map(|&at| version(extraction, at, &mut analyzers))
+        .collect();
+    let idf = Idf::new(versions.iter().map(|v| &v.features));
+    pairs(extraction, &versions, &[0, 1], &idf, None).remove(0)
+}
+
+fn version(extraction: &Extraction, at: QuoteRef, analyzers: &mut Analyzers) -> Version {
+    let source = &extraction.sources[at.source];
+    let quote = &source.quotes[at.quote];
+    Version {
+        at,
+        features: Features::new(
+            &source.source.text,
+            quote.start,
+            quote.end,
+            analyzers.get(quote.language.code),
+        ),
+        person: source
+            .speaker_of(quote)
+            .filter(|e| e.kind == SpeakerKind::Person)
+            .map(|e| person_key(&e.name)),
+        scare: quote.scare,
+        span: Span {
+            start: quote.start,
+            end: quote.end,
+        },
+    }
+}
+
+/// Whether two quotes' spans overlap in the same source (an indirect quote holding a direct one).
+fn nested(a: &Version, b: &Version) -> bool {
+    a.at.source == b.at.source && a.span.start < b.span.end && b.span.start < a.span.end
+}
+
+/// Candidate pairs through the stem index, scored; returns the edges and how many were scored.
+fn edges(
+    versions: &[Version],
+    idf: &Idf,
+    min_similarity: f64,
+) -> (Vec<(usize, usize, f64)>, usize) {
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, v) in versions.iter().enumerate() {
+        for stem in v.features.content_stems() {
+            index.entry(stem).or_default().push(i);
+        }
+    }
+    let too_common = (versions.len() / 20).max(200);
+    let mut out = Vec::new();
+    let mut scored = 0;
+    let mut seen: Vec<usize> = vec![usize::MAX; versions.len()];
+    for (i, v) in versions.iter().enumerate() {
+        let mut candidates: Vec<usize> = Vec::new();
+        for stem in v.features.content_stems() {
+            let postings = &index[stem];
+            if postings.len() > too_common {
+                continue;
+            }
+            for &j in postings {
+                if j > i && seen[j] != i {
+                    seen[j] = i;
+                    candidates.push(j);
+                }
+            }
+        }
+        candidates.sort_unstable();
+        for j in candidates {
+            let w = &versions[j];
+            if nested(v, w) {
+                continue;
+            }
+            let same_person = v.person.is_some() && v.person == w.person;
+            let one_person = v.person.is_some() != w.person.is_some();
+            if (v.scare || w.scare) && ((!same_person && !one_person) || v.at.source == w.at.source)
+            {
+                continue; // a scare quote repeated in its own article is not a second version
+            }
+            scored += 1;
+            let (similarity, _) = score::similarity(&v.features, &w.features, idf);
+            if (v.scare || w.scare) && !same_person && similarity.combined < 0.7 {
+                continue; // one or two words, and not the same known speaker: only if verbatim
+            }
+            let compatible = v.person.is_none() || w.person.is_none() || same_person;
+            let attribution_candidate = similarity.combined >= 0.75
+                && v.features.content.len() >= 4
+                && w.features.content.len() >= 4;
+            if similarity.combined >= min_similarity && (compatible || attribution_candidate) {
+                out.push((i, j, similarity.combined));
+            }
+        }
+    }
+    (out, scored)
+}
+
+/// Average-linkage clustering within connected components; returns clusters of indices.
+///
+/// Two clusters whose versions name different people do not merge unless some pair of those
+/// versions is itself linked (the attribution case): grouping must not put one person's words
+/// in another's mouth by way of a third, unattributed version.
+fn cluster(
+    persons: &[Option<&str>],
+    edges: &[(usize, usize, f64)],
+    threshold: f64,
+) -> Vec<Vec<usize>> {
+    let n = persons.len();
+    let linked: BTreeSet<(usize, usize)> = edges
+        .iter()
+        .map(|&(a, b, _)| (a.min(b), a.max(b)))
+        .collect();
+    let conflict = |x: &[usize], y: &[usize]| {
+        x.iter().any(|&i| {
+            y.iter().any(|&j| {
+                matches!((persons[i], persons[j]), (Some(p), Some(q)) if p != q)
+                    && !linked.contains(&(i.min(j), i.max(j)))
+            })
+        })
+    };
+    // Connected components (union–find).
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for &(a, b, _) in edges {
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut components: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &(a, _, _) in edges {
+        let root = find(&mut parent, a);
+        components.entry(root).or_default();
+    }
+    for x in 0..n {
+        let root = find(&mut parent, x);
+        if let Some(members) = components.get_mut(&root) {
+            members.push(x);
+        }
+    }
+    let mut component_edges: BTreeMap<usize, Vec<(usize, usize, f64)>> = BTreeMap::new();
+    for &(a, b, s) in edges {
+        let root = find(&mut parent, a);
+        component_edges.entry(root).or_default().push((a, b, s));
+    }
+
+    let mut out = Vec::new();
+    for (root, members) in components {
+        let edges = &component_edges[&root];
+        // Clusters as lists; link sums between clusters by cluster id.
+        let mut clusters: BTreeMap<usize, Vec<usize>> =
+            members.iter().map(|&m| (m, vec![m])).collect();
+        let mut owner: HashMap<usize, usize> = members.iter().map(|&m| (m, m)).collect();
+        let mut links: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+        for &(a, b, s) in edges {
+            let key = (a.min(b), a.max(b));
+            *links.entry(key).or_default() += s;
+        }
+        loop {
+            let best = links
+                .iter()
+                .map(|(&(x, y), &sum)| {
+                    let size = (clusters[&x].len() * clusters[&y].len()) as f64;
+                    ((x, y), sum / size)
+                })
+                .filter(|(_, mean)| *mean >= threshold)
+                .filter(|((x, y), _)| !conflict(&clusters[x], &clusters[y]))
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            let Some(((x, y), _)) = best else { break };
+            // Merge y into x.
+            let moved = clusters.remove(&y).expect("cluster exists");
+            for &m in &moved {
+                owner.insert(m, x);
+            }
+            clusters.get_mut(&x).expect("cluster exists").extend(moved);
+            let old: Vec<((usize, usize), f64)> = links
+                .iter()
+                .filter(|((p, q), _)| *p == y || *q == y || *p == x || *q == x)
+                .map(|(&k, &v)| (k, v))
+                .collect();
+            for (k, _) in &old {
+                links.remove(k);
+            }
+            for ((p, q), sum) in old {
+                let other = if p == x || p == y { q } else { p };
+                if other == x || other == y {
+                    continue;
+                }
+                let key = (x.min(other), x.max(other));
+                *links.entry(key).or_default() += sum;
+            }
+        }
+        out.extend(clusters.into_values());
+    }
+    out
+}
+
+/// A quote nested inside another of the same source (a scare quote inside reported speech)
+/// belongs to the group of the quote that holds it, unless it names a different person.
+fn adopt_nested(versions: &[Version], mut clusters: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let mut cluster_of: HashMap<usize, usize> = HashMap::new();
+    for (c, members) in clusters.iter().enumerate() {
+        for &m in members {
+            cluster_of.insert(m, c);
+        }
+    }
+    for (i, v) in versions.iter().enumerate() {
+        if cluster_of.get(&i).is_some_and(|&c| clusters[c].len() > 1) {
+            continue;
+        }
+        let holder = versions.iter().enumerate().find(|(j, w)| {
+            *j != i
+                && w.at.source == v.at.source
+                && w.span.start <= v.span.start
+                && v.span.end <= w.span.end
+                && (v.person.is_none() || w.person.is_none() || v.person == w.person)
+                && cluster_of.get(j).is_some_and(|&c| clusters[c].len() > 1)
+        });
+        if let Some((j, _)) = holder {
+            let target = cluster_of[&j];
+            if let Some(own) = cluster_of.get(&i).copied() {
+                clusters[own].retain(|&m| m != i);
+            }
+            clusters[target].push(i);
+            cluster_of.insert(i, target);
+        }
+    }
+    clusters.retain(|c| !c.is_empty());
+    clusters
+}
+
+/// The pairs of a group, with similarity and drift.
+fn pairs(
+    extraction: &Extraction,
+    versions: &[Version],
+    members: &[usize],
+    idf: &Idf,
+    reference: Option<usize>,
+) -> Vec<Pair> {
+    let mut out = Vec::new();
+    for (k, &i) in members.iter().enumerate() {
+        for &j in &members[k + 1..] {
+            let (i, j) = match reference {
+                Some(r) if versions[i].at.source == r && versions[j].at.source != r => (i, j),
+                Some(r) if versions[j].at.source == r && versions[i].at.source != r => (j, i),
+                Some(_) => continue,
+                None => (i, j),
+            };
+            let (a, b) = (&versions[i], &versions[j]);
+            let (similarity, fragment) = score::similarity(&a.features, &b.features, idf);
+            let drift = drift::compare(side(extraction, a), side(extraction, b), fragment);
+            let worst = drift.iter().map(|d| d.severity).fold(0.0, f64::max);
+            let severity = if drift.is_empty() {
+                0.0
+            } else {
+                round(worst + (1.0 - worst) * 0.25 * similarity.divergence())
+            };
+            out.push(Pair {
+                a: a.at,
+                b: b.at,
+                similarity,
+                fragment: fragment.map(|f| fragment_span(f, a, b)),
+                drift,
+                severity,
+            });
+        }
+    }
+    out
+}
+
+fn side<'a>(extraction: &Extraction, v: &'a Version) -> Side<'a> {
+    let quote = &extraction.sources[v.at.source].quotes[v.at.quote];
+    Side {
+        features: &v.features,
+        span: v.span,
+        kind: quote.kind,
+        speaker: v.person.as_deref(),
+        speaker_span: quote.speaker_span.filter(|s| s.start < s.end),
+    }
+}
+
+fn fragment_span(f: Fragment, a: &Version, b: &Version) -> FragmentSpan {
+    let long = if f.a_is_fragment { b } else { a };
+    let tokens = &long.features.tokens[f.window.0..f.window.1];
+    let span = match (tokens.first(), tokens.last()) {
+        (Some(first), Some(last)) => Span {
+            start: first.start,
+            end: last.end,
+        },
+        _ => long.span,
+    };
+    FragmentSpan {
+        in_b: f.a_is_fragment,
+        span,
+    }
+}
+
+fn round(x: f64) -> f64 {
+    (x.clamp(0.0, 1.0) * 10_000.0).round() / 10_000.0
+}
+
+/// The group's speaker: the canonical person name most versions give (ties to the longer,
+/// then alphabetical), else the most common other speaker; and every spelling used.
+fn group_speaker(
+    extraction: &Extraction,
+    versions: &[Version],
+    members: &[usize],
+) -> (Option<String>, Vec<String>) {
+    let mut counts: BTreeMap<(bool, String), usize> = BTreeMap::new();
+    let mut names: BTreeSet<String> = BTreeSet::new();
+    for &i in members {
+        let source = &extraction.sources[versions[i].at.source];
+        let quote = &source.quotes[versions[i].at.quote];
+        if let Some(entity) = source.speaker_of(quote) {
+            *counts
+                .entry((entity.kind == SpeakerKind::Person, entity.name.clone()))
+                .or_default() += 1;
+            names.extend(entity.names.iter().cloned());
+        }
+    }
+    let best = counts
+        .into_iter()
+        .max_by(|((pa, na), ca), ((pb, nb), cb)| {
+            pa.cmp(pb)
+                .then(ca.cmp(cb))
+                .then(na.chars().count().cmp(&nb.chars().count()))
+                .then(nb.cmp(na))
+        })
+        .map(|((_, name), _)| name);
+    (best, names.into_iter().collect())
+}

@@ -1,0 +1,74 @@
+//! CSV: one row per drift item, for a spreadsheet.
+//!
+//! Columns: `group, speaker, group_severity, a, b, a_source, b_source, similarity, divergence,
+//! kind, a_words, b_words, a_start, a_end, b_start, b_end, severity`. A pair without drift items
+//! still gets one row, with the item columns empty.
+
+use std::io::Write;
+
+use crate::analysis::Analysis;
+
+/// Writes the drift items of every group as CSV rows, with a header row.
+pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std::io::Result<()> {
+    let extraction = &analysis.extraction;
+    let mut writer = ::csv::Writer::from_writer(out);
+    writer.write_record([
+        "group",
+        "speaker",
+        "group_severity",
+        "a",
+        "b",
+        "a_source",
+        "b_source",
+        "similarity",
+        "divergence",
+        "kind",
+        "a_words",
+        "b_words",
+        "a_start",
+        "a_end",
+        "b_start",
+        "b_end",
+        "severity",
+    ])?;
+    for group in &analysis.alignment.groups {
+        for pair in &group.pairs {
+            let (sa, sb) = (
+                &extraction.sources[pair.a.source],
+                &extraction.sources[pair.b.source],
+            );
+            let common = [
+                group.id.clone(),
+                group.speaker.clone().unwrap_or_default(),
+                format!("{}", group.severity),
+                sa.quotes[pair.a.quote].id.clone(),
+                sb.quotes[pair.b.quote].id.clone(),
+                sa.source.id.clone(),
+                sb.source.id.clone(),
+                format!("{}", pair.similarity.combined),
+                format!("{}", pair.similarity.divergence()),
+            ];
+            if pair.drift.is_empty() {
+                let mut row = common.to_vec();
+                row.extend(std::iter::repeat_n(String::new(), 8));
+                writer.write_record(&row)?;
+            }
+            for item in &pair.drift {
+                let mut row = common.to_vec();
+                row.extend([
+                    item.kind.name().to_string(),
+                    sa.source.text[item.a.start..item.a.end].to_string(),
+                    sb.source.text[item.b.start..item.b.end].to_string(),
+                    item.a.start.to_string(),
+                    item.a.end.to_string(),
+                    item.b.start.to_string(),
+                    item.b.end.to_string(),
+                    format!("{}", item.severity),
+                ]);
+                writer.write_record(&row)?;
+            }
+        }
+    }
+    writer.flush()?;
+    Ok(())
+}

@@ -1,0 +1,165 @@
+//! Markdown: a document a fact-checker can paste into a note or a ticket.
+
+use std::io::Write;
+
+use super::{marked_spans, render_marked};
+use crate::analysis::{Analysis, RANKING_RULE};
+use crate::quote::{QuoteKind, Span};
+
+/// Escapes text so that Markdown shows it as written.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Writes the report as Markdown: sources, then one section per group, then ungrouped quotes.
+pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std::io::Result<()> {
+    let extraction = &analysis.extraction;
+    let groups = &analysis.alignment.groups;
+    writeln!(out, "# quotedrift report\n")?;
+    writeln!(
+        out,
+        "{} sources · {} quotes · {} groups of versions · {} ungrouped quotes\n",
+        extraction.sources.len(),
+        extraction.quotes().count(),
+        groups.len(),
+        analysis.alignment.ungrouped.len()
+    )?;
+    writeln!(out, "Ranking: {RANKING_RULE}.\n")?;
+    writeln!(out, "## Sources\n")?;
+    writeln!(
+        out,
+        "| source | outlet | language | original language | translation chain |"
+    )?;
+    writeln!(out, "|---|---|---|---|---|")?;
+    for s in &extraction.sources {
+        writeln!(
+            out,
+            "| {} | {} | {} ({:.2}) | {} | {} |",
+            escape(&s.source.id),
+            escape(s.source.meta.outlet.as_deref().unwrap_or("")),
+            s.language.code,
+            s.language.confidence,
+            escape(s.source.meta.original_language.as_deref().unwrap_or("")),
+            escape(&s.source.meta.translation_chain.join(" → ")),
+        )?;
+    }
+    for group in groups {
+        writeln!(
+            out,
+            "\n## {} — {} (severity {:.2})\n",
+            group.id,
+            escape(group.speaker.as_deref().unwrap_or("unknown speaker")),
+            group.severity
+        )?;
+        if group.speaker_names.len() > 1 {
+            writeln!(
+                out,
+                "Spellings: {}.\n",
+                escape(&group.speaker_names.join(", "))
+            )?;
+        }
+        writeln!(out, "| quote | kind | version (changed words in bold) |")?;
+        writeln!(out, "|---|---|---|")?;
+        for &m in &group.members {
+            let source = &extraction.sources[m.source];
+            let quote = &source.quotes[m.quote];
+            let marks = marked_spans(group, m);
+            let text = render_marked(
+                &source.source.text,
+                Span {
+                    start: quote.start,
+                    end: quote.end,
+                },
+                &marks,
+                "**",
+                "**",
+                escape,
+            );
+            let kind = if quote.kind == QuoteKind::Direct {
+                "direct"
+            } else {
+                "indirect"
+            };
+            writeln!(out, "| {} | {kind} | {text} |", escape(&quote.id))?;
+        }
+        writeln!(
+            out,
+            "\n| pair | similarity | divergence | severity | drift |"
+        )?;
+        writeln!(out, "|---|---|---|---|---|")?;
+        for pair in &group.pairs {
+            let (sa, sb) = (
+                &extraction.sources[pair.a.source],
+                &extraction.sources[pair.b.source],
+            );
+            let items: Vec<String> = pair
+                .drift
+                .iter()
+                .map(|d| {
+                    format!(
+                        "{}: {} → {} ({:.2})",
+                        d.kind.name(),
+                        or_nothing(&escape(&sa.source.text[d.a.start..d.a.end])),
+                        or_nothing(&escape(&sb.source.text[d.b.start..d.b.end])),
+                        d.severity
+                    )
+                })
+                .collect();
+            writeln!(
+                out,
+                "| {} → {} | {:.2} | {:.2} | {:.2} | {} |",
+                escape(&sa.quotes[pair.a.quote].id),
+                escape(&sb.quotes[pair.b.quote].id),
+                pair.similarity.combined,
+                pair.similarity.divergence(),
+                pair.severity,
+                if items.is_empty() {
+                    "none".to_string()
+                } else {
+                    items.join("; ")
+                }
+            )?;
+        }
+    }
+    if !analysis.alignment.ungrouped.is_empty() {
+        writeln!(out, "\n## Ungrouped quotes\n")?;
+        writeln!(out, "| quote | kind | speaker | text |")?;
+        writeln!(out, "|---|---|---|---|")?;
+        for &q in &analysis.alignment.ungrouped {
+            let source = &extraction.sources[q.source];
+            let quote = &source.quotes[q.quote];
+            writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                escape(&quote.id),
+                if quote.kind == QuoteKind::Direct {
+                    "direct"
+                } else {
+                    "indirect"
+                },
+                escape(source.speaker_of(quote).map_or("", |e| e.name.as_str())),
+                escape(source.text_of(quote))
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn or_nothing(s: &str) -> &str {
+    if s.is_empty() {
+        "∅"
+    } else {
+        s
+    }
+}

@@ -1,0 +1,412 @@
+//! How similar two versions of an utterance are.
+//!
+//! Five measures, each in [0, 1], each seeing something the others miss:
+//!
+//! | measure | on | sees | blind to |
+//! |---|---|---|---|
+//! | `levenshtein` | normalized characters | word order, small edits | synonyms, reordering |
+//! | `jaro_winkler` | normalized characters | shared openings | anything after the start of long texts |
+//! | `sorensen_dice` | character bigrams | inflection and spelling variants ("Lavrov"/"Lawrow") | meaning |
+//! | `stem_cosine` | IDF-weighted bags of stems, stopwords removed | shared vocabulary in any order | function words, synonyms |
+//! | `content_overlap` | sets of content stems | a short quote contained in a long one | extra words on the longer side |
+//!
+//! # Which to trust: the combined score
+//!
+//! Translation reorders words and swaps function words, so versions of one utterance share
+//! *vocabulary* more reliably than character sequences: stem cosine carries the most weight.
+//! Content overlap (overlap coefficient, |A ∩ B| / min(|A|, |B|)) lets a fragment ("open and
+//! useful") match the sentence it was cut from. Character bigrams catch inflection and spelling
+//! the stemmer misses. Edit distance adds word order. Jaro–Winkler, which rewards a common
+//! prefix and saturates on long strings, gets the least:
+//!
+//! ```text
+//! combined = 0.40·stem_cosine + 0.20·content_overlap + 0.20·sorensen_dice
+//!          + 0.15·levenshtein + 0.05·jaro_winkler
+//! divergence = 1 − combined
+//! ```
+//!
+//! When one version is much shorter than the other (a quoted fragment and the sentence it comes
+//! from), the character measures compare the short one with the best-matching window of the
+//! long one — the part it aligns to — rather than with the whole, so that quoting a part is not
+//! scored as changing the rest.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use ndarray::Array1;
+use serde::Serialize;
+
+use crate::text::{Analyzer, Token};
+
+/// Weights of the combined score, in the order of [`Similarity`]'s fields; they sum to 1.
+pub const WEIGHTS: Weights = Weights {
+    levenshtein: 0.15,
+    jaro_winkler: 0.05,
+    sorensen_dice: 0.20,
+    stem_cosine: 0.40,
+    content_overlap: 0.20,
+};
+
+/// The weight of each measure in the combined score.
+#[derive(Debug, Clone, Copy)]
+pub struct Weights {
+    /// Weight of normalized Levenshtein similarity.
+    pub levenshtein: f64,
+    /// Weight of Jaro–Winkler similarity.
+    pub jaro_winkler: f64,
+    /// Weight of Sørensen–Dice on character bigrams.
+    pub sorensen_dice: f64,
+    /// Weight of the IDF-weighted cosine of stems.
+    pub stem_cosine: f64,
+    /// Weight of the overlap coefficient of content stems.
+    pub content_overlap: f64,
+}
+
+/// The similarity of two versions, every measure in [0, 1].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Similarity {
+    /// 1 − normalized Levenshtein distance of the normalized texts.
+    pub levenshtein: f64,
+    /// Jaro–Winkler similarity of the normalized texts.
+    pub jaro_winkler: f64,
+    /// Sørensen–Dice coefficient of character bigrams.
+    pub sorensen_dice: f64,
+    /// Cosine of IDF-weighted bags of content stems.
+    pub stem_cosine: f64,
+    /// Overlap coefficient of the sets of content stems.
+    pub content_overlap: f64,
+    /// The weighted combination (see the module documentation).
+    pub combined: f64,
+}
+
+impl Similarity {
+    /// 1 − combined.
+    pub fn divergence(&self) -> f64 {
+        round(1.0 - self.combined)
+    }
+}
+
+/// What scoring needs to know about one version, computed once.
+#[derive(Debug, Clone)]
+pub struct Features {
+    /// The words, with offsets into the source.
+    pub tokens: Vec<Token>,
+    /// Indices into `tokens` of content words (not stopwords, with a letter or digit).
+    pub content: Vec<usize>,
+}
+
+impl Features {
+    /// Tokenizes `text[start..end]` with the analyzer of its language.
+    pub fn new(text: &str, start: usize, end: usize, analyzer: &Analyzer) -> Self {
+        let tokens = analyzer.tokenize(text, start, end);
+        let content = tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.stop)
+            .map(|(i, _)| i)
+            .collect();
+        Features { tokens, content }
+    }
+
+    /// The distinct content stems.
+    pub fn content_stems(&self) -> BTreeSet<&str> {
+        self.content
+            .iter()
+            .map(|&i| self.tokens[i].stem.as_str())
+            .collect()
+    }
+
+    /// Lowercase words of `tokens[range]` joined by single spaces.
+    fn normalized(&self, range: std::ops::Range<usize>) -> String {
+        let words: Vec<&str> = self.tokens[range]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
+        words.join(" ")
+    }
+}
+
+/// Inverse document frequencies of stems over a set of versions.
+#[derive(Debug, Clone, Default)]
+pub struct Idf {
+    weights: HashMap<String, f64>,
+    documents: usize,
+}
+
+impl Idf {
+    /// Counts, for every stem, how many versions contain it.
+    pub fn new<'a>(versions: impl IntoIterator<Item = &'a Features>) -> Self {
+        let mut df: HashMap<String, usize> = HashMap::new();
+        let mut documents = 0;
+        for features in versions {
+            documents += 1;
+            for stem in features.content_stems() {
+                *df.entry(stem.to_string()).or_default() += 1;
+            }
+        }
+        let weights = df
+            .into_iter()
+            .map(|(stem, n)| (stem, idf(documents, n)))
+            .collect();
+        Idf { weights, documents }
+    }
+
+    /// The weight of a stem: ln((N + 1) / (df + 1)) + 1; unseen stems weigh as if seen once.
+    pub fn weight(&self, stem: &str) -> f64 {
+        self.weights
+            .get(stem)
+            .copied()
+            .unwrap_or_else(|| idf(self.documents, 1))
+    }
+}
+
+fn idf(documents: usize, df: usize) -> f64 {
+    ((documents as f64 + 1.0) / (df as f64 + 1.0)).ln() + 1.0
+}
+
+/// Where the shorter of two versions aligns inside the longer one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fragment {
+    /// True when `a` is the fragment (and the window lies in `b`).
+    pub a_is_fragment: bool,
+    /// Token range of the window in the longer version.
+    pub window: (usize, usize),
+}
+
+/// Scores two versions. `idf` weighs the stems.
+pub fn similarity(a: &Features, b: &Features, idf: &Idf) -> (Similarity, Option<Fragment>) {
+    let fragment = fragment_window(a, b);
+    let (left, right) = match fragment {
+        Some(f) if f.a_is_fragment => (
+            a.normalized(0..a.tokens.len()),
+            b.normalized(f.window.0..f.window.1),
+        ),
+        Some(f) => (
+            a.normalized(f.window.0..f.window.1),
+            b.normalized(0..b.tokens.len()),
+        ),
+        None => (
+            a.normalized(0..a.tokens.len()),
+            b.normalized(0..b.tokens.len()),
+        ),
+    };
+    let levenshtein = strsim::normalized_levenshtein(&left, &right);
+    let jaro_winkler = strsim::jaro_winkler(&left, &right);
+    let sorensen_dice = strsim::sorensen_dice(&left, &right);
+    let stem_cosine = stem_cosine(a, b, idf);
+    let content_overlap = content_overlap(a, b);
+    let combined = WEIGHTS.levenshtein * levenshtein
+        + WEIGHTS.jaro_winkler * jaro_winkler
+        + WEIGHTS.sorensen_dice * sorensen_dice
+        + WEIGHTS.stem_cosine * stem_cosine
+        + WEIGHTS.content_overlap * content_overlap;
+    (
+        Similarity {
+            levenshtein: round(levenshtein),
+            jaro_winkler: round(jaro_winkler),
+            sorensen_dice: round(sorensen_dice),
+            stem_cosine: round(stem_cosine),
+            content_overlap: round(content_overlap),
+            combined: round(combined),
+        },
+        fragment,
+    )
+}
+
+/// Rounds to four decimals so that output does not depend on summation order noise.
+fn round(x: f64) -> f64 {
+    (x.clamp(0.0, 1.0) * 10_000.0).round() / 10_000.0
+}
+
+/// IDF-weighted cosine of the bags of content stems, as ndarray vectors over the pair's own
+/// vocabulary.
+fn stem_cosine(a: &Features, b: &Features, idf: &Idf) -> f64 {
+    let mut vocabulary: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in [a, b] {
+        for &i in &f.content {
+            let next = vocabulary.len();
+            vocabulary.entry(f.tokens[i].stem.as_str()).or_insert(next);
+        }
+    }
+    if vocabulary.is_empty() {
+        return if a.tokens.is_empty() && b.tokens.is_empty() {
+            1.0
+        } else {
+            0.0
+        };
+    }
+    let vector = |f: &Features| {
+        let mut v = Array1::<f64>::zeros(vocabulary.len());
+        for &i in &f.content {
+            let stem = f.tokens[i].stem.as_str();
+            v[vocabulary[stem]] += idf.weight(stem);
+        }
+        v
+    };
+    let (va, vb) = (vector(a), vector(b));
+    let norms = va.dot(&va).sqrt() * vb.dot(&vb).sqrt();
+    if norms == 0.0 {
+        0.0
+    } else {
+        va.dot(&vb) / norms
+    }
+}
+
+/// |A ∩ B| / min(|A|, |B|) over the sets of content stems.
+fn content_overlap(a: &Features, b: &Features) -> f64 {
+    let (sa, sb) = (a.content_stems(), b.content_stems());
+    let smaller = sa.len().min(sb.len());
+    if smaller == 0 {
+        return if sa.is_empty() && sb.is_empty() {
+            1.0
+        } else {
+            0.0
+        };
+    }
+    sa.intersection(&sb).count() as f64 / smaller as f64
+}
+
+/// When one version has at most half the other's words and most of its stems (60 % or more)
+/// occur in the other, the shortest run of the longer version that holds as many of them as
+/// any run does: the part the fragment was cut from.
+pub fn fragment_window(a: &Features, b: &Features) -> Option<Fragment> {
+    let (short, long, a_is_fragment) = if a.tokens.len() <= b.tokens.len() {
+        (a, b, true)
+    } else {
+        (b, a, false)
+    };
+    let n = short.tokens.len();
+    if n == 0 || n as f64 > 0.5 * long.tokens.len() as f64 {
+        return None;
+    }
+    let wanted: BTreeSet<&str> = short.tokens.iter().map(|t| t.stem.as_str()).collect();
+    let hits: Vec<(usize, &str)> = long
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| wanted.contains(t.stem.as_str()))
+        .map(|(i, t)| (i, t.stem.as_str()))
+        .collect();
+    let found: BTreeSet<&str> = hits.iter().map(|(_, s)| *s).collect();
+    if (found.len() as f64) < 0.6 * wanted.len() as f64 {
+        return None;
+    }
+    // The shortest window holding every stem found (a sliding window over the hits).
+    let mut best: Option<(usize, usize)> = None;
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut left = 0;
+    for right in 0..hits.len() {
+        *counts.entry(hits[right].1).or_default() += 1;
+        while counts.len() == found.len() {
+            let (start, end) = (hits[left].0, hits[right].0 + 1);
+            if best.is_none_or(|(s, e)| end - start < e - s) {
+                best = Some((start, end));
+            }
+            let stem = hits[left].1;
+            let count = counts.get_mut(stem).expect("counted");
+            *count -= 1;
+            if *count == 0 {
+                counts.remove(stem);
+            }
+            left += 1;
+        }
+    }
+    let (mut start, mut end) = best?;
+    // Where the fragment's own first words found no match ("open" of "open and useful" against
+    // "quite frank and useful"), widen the window to cover the words they stand against.
+    let first_hit = hits
+        .iter()
+        .find(|(i, _)| *i == start)
+        .map(|(_, stem)| *stem);
+    let lead = first_hit
+        .and_then(|stem| short.tokens.iter().position(|t| t.stem == stem))
+        .unwrap_or(0);
+    start = start.saturating_sub(lead);
+    end = end.max((start + n).min(long.tokens.len()));
+    // A window far longer than the fragment is not a fragment of it.
+    if (end - start) > 2 * n + 2 {
+        return None;
+    }
+    Some(Fragment {
+        a_is_fragment,
+        window: (start, end),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn features(text: &str) -> Features {
+        Features::new(text, 0, text.len(), &Analyzer::for_language("eng"))
+    }
+
+    #[test]
+    fn identical_versions_score_one() {
+        let a = features("The talks were open and useful");
+        let idf = Idf::new([&a]);
+        let (s, _) = similarity(&a, &a, &idf);
+        assert_eq!(s.combined, 1.0);
+        assert_eq!(s.divergence(), 0.0);
+    }
+
+    #[test]
+    fn every_measure_is_symmetric_and_bounded() {
+        let a = features("open and useful");
+        let b = features("Lavrov described the talks as constructive and useful");
+        let idf = Idf::new([&a, &b]);
+        let (ab, _) = similarity(&a, &b, &idf);
+        let (ba, _) = similarity(&b, &a, &idf);
+        assert_eq!(ab, ba);
+        for x in [
+            ab.levenshtein,
+            ab.jaro_winkler,
+            ab.sorensen_dice,
+            ab.stem_cosine,
+            ab.content_overlap,
+            ab.combined,
+        ] {
+            assert!((0.0..=1.0).contains(&x));
+        }
+    }
+
+    #[test]
+    fn a_fragment_aligns_to_its_part_of_the_longer_quote() {
+        let a = features("open and useful");
+        let b = features("Describing Friday's talks as open and useful, Lavrov said more");
+        let fragment = fragment_window(&a, &b).unwrap();
+        assert!(fragment.a_is_fragment);
+        let window: Vec<&str> = b.tokens[fragment.window.0..fragment.window.1]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
+        assert_eq!(window, ["open", "and", "useful"]);
+        let idf = Idf::new([&a, &b]);
+        let (s, _) = similarity(&a, &b, &idf);
+        assert_eq!(s.levenshtein, 1.0);
+        assert_eq!(s.content_overlap, 1.0);
+    }
+
+    #[test]
+    fn rare_shared_words_weigh_more_than_common_ones() {
+        let docs: Vec<Features> = [
+            "the talks were useful",
+            "the talks were long",
+            "the talks were short",
+            "the hysteria was useful",
+        ]
+        .iter()
+        .map(|t| features(t))
+        .collect();
+        let idf = Idf::new(docs.iter());
+        assert!(idf.weight("hysteria") > idf.weight("talk"));
+    }
+
+    #[test]
+    fn unrelated_versions_score_low() {
+        let a = features("Russia has no plans to attack Ukraine");
+        let b = features("We anticipate sharing our ideas in writing next week");
+        let idf = Idf::new([&a, &b]);
+        let (s, _) = similarity(&a, &b, &idf);
+        assert!(s.combined < 0.3, "{s:?}");
+    }
+}
