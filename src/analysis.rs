@@ -49,7 +49,7 @@ pub fn compare(a: &str, b: &str, language_a: Option<&str>, language_b: Option<&s
     let mut analyzers = Analyzers::default();
     let mut version = |id: &str, text: &str, code: Option<&str>| {
         let detected = language::detect(text);
-        let language = match code.and_then(|c| whatlang::Lang::from_code(c)) {
+        let language = match code.and_then(whatlang::Lang::from_code) {
             Some(lang) => Language {
                 code: lang.code(),
                 name: lang.eng_name(),

@@ -90,7 +90,8 @@ impl Similarity {
 pub struct Features {
     /// The words, with offsets into the source.
     pub tokens: Vec<Token>,
-    /// Indices into `tokens` of content words (not stopwords, with a letter or digit).
+    /// Indices into `tokens` of content words (not stopwords); every word when all are
+    /// stopwords.
     pub content: Vec<usize>,
 }
 
@@ -98,12 +99,16 @@ impl Features {
     /// Tokenizes `text[start..end]` with the analyzer of its language.
     pub fn new(text: &str, start: usize, end: usize, analyzer: &Analyzer) -> Self {
         let tokens = analyzer.tokenize(text, start, end);
-        let content = tokens
+        let mut content: Vec<usize> = tokens
             .iter()
             .enumerate()
             .filter(|(_, t)| !t.stop)
             .map(|(i, _)| i)
             .collect();
+        if content.is_empty() {
+            // A quote of function words only ("not at all") is compared on those words.
+            content = (0..tokens.len()).collect();
+        }
         Features { tokens, content }
     }
 

@@ -9,4 +9,5 @@ mod accuracy;
 mod alignment;
 mod cli;
 mod properties;
+mod report;
 mod reports;

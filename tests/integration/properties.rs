@@ -85,6 +85,32 @@ proptest! {
     }
 
     #[test]
+    fn a_text_compared_with_itself_has_no_drift(text in "[a-zA-Z0-9 ,.’']{1,120}") {
+        let comparison = quotedrift::analysis::compare(&text, &text, Some("eng"), Some("eng"));
+        prop_assert_eq!(comparison.pair.similarity.divergence(), 0.0);
+        prop_assert!(comparison.pair.drift.is_empty(), "{:?}", comparison.pair.drift);
+    }
+
+    #[test]
+    fn similarity_is_symmetric(a in "[a-z ]{1,80}", b in "[a-z ]{1,80}") {
+        let ab = quotedrift::analysis::compare(&a, &b, Some("eng"), Some("eng")).pair.similarity;
+        let ba = quotedrift::analysis::compare(&b, &a, Some("eng"), Some("eng")).pair.similarity;
+        prop_assert_eq!(ab, ba);
+        for x in [ab.levenshtein, ab.jaro_winkler, ab.sorensen_dice, ab.stem_cosine, ab.content_overlap, ab.combined] {
+            prop_assert!((0.0..=1.0).contains(&x));
+        }
+    }
+
+    #[test]
+    fn drift_spans_lie_inside_their_versions(a in "[a-z ]{1,80}", b in "[a-z ]{1,80}") {
+        let comparison = quotedrift::analysis::compare(&a, &b, Some("eng"), Some("eng"));
+        for item in &comparison.pair.drift {
+            prop_assert!(item.a.start <= item.a.end && item.a.end <= a.len());
+            prop_assert!(item.b.start <= item.b.end && item.b.end <= b.len());
+        }
+    }
+
+    #[test]
     fn extraction_is_deterministic(text in newsy_text()) {
         let run = || {
             let source = read_bytes("p", "p.txt", text.as_bytes(), IngestOptions::default());

@@ -22,19 +22,23 @@ fn committed(name: &str) -> Vec<u8> {
 
 #[test]
 fn committed_reports_are_up_to_date() {
-    let cases = [
+    let corpus = "fixtures/geneva-2022";
+    let cases: [(&str, &[&str]); 5] = [
+        ("geneva-2022.txt", &["report", corpus, "--color", "never"]),
+        ("geneva-2022.json", &["report", corpus, "--format", "json"]),
+        ("geneva-2022.md", &["report", corpus, "--format", "md"]),
         (
             "geneva-2022.quotes.txt",
-            vec!["quotes", "fixtures/geneva-2022", "--color", "never"],
+            &["quotes", corpus, "--color", "never"],
         ),
         (
             "geneva-2022.quotes.json",
-            vec!["quotes", "fixtures/geneva-2022", "--format", "json"],
+            &["quotes", corpus, "--format", "json"],
         ),
     ];
     for (name, args) in cases {
         assert!(
-            generated(&args) == committed(name),
+            generated(args) == committed(name),
             "reports/{name} is stale: run scripts/regenerate-reports"
         );
     }

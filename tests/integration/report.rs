@@ -1,0 +1,393 @@
+//! `quotedrift report` and `quotedrift compare` as a user runs them.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn quotedrift() -> Command {
+    let mut cmd = Command::cargo_bin("quotedrift").expect("binary is built");
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/geneva-2022")
+}
+
+fn report_json(extra: &[&str]) -> Value {
+    let out = quotedrift()
+        .args(["report", "--format", "json"])
+        .args(extra)
+        .arg(fixtures())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn text_of(doc: &Value, id: &str) -> String {
+    doc["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == id)
+        .map(|q| q["text"].as_str().unwrap().to_string())
+        .unwrap()
+}
+
+/// The group holding a quote whose text contains `needle` (in a source whose id starts with
+/// `source`).
+fn group_with<'a>(doc: &'a Value, source: &str, needle: &str) -> &'a Value {
+    doc["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| {
+            g["quotes"].as_array().unwrap().iter().any(|q| {
+                let id = q.as_str().unwrap();
+                id.starts_with(source) && text_of(doc, id).contains(needle)
+            })
+        })
+        .unwrap_or_else(|| panic!("no group holds {needle:?} of {source}"))
+}
+
+fn members(doc: &Value, group: &Value) -> Vec<String> {
+    group["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| text_of(doc, q.as_str().unwrap()))
+        .collect()
+}
+
+fn drift_items(group: &Value) -> Vec<(String, String, String)> {
+    group["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["drift"].as_array().unwrap().iter())
+        .map(|d| {
+            (
+                d["kind"].as_str().unwrap().to_string(),
+                d["a"].as_str().unwrap().to_string(),
+                d["b"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn report_json_has_the_documented_shape() {
+    let doc = report_json(&[]);
+    assert_eq!(doc["schema"], "quotedrift/report@1");
+    let group = &doc["groups"][0];
+    assert_eq!(group["id"], "g1");
+    for field in ["speaker", "quotes", "severity", "pairs"] {
+        assert!(group.get(field).is_some(), "{field}");
+    }
+    let pair = &group["pairs"][0];
+    for field in [
+        "levenshtein",
+        "jaro_winkler",
+        "sorensen_dice",
+        "stem_cosine",
+        "combined",
+    ] {
+        let x = pair["similarity"][field].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&x), "{field} = {x}");
+    }
+    let divergence = pair["divergence"].as_f64().unwrap();
+    assert!((divergence - (1.0 - pair["similarity"]["combined"].as_f64().unwrap())).abs() < 1e-3);
+    // Groups are ranked by severity.
+    let severities: Vec<f64> = doc["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["severity"].as_f64().unwrap())
+        .collect();
+    assert!(
+        severities.windows(2).all(|w| w[0] >= w[1]),
+        "{severities:?}"
+    );
+    // Every drift item's offsets point at its words.
+    for g in doc["groups"].as_array().unwrap() {
+        for p in g["pairs"].as_array().unwrap() {
+            for d in p["drift"].as_array().unwrap() {
+                for side in ["a", "b"] {
+                    let quote = p[side].as_str().unwrap();
+                    let source = quote.split('#').next().unwrap();
+                    let bytes = std::fs::read(fixtures().join(format!("{source}.txt"))).unwrap();
+                    let (s, e) = (
+                        d[format!("{side}_start")].as_u64().unwrap() as usize,
+                        d[format!("{side}_end")].as_u64().unwrap() as usize,
+                    );
+                    assert_eq!(
+                        std::str::from_utf8(&bytes[s..e]).unwrap(),
+                        d[side].as_str().unwrap()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn open_and_useful_is_one_group_with_its_renderings() {
+    let doc = report_json(&[]);
+    let group = group_with(&doc, "003", "open and useful");
+    let texts = members(&doc, group);
+    assert!(
+        texts
+            .iter()
+            .filter(|t| t.as_str() == "open and useful")
+            .count()
+            == 2,
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.contains("talks as open and useful")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&"constructive and useful".to_string()),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.contains("quite frank and useful")),
+        "{texts:?}"
+    );
+    assert!(group["speaker"].as_str().unwrap().ends_with("Lavrov"));
+    let pair_003_004 = group["pairs"].as_array().unwrap().iter().find(|p| {
+        p["a"].as_str().unwrap().starts_with("003") && p["b"].as_str().unwrap().starts_with("004")
+    });
+    assert!(pair_003_004.is_some());
+    assert!(drift_items(group).contains(&(
+        "substitution".into(),
+        "open".into(),
+        "constructive".into()
+    )));
+}
+
+#[test]
+fn blinkens_breakthroughs_lose_the_concerns() {
+    let doc = report_json(&[]);
+    let group = group_with(&doc, "001", "We didn’t expect any major breakthroughs");
+    assert!(members(&doc, group)
+        .iter()
+        .any(|t| t.starts_with("We’re not expecting any major breakthroughs")));
+    assert!(drift_items(group)
+        .iter()
+        .any(|(k, a, _)| k == "omission" && a.contains("concerns")));
+}
+
+#[test]
+fn the_right_track_quotes_are_one_group() {
+    let doc = report_json(&[]);
+    let group = group_with(&doc, "001", "right track");
+    assert!(members(&doc, group)
+        .iter()
+        .any(|t| t.starts_with("I can’t say whether we’re on the right track")));
+}
+
+#[test]
+fn the_written_response_statements_span_all_five_sources_with_modality_drift() {
+    let doc = report_json(&[]);
+    let group = group_with(&doc, "001", "he was promised the written responses");
+    assert_eq!(group["sources"], 5);
+    let modal: Vec<(String, String)> = drift_items(group)
+        .into_iter()
+        .filter(|(k, _, _)| k == "modality")
+        .map(|(_, a, b)| (a, b))
+        .collect();
+    for word in ["expected", "promised", "agreed", "wants"] {
+        assert!(
+            modal.iter().any(|(a, b)| a == word || b == word),
+            "{word} in {modal:?}"
+        );
+    }
+}
+
+#[test]
+fn the_meeting_length_is_a_number_drift() {
+    let doc = report_json(&[]);
+    let group = group_with(&doc, "003", "The meeting lasted about an hour and a half");
+    assert!(drift_items(group)
+        .iter()
+        .any(|(k, _, b)| k == "number" && b.contains("half an hour")));
+}
+
+#[test]
+fn text_report_ranks_groups_and_marks_changed_words() {
+    quotedrift()
+        .arg("report")
+        .arg(fixtures())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("g1 "))
+        .stdout(predicate::str::contains("“[open] and useful”"))
+        .stdout(predicate::str::contains("Ungrouped quotes"))
+        .stdout(predicate::str::contains("\x1b[").not());
+    quotedrift()
+        .args(["report", "--color", "always"])
+        .arg(fixtures())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\x1b[31mopen\x1b[0m"));
+}
+
+#[test]
+fn markdown_and_csv_reports() {
+    quotedrift()
+        .args(["report", "--format", "md"])
+        .arg(fixtures())
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("# quotedrift report"))
+        .stdout(
+            predicate::str::contains("“**open** and useful”")
+                .or(predicate::str::contains("**open** and useful")),
+        );
+    let out = quotedrift()
+        .args(["report", "--format", "csv"])
+        .arg(fixtures())
+        .output()
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[9], "kind");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(rows
+        .iter()
+        .any(|r| &r[9] == "substitution" && &r[10] == "open" && &r[11] == "constructive"));
+}
+
+#[test]
+fn speaker_filter_and_reference_source() {
+    let doc = report_json(&["--speaker", "blinken"]);
+    let groups = doc["groups"].as_array().unwrap();
+    assert!(!groups.is_empty());
+    for g in groups {
+        let names = g["speaker_names"].as_array().unwrap();
+        assert!(names
+            .iter()
+            .any(|n| n.as_str().unwrap().to_lowercase().contains("blinken")));
+    }
+    let doc = report_json(&["--reference", "003_dc03c1db8e55d129"]);
+    for g in doc["groups"].as_array().unwrap() {
+        for p in g["pairs"].as_array().unwrap() {
+            assert!(p["a"].as_str().unwrap().starts_with("003"), "{p}");
+            assert!(!p["b"].as_str().unwrap().starts_with("003"));
+        }
+    }
+    quotedrift()
+        .args(["report", "--reference", "nope"])
+        .arg(fixtures())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--reference nope: no such source"));
+}
+
+#[test]
+fn fail_on_sets_the_exit_code_after_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.json");
+    quotedrift()
+        .args(["report", "--format", "json", "--fail-on", "0.5", "--out"])
+        .arg(&out)
+        .arg(fixtures())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--fail-on"));
+    assert!(out.exists(), "the report is written before failing");
+    quotedrift()
+        .args(["report", "--fail-on", "1"])
+        .arg(fixtures())
+        .assert()
+        .code(0);
+    quotedrift()
+        .args(["report", "--fail-on", "1.5"])
+        .arg(fixtures())
+        .assert()
+        .code(2);
+    quotedrift()
+        .args(["report", "--min-similarity", "x"])
+        .arg(fixtures())
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn min_similarity_one_groups_only_identical_versions() {
+    let doc = report_json(&["--min-similarity", "1"]);
+    for g in doc["groups"].as_array().unwrap() {
+        for p in g["pairs"].as_array().unwrap() {
+            assert_eq!(p["similarity"]["combined"], 1.0);
+        }
+    }
+}
+
+#[test]
+fn compare_two_texts() {
+    quotedrift()
+        .args([
+            "compare",
+            "The talks were open and useful",
+            "The talks were constructive and useful",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("substitution"))
+        .stdout(predicate::str::contains("open → constructive"));
+    let out = quotedrift()
+        .args([
+            "compare",
+            "--format",
+            "json",
+            "same words here",
+            "same words here",
+        ])
+        .output()
+        .unwrap();
+    let line: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line["divergence"], 0.0);
+    assert_eq!(line["drift"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn compare_a_tsv_of_pairs() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("pairs.tsv");
+    std::fs::write(
+        &file,
+        "# a\tb\nwe will agree\twe would agree\nthe talks lasted 90 minutes\tthe talks lasted two hours\teng\teng\n",
+    )
+    .unwrap();
+    let out = quotedrift()
+        .args(["compare", "--format", "json", "--pairs"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let lines: Vec<Value> = out
+        .stdout
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["drift"][0]["kind"], "modality");
+    assert_eq!(lines[1]["drift"][0]["kind"], "number");
+    std::fs::write(&file, "only one field\n").unwrap();
+    quotedrift()
+        .args(["compare", "--pairs"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("pairs.tsv:1"));
+}
