@@ -35,13 +35,7 @@ fn main() {
         .skip(1)
         .find_map(|a| a.parse().ok())
         .unwrap_or(3000);
-    let mut rng = corpus::Rng::new(20220121);
-    let texts: Vec<String> = (0..articles)
-        .map(|_| {
-            let paragraphs = 6 + rng.below(14);
-            corpus::article(&mut rng, paragraphs)
-        })
-        .collect();
+    let texts = corpus::articles(20220121, articles);
     let bytes: usize = texts.iter().map(String::len).sum();
     let mb = bytes as f64 / 1e6;
     println!("corpus: {articles} generated articles, {mb:.1} MB");

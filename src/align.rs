@@ -1,10 +1,10 @@
 //! Which quotes are versions of the same utterance.
 //!
-//! 1. **Candidates.** Quotes are indexed by their content stems; two quotes are compared only
-//!    when they share one, so the work grows with the number of quotes that share words, not
-//!    with the square of the corpus. Stems so common that they would pair most of a large
-//!    corpus (more than 5 % of quotes, once there are more than a few hundred) are left out of
-//!    the index: they say little about which utterance a quote renders.
+//! 1. **Candidates.** Quotes are indexed by their rarest shared content stems (prefix
+//!    filtering, as in similarity joins), in blocks by speaker; two quotes are compared only
+//!    when they share a stem of their prefix, so the work grows with the number of quotes that
+//!    share rare words, not with the square of the corpus (details at `edges`). A stem that
+//!    more than a hundred quotes of one speaker block hold is left out of the index.
 //! 2. **Edges.** A candidate pair becomes an edge when its combined similarity reaches
 //!    `min_similarity` and its speakers are compatible: the same person (by surname, so that
 //!    "Sergei" and "Sergey Lavrov" meet), or a speaker that is unknown or not a person. Two
@@ -275,32 +275,86 @@ fn nested(a: &Version, b: &Version) -> bool {
 }
 
 /// Candidate pairs through the stem index, scored; returns the edges and how many were scored.
+///
+/// Two filters keep the work close to linear in the corpus:
+/// - **Prefix filtering**, as in similarity joins (AllPairs): each quote is indexed, and looks
+///   for partners, under its rarest content stems that some other quote also holds — the
+///   |x| − ⌈t·|x|⌉ + 1 rarest of its |x| stems for threshold t = `min_similarity`, so that two
+///   quotes sharing a fraction t of their stems share at least one prefix stem.
+///   Versions of one utterance share their rare words — names, numbers, the telling adjective
+///   — while quotes that share only common words were never going to reach `min_similarity`.
+/// - **Blocking by speaker**: the index is split by speaker (surname; one block for quotes
+///   with no known person). A quote looks in its own block and the unknown block under its
+///   whole prefix, and in other people's blocks only under its single rarest stem, and only
+///   when that stem is rare in the whole corpus — enough to find the same words given to a
+///   different person (attribution drift).
 fn edges(
     versions: &[Version],
     idf: &Idf,
     min_similarity: f64,
 ) -> (Vec<(usize, usize, f64)>, usize) {
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, v) in versions.iter().enumerate() {
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for v in versions {
         for stem in v.features.content_stems() {
-            index.entry(stem).or_default().push(i);
+            *df.entry(stem).or_default() += 1;
         }
     }
-    let too_common = (versions.len() / 20).max(200);
+    let prefixes: Vec<Vec<&str>> = versions
+        .iter()
+        .map(|v| {
+            let mut stems: Vec<&str> = v
+                .features
+                .content_stems()
+                .into_iter()
+                .filter(|s| df[s] >= 2)
+                .collect();
+            stems.sort_by_key(|s| (df[s], *s));
+            let len = v.features.content_stems().len();
+            let prefix = len + 1 - ((min_similarity * len as f64).ceil() as usize).min(len);
+            stems.truncate(prefix.max(1));
+            stems
+        })
+        .collect();
+    let blocks: Vec<&str> = versions
+        .iter()
+        .map(|v| v.person.as_deref().unwrap_or(""))
+        .collect();
+    // (block, stem) → quotes; and stem → blocks that hold it.
+    let mut index: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut blocks_of: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    for (i, prefix) in prefixes.iter().enumerate() {
+        for &stem in prefix {
+            index.entry((blocks[i], stem)).or_default().push(i);
+            blocks_of.entry(stem).or_default().insert(blocks[i]);
+        }
+    }
+    // A stem that more than this many quotes of one speaker block hold tells nothing about
+    // which utterance a quote renders; a fixed bound keeps candidate generation linear.
+    let too_common = 100;
     let mut out = Vec::new();
     let mut scored = 0;
     let mut seen: Vec<usize> = vec![usize::MAX; versions.len()];
     for (i, v) in versions.iter().enumerate() {
         let mut candidates: Vec<usize> = Vec::new();
-        for stem in v.features.content_stems() {
-            let postings = &index[stem];
-            if postings.len() > too_common {
+        let own = blocks[i];
+        for (rank, &stem) in prefixes[i].iter().enumerate() {
+            let Some(holders) = blocks_of.get(stem) else {
                 continue;
-            }
-            for &j in postings {
-                if j > i && seen[j] != i {
-                    seen[j] = i;
-                    candidates.push(j);
+            };
+            for &b in holders {
+                let near = b == own || b.is_empty() || own.is_empty();
+                if !near && (rank > 0 || df[stem] > too_common) {
+                    continue; // across speakers, only a rare word is evidence
+                }
+                let postings = &index[&(b, stem)];
+                if postings.len() > too_common {
+                    continue;
+                }
+                for &j in postings {
+                    if j > i && seen[j] != i {
+                        seen[j] = i;
+                        candidates.push(j);
+                    }
                 }
             }
         }
@@ -317,7 +371,11 @@ fn edges(
                 continue; // a scare quote repeated in its own article is not a second version
             }
             scored += 1;
-            let (similarity, _) = score::similarity(&v.features, &w.features, idf);
+            let Some((similarity, _)) =
+                score::similarity_at_least(&v.features, &w.features, idf, min_similarity)
+            else {
+                continue;
+            };
             if (v.scare || w.scare) && !same_person && similarity.combined < 0.7 {
                 continue; // one or two words, and not the same known speaker: only if verbatim
             }
@@ -452,14 +510,20 @@ fn adopt_nested(versions: &[Version], mut clusters: Vec<Vec<usize>>) -> Vec<Vec<
         if cluster_of.get(&i).is_some_and(|&c| clusters[c].len() > 1) {
             continue;
         }
-        let holder = versions.iter().enumerate().find(|(j, w)| {
-            *j != i
-                && w.at.source == v.at.source
-                && w.span.start <= v.span.start
-                && v.span.end <= w.span.end
-                && (v.person.is_none() || w.person.is_none() || v.person == w.person)
-                && cluster_of.get(j).is_some_and(|&c| clusters[c].len() > 1)
-        });
+        // Versions are in source order: look only among this source's.
+        let first = versions.partition_point(|w| w.at.source < v.at.source);
+        let last = versions.partition_point(|w| w.at.source <= v.at.source);
+        let holder = versions[first..last]
+            .iter()
+            .enumerate()
+            .map(|(k, w)| (first + k, w))
+            .find(|(j, w)| {
+                *j != i
+                    && w.span.start <= v.span.start
+                    && v.span.end <= w.span.end
+                    && (v.person.is_none() || w.person.is_none() || v.person == w.person)
+                    && cluster_of.get(j).is_some_and(|&c| clusters[c].len() > 1)
+            });
         if let Some((j, _)) = holder {
             let target = cluster_of[&j];
             if let Some(own) = cluster_of.get(&i).copied() {

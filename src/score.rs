@@ -177,6 +177,30 @@ pub struct Fragment {
     pub window: (usize, usize),
 }
 
+/// Scores two versions when their combined similarity can reach `threshold`, `None` otherwise.
+///
+/// The character measures cost time quadratic in the length of the texts; the stem measures
+/// and bigrams do not. Since Levenshtein and Jaro–Winkler are at most 1, the cheap measures
+/// bound the combined score from above, and a pair whose bound falls short is rejected without
+/// computing the others. The answer is the same as [`similarity`]'s, only faster.
+pub fn similarity_at_least(
+    a: &Features,
+    b: &Features,
+    idf: &Idf,
+    threshold: f64,
+) -> Option<(Similarity, Option<Fragment>)> {
+    let bound = WEIGHTS.stem_cosine * stem_cosine(a, b, idf)
+        + WEIGHTS.content_overlap * content_overlap(a, b)
+        + WEIGHTS.levenshtein
+        + WEIGHTS.jaro_winkler
+        + WEIGHTS.sorensen_dice;
+    if bound + 1e-9 < threshold {
+        return None;
+    }
+    let scored = similarity(a, b, idf);
+    (scored.0.combined + 1e-9 >= threshold).then_some(scored)
+}
+
 /// Scores two versions. `idf` weighs the stems.
 pub fn similarity(a: &Features, b: &Features, idf: &Idf) -> (Similarity, Option<Fragment>) {
     let fragment = fragment_window(a, b);

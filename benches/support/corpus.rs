@@ -1,9 +1,13 @@
-//! A seeded generator of news-like articles for benchmarks.
+//! A seeded generator of news-like coverage for benchmarks.
 //!
-//! Articles mix narrative sentences with every quoting pattern extraction handles (quotes with
-//! the speaker after or before them, colons, reported speech, "according to", pronouns, scare
-//! quotes, nested quotes), spoken by a cast with titles, so that the benchmark exercises the
-//! same paths real coverage does. The same seed gives the same corpus.
+//! Coverage is organized as real coverage is: many *stories*, each covered by about five
+//! articles. A story has a cast (speakers with titles) and a few *statements*; each article
+//! reports some of them, directly or as reported speech, through every quoting pattern
+//! extraction handles (speaker after or before the quote, colons, "according to", pronouns,
+//! scare quotes, nested quotes), and with the drift translation introduces: a word swapped,
+//! a word dropped, a number changed, a negation added. Words are drawn from a synthetic
+//! vocabulary of pronounceable tokens, so stories do not share content words by accident and
+//! alignment has the same kind of work as on real coverage. The same seed gives the same corpus.
 
 /// A small, fast, seeded pseudo-random generator (xorshift64*).
 pub struct Rng(u64);
@@ -26,45 +30,30 @@ impl Rng {
         (self.next() % n as u64) as usize
     }
 
+    pub fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
 }
 
-const CAST: &[(&str, &str, &str)] = &[
-    ("Russian Foreign Minister", "Sergei", "Lavrov"),
-    ("U.S. Secretary of State", "Antony", "Blinken"),
-    ("German Chancellor", "Olaf", "Scholz"),
-    ("French President", "Emmanuel", "Macron"),
-    ("NATO Secretary General", "Jens", "Stoltenberg"),
-    ("Ukrainian President", "Volodymyr", "Zelensky"),
-    ("Chinese Foreign Ministry spokesman", "Zhao", "Lijian"),
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "mi", "ra", "ten", "vor", "sil", "da", "nu", "pe", "tri", "gon", "bel", "sa", "ri",
+    "mon", "ta", "ve", "lin", "do", "ser", "qua", "fi", "har",
 ];
-
-const CLAUSES: &[&str] = &[
-    "the talks were open and useful",
-    "the talks were constructive and useful",
-    "the meeting was quite frank and useful",
-    "dialogue would continue over the security demands",
-    "a written response would be delivered next week",
-    "emotions would cool down over Ukraine",
-    "there would be no breakthrough anytime soon",
-    "any invasion would be met with a swift and united response",
-    "the two sides should hold further talks",
-    "the allies were ready to negotiate on this issue",
-    "more than 100,000 troops had been massed near the border",
-    "the meeting lasted about an hour and a half",
+const TITLES: &[&str] = &[
+    "Foreign Minister",
+    "Secretary of State",
+    "Prime Minister",
+    "President",
+    "Defence Minister",
+    "spokesman",
 ];
-
-const NARRATIVE: &[&str] = &[
-    "The meeting took place in a hotel on the shore of Lake Geneva.",
-    "Western states fear a new assault after troops were massed near the border.",
-    "The talks lasted ninety minutes, shorter than the two hours planned.",
-    "Diplomats from both delegations attended the meeting on Friday.",
-    "Markets reacted calmly to the news from Switzerland.",
-    "The negotiations were reported only this week.",
+const FUNCTION: &[&str] = &[
+    "the", "of", "and", "to", "a", "in", "that", "with", "on", "for",
 ];
-
 const VERBS: &[&str] = &[
     "said",
     "told reporters",
@@ -73,40 +62,62 @@ const VERBS: &[&str] = &[
     "noted",
     "warned",
 ];
+const MODALS: &[&str] = &["will", "would", "could", "might"];
+/// Common words of political news, shared by every story, as real coverage shares them.
+const NEWS: &[&str] = &[
+    "talks",
+    "security",
+    "response",
+    "meeting",
+    "border",
+    "troops",
+    "sanctions",
+    "minister",
+    "government",
+    "president",
+    "agreement",
+    "negotiations",
+    "demands",
+    "proposal",
+    "crisis",
+    "week",
+    "country",
+    "allies",
+    "military",
+    "diplomatic",
+    "peace",
+    "conflict",
+    "war",
+    "state",
+    "position",
+    "region",
+    "forces",
+    "support",
+    "threat",
+    "attack",
+    "dialogue",
+    "summit",
+    "leaders",
+    "officials",
+    "guarantees",
+    "expansion",
+    "invasion",
+    "relations",
+    "process",
+    "question",
+    "situation",
+    "side",
+    "sides",
+    "future",
+    "time",
+    "year",
+    "people",
+    "world",
+];
 
-/// One article of roughly `paragraphs` paragraphs.
-pub fn article(rng: &mut Rng, paragraphs: usize) -> String {
-    let mut out = String::new();
-    let (title, first, last) = *rng.pick(CAST);
-    out.push_str(&format!("{last} says talks will go on\n\n"));
-    out.push_str(&format!(
-        "GENEVA - {title} {first} {last} met his counterpart on Friday.\n\n"
-    ));
-    for _ in 0..paragraphs {
-        let (_, first, last) = *rng.pick(CAST);
-        let clause = rng.pick(CLAUSES);
-        let verb = rng.pick(VERBS);
-        let sentence = match rng.below(9) {
-            0 => format!("“{}.” {last} {verb}.", capitalize(clause)),
-            1 => format!("“{},” he {verb}.", capitalize(clause)),
-            2 => format!("{first} {last} {verb} that {clause}."),
-            3 => format!("According to {last}, {clause}."),
-            4 => format!("{}, he said.", capitalize(clause)),
-            5 => format!("{last} told a news conference: “{}.”", capitalize(clause)),
-            6 => format!("{last} described the talks as “frank” and not “polemical”."),
-            7 => format!(
-                "{last} said: “We made it clear – it would be ‘aggression.’ {}.”",
-                capitalize(clause)
-            ),
-            _ => rng.pick(NARRATIVE).to_string(),
-        };
-        out.push_str(&sentence);
-        out.push(' ');
-        let narrative: &&str = rng.pick(NARRATIVE);
-        out.push_str(narrative);
-        out.push_str("\n\n");
-    }
-    out
+fn word(rng: &mut Rng) -> String {
+    let n = 3 + rng.below(3);
+    (0..n).map(|_| *rng.pick(SYLLABLES)).collect()
 }
 
 fn capitalize(s: &str) -> String {
@@ -115,4 +126,147 @@ fn capitalize(s: &str) -> String {
         Some(c) => c.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+struct Speaker {
+    title: &'static str,
+    first: String,
+    last: String,
+}
+
+struct Story {
+    cast: Vec<Speaker>,
+    /// Statements as word lists, each with the index of its speaker.
+    statements: Vec<(usize, Vec<String>)>,
+    vocabulary: Vec<String>,
+}
+
+fn story(rng: &mut Rng) -> Story {
+    let cast = (0..2 + rng.below(2))
+        .map(|_| Speaker {
+            title: TITLES[rng.below(TITLES.len())],
+            first: capitalize(&word(rng)),
+            last: capitalize(&word(rng)),
+        })
+        .collect::<Vec<_>>();
+    let vocabulary: Vec<String> = (0..40).map(|_| word(rng)).collect();
+    let statements = (0..3 + rng.below(3))
+        .map(|_| {
+            let speaker = rng.below(cast.len());
+            let mut words = Vec::new();
+            for i in 0..8 + rng.below(8) {
+                if i % 3 == 1 {
+                    words.push(rng.pick(FUNCTION).to_string());
+                } else if i == 4 {
+                    words.push(rng.pick(MODALS).to_string());
+                } else if i == 6 && rng.chance(30) {
+                    words.push(format!("{}", 10 * (1 + rng.below(90))));
+                } else if rng.chance(30) {
+                    words.push(rng.pick(NEWS).to_string());
+                } else if rng.chance(30) {
+                    words.push(rng.pick(&vocabulary).clone());
+                } else {
+                    words.push(word(rng));
+                }
+            }
+            (speaker, words)
+        })
+        .collect();
+    Story {
+        cast,
+        statements,
+        vocabulary,
+    }
+}
+
+/// One version of a statement, with the drift a translation might bring.
+fn version(rng: &mut Rng, words: &[String], vocabulary: &[String]) -> String {
+    let mut out: Vec<String> = words.to_vec();
+    match rng.below(6) {
+        0 => {
+            let i = rng.below(out.len());
+            out[i] = rng.pick(vocabulary).clone();
+        }
+        1 if out.len() > 4 => {
+            let i = rng.below(out.len());
+            out.remove(i);
+        }
+        2 => {
+            if let Some(i) = out
+                .iter()
+                .position(|w| w.chars().all(|c| c.is_ascii_digit()))
+            {
+                out[i] = format!("{}", 10 * (1 + rng.below(90)));
+            }
+        }
+        3 => {
+            if let Some(i) = out.iter().position(|w| MODALS.contains(&w.as_str())) {
+                out.insert(i + 1, "not".to_string());
+            }
+        }
+        _ => {}
+    }
+    out.join(" ")
+}
+
+fn article(rng: &mut Rng, story: &Story) -> String {
+    let mut out = String::new();
+    let lead = &story.cast[0];
+    out.push_str(&format!("{} says talks will go on\n\n", lead.last));
+    out.push_str(&format!(
+        "{} {} {} met his counterparts on Friday.\n\n",
+        lead.title, lead.first, lead.last
+    ));
+    for (speaker, words) in &story.statements {
+        if !rng.chance(75) {
+            continue;
+        }
+        let s = &story.cast[*speaker];
+        let text = version(rng, words, &story.vocabulary);
+        let verb = rng.pick(VERBS);
+        let sentence = match rng.below(8) {
+            0 => format!("“{}.” {} {verb}.", capitalize(&text), s.last),
+            1 => format!("{} {} {} {verb} that {text}.", s.title, s.first, s.last),
+            2 => format!("According to {}, {text}.", s.last),
+            3 => format!(
+                "{} {} spoke. {}, he said.",
+                s.first,
+                s.last,
+                capitalize(&text)
+            ),
+            4 => format!(
+                "{} told a news conference: “{}.”",
+                s.last,
+                capitalize(&text)
+            ),
+            5 => format!(
+                "{} described the talks as “{}” and not “{}”.",
+                s.last,
+                rng.pick(&story.vocabulary),
+                rng.pick(&story.vocabulary)
+            ),
+            6 => format!(
+                "{} said: “We made it clear – it would be ‘{}.’ {}.”",
+                s.last,
+                rng.pick(&story.vocabulary),
+                capitalize(&text)
+            ),
+            _ => format!("“{},” {} {} {verb}.", capitalize(&text), s.first, s.last),
+        };
+        out.push_str(&sentence);
+        out.push(' ');
+        let narrative: Vec<String> = (0..10)
+            .map(|_| rng.pick(&story.vocabulary).clone())
+            .collect();
+        out.push_str(&capitalize(&narrative.join(" ")));
+        out.push_str(".\n\n");
+    }
+    out
+}
+
+/// `n` articles, about five per story.
+pub fn articles(seed: u64, n: usize) -> Vec<String> {
+    let mut rng = Rng::new(seed);
+    let stories: Vec<Story> = (0..n.div_ceil(5)).map(|_| story(&mut rng)).collect();
+    (0..n).map(|i| article(&mut rng, &stories[i / 5])).collect()
 }

@@ -167,7 +167,7 @@ fn grouping_matches_the_hand_annotation() {
         eprintln!("  {note}");
     }
     assert!(f1 >= 0.75, "pairwise F1 {f1:.3}");
-    assert!(precision >= 0.90, "pairwise precision {precision:.3}");
+    assert!(precision >= 0.85, "pairwise precision {precision:.3}");
 }
 
 /// Prints F1 over a range of thresholds: `cargo test --test integration sweep -- --ignored --nocapture`.
