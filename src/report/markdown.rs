@@ -2,9 +2,9 @@
 
 use std::io::Write;
 
-use super::{marked_spans, render_marked};
+use super::marked_version;
 use crate::analysis::{Analysis, RANKING_RULE};
-use crate::quote::{QuoteKind, Span};
+use crate::quote::QuoteKind;
 
 /// Escapes text so that Markdown shows it as written.
 fn escape(text: &str) -> String {
@@ -74,18 +74,7 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
         for &m in &group.members {
             let source = &extraction.sources[m.source];
             let quote = &source.quotes[m.quote];
-            let marks = marked_spans(group, m);
-            let text = render_marked(
-                &source.source.text,
-                Span {
-                    start: quote.start,
-                    end: quote.end,
-                },
-                &marks,
-                "**",
-                "**",
-                escape,
-            );
+            let text = marked_version(source, group, m, "**", "**", escape);
             let kind = if quote.kind == QuoteKind::Direct {
                 "direct"
             } else {

@@ -106,6 +106,31 @@ fn marked_spans(group: &Group, at: QuoteRef) -> Vec<Span> {
     merged
 }
 
+/// A group member's text with the words its drift items point at wrapped in `open` … `close`,
+/// the rest passed through `escape`.
+fn marked_version(
+    source: &crate::quote::ExtractedSource,
+    group: &Group,
+    at: QuoteRef,
+    open: &str,
+    close: &str,
+    escape: impl Fn(&str) -> String,
+) -> String {
+    let quote = &source.quotes[at.quote];
+    let span = Span {
+        start: quote.start,
+        end: quote.end,
+    };
+    render_marked(
+        &source.source.text,
+        span,
+        &marked_spans(group, at),
+        open,
+        close,
+        escape,
+    )
+}
+
 /// The text of `quote`, with every marked span wrapped in `open` … `close`.
 fn render_marked(
     text: &str,

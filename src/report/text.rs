@@ -2,9 +2,9 @@
 
 use std::io::Write;
 
-use super::{marked_spans, render_marked};
+use super::marked_version;
 use crate::analysis::{Analysis, RANKING_RULE};
-use crate::quote::{Extraction, QuoteKind, Span};
+use crate::quote::{Extraction, QuoteKind};
 
 const BOLD: &str = "\x1b[1m";
 const DIM: &str = "\x1b[2m";
@@ -138,29 +138,43 @@ pub fn write_comparison<W: Write + ?Sized>(
     pair: &crate::align::Pair,
     out: &mut W,
 ) -> std::io::Result<()> {
-    let (sa, sb) = (
-        &extraction.sources[pair.a.source],
-        &extraction.sources[pair.b.source],
-    );
     let s = &pair.similarity;
     writeln!(
         out,
         "similarity {:.2}  divergence {:.2}  severity {:.2}  (levenshtein {:.2} · jaro-winkler {:.2} · sørensen-dice {:.2} · stem cosine {:.2} · content overlap {:.2})",
         s.combined, s.divergence(), pair.severity, s.levenshtein, s.jaro_winkler, s.sorensen_dice, s.stem_cosine, s.content_overlap
     )?;
-    for d in &pair.drift {
-        if matches!(d.kind, crate::drift::DriftKind::QuoteVsParaphrase) {
-            continue;
+    write_drift_items(extraction, pair, "  ", out)?;
+    Ok(())
+}
+
+/// One line per drift item of a pair: kind, severity, the words on each side (∅ for none).
+fn write_drift_items<W: Write + ?Sized>(
+    extraction: &Extraction,
+    pair: &crate::align::Pair,
+    indent: &str,
+    out: &mut W,
+) -> std::io::Result<()> {
+    let (sa, sb) = (
+        &extraction.sources[pair.a.source],
+        &extraction.sources[pair.b.source],
+    );
+    let side = |text: &str| {
+        let short = excerpt(text, 50);
+        if short.is_empty() {
+            "∅".to_string()
+        } else {
+            short
         }
-        let a = &sa.source.text[d.a.start..d.a.end];
-        let b = &sb.source.text[d.b.start..d.b.end];
+    };
+    for d in &pair.drift {
         writeln!(
             out,
-            "  {:<20} {:.2}  {} → {}",
+            "{indent}{:<20} {:.2}  {} → {}",
             d.kind.name(),
             d.severity,
-            if a.is_empty() { "∅" } else { a },
-            if b.is_empty() { "∅" } else { b }
+            side(&sa.source.text[d.a.start..d.a.end]),
+            side(&sb.source.text[d.b.start..d.b.end])
         )?;
     }
     Ok(())
@@ -227,18 +241,7 @@ pub fn write_report<W: Write + ?Sized>(
         for &m in &group.members {
             let source = &extraction.sources[m.source];
             let quote = &source.quotes[m.quote];
-            let marks = marked_spans(group, m);
-            let text = render_marked(
-                &source.source.text,
-                Span {
-                    start: quote.start,
-                    end: quote.end,
-                },
-                &marks,
-                mark_open,
-                mark_close,
-                fold_whitespace,
-            );
+            let text = marked_version(source, group, m, mark_open, mark_close, fold_whitespace);
             let (open, close) = if quote.kind == QuoteKind::Direct {
                 ("“", "”")
             } else {
@@ -282,18 +285,7 @@ pub fn write_report<W: Write + ?Sized>(
                 "      {dim}levenshtein {:.2} · jaro-winkler {:.2} · sørensen-dice {:.2} · stem cosine {:.2} · content overlap {:.2}{reset}",
                 s.levenshtein, s.jaro_winkler, s.sorensen_dice, s.stem_cosine, s.content_overlap
             )?;
-            for d in &pair.drift {
-                let a = excerpt(&sa.source.text[d.a.start..d.a.end], 50);
-                let b = excerpt(&sb.source.text[d.b.start..d.b.end], 50);
-                writeln!(
-                    out,
-                    "      {:<20} {:.2}  {} → {}",
-                    d.kind.name(),
-                    d.severity,
-                    if a.is_empty() { "∅".to_string() } else { a },
-                    if b.is_empty() { "∅".to_string() } else { b }
-                )?;
-            }
+            write_drift_items(extraction, pair, "      ", out)?;
         }
     }
     if !analysis.alignment.ungrouped.is_empty() {

@@ -1,20 +1,11 @@
 //! The `quotedrift` binary as a user runs it.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use assert_cmd::Command;
+use crate::common::{fixtures, quotedrift};
+
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn quotedrift() -> Command {
-    let mut cmd = Command::cargo_bin("quotedrift").expect("binary is built");
-    cmd.env_remove("NO_COLOR");
-    cmd
-}
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/geneva-2022")
-}
 
 fn json_of(output: &[u8]) -> Value {
     serde_json::from_slice(output).expect("valid JSON")

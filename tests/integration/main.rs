@@ -8,6 +8,7 @@
 mod accuracy;
 mod alignment;
 mod cli;
+mod common;
 mod properties;
 mod report;
 mod reports;

@@ -1,20 +1,9 @@
 //! `quotedrift report` and `quotedrift compare` as a user runs them.
 
-use std::path::{Path, PathBuf};
+use crate::common::{fixtures, quotedrift};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn quotedrift() -> Command {
-    let mut cmd = Command::cargo_bin("quotedrift").expect("binary is built");
-    cmd.env_remove("NO_COLOR");
-    cmd
-}
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/geneva-2022")
-}
 
 fn report_json(extra: &[&str]) -> Value {
     let out = quotedrift()
