@@ -637,3 +637,74 @@ fn group_speaker(
         .map(|((_, name), _)| name);
     (best, names.into_iter().collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::drift::DriftKind;
+    use crate::ingest::{read_bytes, Corpus};
+
+    fn analyze(texts: &[&str]) -> crate::analysis::Analysis {
+        let sources = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                read_bytes(&format!("s{i}"), "-", t.as_bytes(), Default::default()).unwrap()
+            })
+            .collect();
+        crate::analysis::analyze(Corpus { sources }, AlignOptions::default())
+    }
+
+    #[test]
+    fn the_same_words_given_to_another_person_are_an_attribution_drift() {
+        let analysis = analyze(&[
+            "“We will never accept the expansion of the alliance to our borders,” Lavrov said.",
+            "“We will never accept the expansion of the alliance to our borders,” Blinken said.",
+        ]);
+        let group = &analysis.alignment.groups[0];
+        let kinds: Vec<DriftKind> = group.pairs[0].drift.iter().map(|d| d.kind).collect();
+        assert_eq!(kinds, [DriftKind::Attribution]);
+    }
+
+    #[test]
+    fn different_people_saying_different_things_stay_apart() {
+        let analysis = analyze(&[
+            "“The talks were open and useful,” Lavrov said.",
+            "“The talks were frank and not polemical at all,” Blinken said.",
+        ]);
+        assert!(analysis.alignment.groups.is_empty());
+        assert_eq!(analysis.alignment.ungrouped.len(), 2);
+    }
+
+    #[test]
+    fn one_source_alone_makes_no_group() {
+        let analysis =
+            analyze(&["“Open and useful,” Lavrov said. Later: “Open and useful,” Lavrov said."]);
+        assert!(analysis.alignment.groups.is_empty());
+    }
+
+    #[test]
+    fn a_reference_source_is_always_side_a() {
+        let texts = [
+            "“The talks were open and useful,” Lavrov said.",
+            "“The talks were constructive and useful,” Lavrov said.",
+            "“The talks were quite frank and useful,” Lavrov said.",
+        ];
+        let sources = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                read_bytes(&format!("s{i}"), "-", t.as_bytes(), Default::default()).unwrap()
+            })
+            .collect();
+        let options = AlignOptions {
+            reference: Some("s1".into()),
+            ..AlignOptions::default()
+        };
+        let analysis = crate::analysis::analyze(Corpus { sources }, options);
+        let group = &analysis.alignment.groups[0];
+        assert!(group.members.len() >= 2);
+        assert_eq!(group.pairs.len(), group.members.len() - 1, "only pairs with the reference");
+        assert!(group.pairs.iter().all(|p| p.a.source == 1 && p.b.source != 1));
+    }
+}
