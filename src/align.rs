@@ -110,6 +110,21 @@ pub struct Group {
     pub severity: f64,
     /// The compared pairs.
     pub pairs: Vec<Pair>,
+    /// The versions' words aligned in columns, as textual scholars collate witnesses.
+    pub collation: Collation,
+}
+
+/// The versions of a group aligned word by word against one of them (the pivot): one row per
+/// member (in member order), one column per word of the pivot, with extra columns where some
+/// version has words the pivot lacks. A cell is the span of the words that version has there,
+/// or `None`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Collation {
+    /// Index into the group's members of the pivot version (the reference source's version if
+    /// there is one, else the version most similar to the others).
+    pub pivot: usize,
+    /// One row per member; every row has the same number of cells.
+    pub rows: Vec<Vec<Option<Span>>>,
 }
 
 impl Group {
@@ -144,8 +159,8 @@ struct Version {
     span: Span,
 }
 
-/// A speaker key shared by spellings of one person across sources.
-fn person_key(name: &str) -> String {
+/// A speaker key shared by spellings of one person across sources (the lowercase surname).
+pub fn person_key(name: &str) -> String {
     name.split_whitespace()
         .last()
         .unwrap_or(name)
@@ -195,6 +210,14 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
         let pairs = pairs(extraction, &versions, &members, &idf, reference);
         let severity = pairs.iter().map(|p| p.severity).fold(0.0, f64::max);
         let (speaker, speaker_names) = group_speaker(extraction, &versions, &members);
+        let pivot = match reference {
+            Some(r) => members
+                .iter()
+                .position(|&i| versions[i].at.source == r)
+                .unwrap_or(0),
+            None => most_central(&versions, &members, &pairs),
+        };
+        let collation = collate(&versions, &members, pivot);
         if let Some(wanted) = &options.speaker {
             let wanted = wanted.to_lowercase();
             if !speaker_names
@@ -212,6 +235,7 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
             speaker_names,
             severity,
             pairs,
+            collation,
         });
     }
     groups.sort_by(|x, y| {
@@ -232,6 +256,90 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
         ungrouped,
         scored_pairs,
     }
+}
+
+/// The member with the highest total similarity to the others (not a scare quote, if the
+/// group has anything fuller).
+fn most_central(versions: &[Version], members: &[usize], pairs: &[Pair]) -> usize {
+    let mut totals = vec![0.0; members.len()];
+    for pair in pairs {
+        for (k, &m) in members.iter().enumerate() {
+            if versions[m].at == pair.a || versions[m].at == pair.b {
+                totals[k] += pair.similarity.combined;
+            }
+        }
+    }
+    // A scare quote of one or two words makes a poor pivot; prefer a fuller version.
+    let fuller: Vec<usize> = (0..members.len())
+        .filter(|&k| !versions[members[k]].scare)
+        .collect();
+    let candidates = if fuller.is_empty() {
+        (0..members.len()).collect()
+    } else {
+        fuller
+    };
+    candidates
+        .into_iter()
+        .max_by(|&x, &y| totals[x].total_cmp(&totals[y]).then(y.cmp(&x)))
+        .unwrap_or(0)
+}
+
+/// Aligns every member's words to the pivot's (a diff on stems), in columns.
+fn collate(versions: &[Version], members: &[usize], pivot: usize) -> Collation {
+    let key = |t: &crate::text::Token| t.stem.clone();
+    let pivot_tokens = &versions[members[pivot]].features.tokens;
+    let pivot_keys: Vec<String> = pivot_tokens.iter().map(key).collect();
+    let n = pivot_keys.len();
+    // Slot 2k holds words inserted before pivot word k; slot 2k + 1 holds pivot word k.
+    let mut grid: Vec<Vec<Option<(usize, usize)>>> = Vec::with_capacity(members.len());
+    for &m in members {
+        let tokens = &versions[m].features.tokens;
+        let keys: Vec<String> = tokens.iter().map(key).collect();
+        let mut row: Vec<Option<(usize, usize)>> = vec![None; 2 * n + 1];
+        for op in similar::capture_diff_slices(similar::Algorithm::Patience, &pivot_keys, &keys) {
+            let (tag, old, new) = op.as_tag_tuple();
+            match tag {
+                similar::DiffTag::Equal => {
+                    for i in 0..old.len() {
+                        row[2 * (old.start + i) + 1] = Some((new.start + i, new.start + i + 1));
+                    }
+                }
+                similar::DiffTag::Delete => {}
+                similar::DiffTag::Insert => row[2 * old.start] = Some((new.start, new.end)),
+                similar::DiffTag::Replace => {
+                    if old.len() == new.len() {
+                        for i in 0..old.len() {
+                            row[2 * (old.start + i) + 1] = Some((new.start + i, new.start + i + 1));
+                        }
+                    } else {
+                        row[2 * old.start + 1] = Some((new.start, new.end));
+                    }
+                }
+            }
+        }
+        grid.push(row);
+    }
+    let used: Vec<bool> = (0..2 * n + 1)
+        .map(|c| grid.iter().any(|row| row[c].is_some()))
+        .collect();
+    let rows = grid
+        .iter()
+        .zip(members)
+        .map(|(row, &m)| {
+            let tokens = &versions[m].features.tokens;
+            row.iter()
+                .zip(&used)
+                .filter(|(_, used)| **used)
+                .map(|(cell, _)| {
+                    cell.map(|(a, b)| Span {
+                        start: tokens[a].start,
+                        end: tokens[b - 1].end,
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    Collation { pivot, rows }
 }
 
 /// Scores and compares two quotes of an extraction directly, whether or not they would be
@@ -704,7 +812,42 @@ mod tests {
         let analysis = crate::analysis::analyze(Corpus { sources }, options);
         let group = &analysis.alignment.groups[0];
         assert!(group.members.len() >= 2);
-        assert_eq!(group.pairs.len(), group.members.len() - 1, "only pairs with the reference");
-        assert!(group.pairs.iter().all(|p| p.a.source == 1 && p.b.source != 1));
+        assert_eq!(
+            group.pairs.len(),
+            group.members.len() - 1,
+            "only pairs with the reference"
+        );
+        assert!(group
+            .pairs
+            .iter()
+            .all(|p| p.a.source == 1 && p.b.source != 1));
+    }
+
+    #[test]
+    fn the_collation_aligns_words_in_columns() {
+        let analysis = analyze(&[
+            "“The talks were open and very useful,” Lavrov said.",
+            "“The talks were constructive and useful,” Lavrov said.",
+        ]);
+        let group = &analysis.alignment.groups[0];
+        let cells = |row: usize| -> Vec<String> {
+            let source = &analysis.extraction.sources[group.members[row].source];
+            group.collation.rows[row]
+                .iter()
+                .map(|c| {
+                    c.map_or(String::new(), |s| {
+                        source.source.text[s.start..s.end].to_string()
+                    })
+                })
+                .collect()
+        };
+        assert_eq!(
+            cells(0),
+            ["The", "talks", "were", "open", "and", "very", "useful"]
+        );
+        assert_eq!(
+            cells(1),
+            ["The", "talks", "were", "constructive", "and", "", "useful"]
+        );
     }
 }

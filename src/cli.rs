@@ -77,6 +77,8 @@ enum ReportFormatArg {
     Md,
     /// One row per drift item.
     Csv,
+    /// One self-contained page with filters, for a browser.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -345,6 +347,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                 ReportFormatArg::Json => ReportFormat::Json,
                 ReportFormatArg::Md => ReportFormat::Markdown,
                 ReportFormatArg::Csv => ReportFormat::Csv,
+                ReportFormatArg::Html => ReportFormat::Html,
             };
             emit(io.out.as_deref(), |w| {
                 report::write_report(&analysis, format, io.style, w)

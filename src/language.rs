@@ -19,6 +19,9 @@ pub enum Detection {
     Inherited,
     /// Nothing to detect from (no letters, or an unknown script).
     Undetermined,
+    /// Too short or ambiguous to judge alone; the language most of the corpus is reliably
+    /// detected in, in the same script.
+    Corpus,
 }
 
 /// A detected language.
@@ -75,6 +78,32 @@ pub fn detect(text: &str) -> Language {
             },
             None => Language::undetermined(),
         },
+    }
+}
+
+/// Gives every source whose own detection is unreliable the language that most sources of the
+/// corpus are reliably detected in, when it is written in the same script. A one-sentence
+/// English article can look Afrikaans to trigram statistics; beside four English articles it
+/// is English.
+pub fn settle_unreliable(languages: &mut [Language]) {
+    let mut counts: std::collections::BTreeMap<(&'static str, &'static str), usize> =
+        std::collections::BTreeMap::new();
+    for l in languages.iter().filter(|l| l.reliable) {
+        *counts.entry((l.code, l.script)).or_default() += 1;
+    }
+    for language in languages.iter_mut().filter(|l| !l.reliable) {
+        let majority = counts
+            .iter()
+            .filter(|((_, script), _)| *script == language.script)
+            .max_by_key(|(key, n)| (**n, std::cmp::Reverse(**key)))
+            .map(|(key, _)| *key);
+        if let Some((code, _)) = majority {
+            if let Some(lang) = whatlang::Lang::from_code(code) {
+                language.code = lang.code();
+                language.name = lang.eng_name();
+                language.detection = Detection::Corpus;
+            }
+        }
     }
 }
 
@@ -219,6 +248,22 @@ mod tests {
         let same = detect_span("open and useful", &source);
         assert_eq!(same.code, "eng");
         assert_eq!(same.detection, Detection::Inherited);
+    }
+
+    #[test]
+    fn an_unreliable_source_takes_the_corpus_language() {
+        let mut languages = vec![
+            detect(
+                "The talks in Geneva were open and useful, the foreign minister told reporters after \
+                 the meeting on Friday. He said that the two sides would continue their dialogue next \
+                 week and that a written response to the demands was expected from Washington.",
+            ),
+            detect("The talks were open and very useful"),
+        ];
+        assert!(languages[0].reliable && !languages[1].reliable);
+        settle_unreliable(&mut languages);
+        assert_eq!(languages[1].code, "eng");
+        assert_eq!(languages[1].detection, Detection::Corpus);
     }
 
     #[test]

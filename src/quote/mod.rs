@@ -116,11 +116,17 @@ impl Extraction {
 pub fn extract(corpus: Corpus) -> Extraction {
     let mut analyzers = Analyzers::default();
     let english = Analyzer::for_language("eng");
+    let mut languages: Vec<Language> = corpus
+        .sources
+        .iter()
+        .map(|s| language::detect(&s.text))
+        .collect();
+    language::settle_unreliable(&mut languages);
     let sources = corpus
         .sources
         .into_iter()
-        .map(|source| {
-            let language = language::detect(&source.text);
+        .zip(languages)
+        .map(|(source, language)| {
             let stemmer = analyzers.get(language.code).stemmer_name();
             extract_source(source, language, stemmer, &english)
         })

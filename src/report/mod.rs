@@ -5,6 +5,7 @@
 //! The choice of writer is one `match` on a format enum.
 
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod text;
@@ -35,6 +36,8 @@ pub enum ReportFormat {
     Markdown,
     /// One row per drift item, for a spreadsheet.
     Csv,
+    /// One self-contained HTML page with filters.
+    Html,
 }
 
 /// Options for the text writers.
@@ -69,6 +72,7 @@ pub fn write_report<W: Write + ?Sized>(
         ReportFormat::Json => json::write_report(analysis, out),
         ReportFormat::Markdown => markdown::write_report(analysis, out),
         ReportFormat::Csv => csv::write_report(analysis, out),
+        ReportFormat::Html => html::write_report(analysis, out),
     }
 }
 

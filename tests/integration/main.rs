@@ -9,6 +9,7 @@ mod accuracy;
 mod alignment;
 mod cli;
 mod common;
+mod html;
 mod properties;
 mod report;
 mod reports;

@@ -23,10 +23,11 @@ fn committed(name: &str) -> Vec<u8> {
 #[test]
 fn committed_reports_are_up_to_date() {
     let corpus = "fixtures/geneva-2022";
-    let cases: [(&str, &[&str]); 5] = [
+    let cases: [(&str, &[&str]); 6] = [
         ("geneva-2022.txt", &["report", corpus, "--color", "never"]),
         ("geneva-2022.json", &["report", corpus, "--format", "json"]),
         ("geneva-2022.md", &["report", corpus, "--format", "md"]),
+        ("geneva-2022.html", &["report", corpus, "--format", "html"]),
         (
             "geneva-2022.quotes.txt",
             &["quotes", corpus, "--color", "never"],

@@ -1,0 +1,525 @@
+//! HTML: one self-contained page a fact-checker can read, filter and share.
+//!
+//! Built with maud, whose templates escape everything interpolated into them: every piece of
+//! text that comes from an article goes through `(…)` and is escaped, so an article holding
+//! `<script>` or `"><img onerror=…>` renders as text. The only unescaped content is the page's
+//! own stylesheet and script, constants of this module. The page makes no request: no fonts,
+//! no CDN, no images; its links point inside the page or at addresses the articles themselves
+//! contain (the manifest's `url`).
+//!
+//! Without JavaScript the page is a complete document: every group, every version, every score.
+//! The script adds the filters (speaker, source, drift kind, severity, text search) and sorting
+//! of the index table; `@media print` hides the controls and prints every detail.
+
+use std::io::Write;
+
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+
+use crate::align::{Group, QuoteRef};
+use crate::analysis::{Analysis, RANKING_RULE};
+use crate::drift::DriftKind;
+use crate::quote::{ExtractedSource, QuoteKind, Span};
+
+/// What each drift kind means, for the legend.
+fn kind_meaning(kind: DriftKind) -> &'static str {
+    match kind {
+        DriftKind::Substitution => "a word replaced by another",
+        DriftKind::Omission => "words missing from the other version",
+        DriftKind::Addition => "words the other version lacks",
+        DriftKind::Negation => "a negation on one side only",
+        DriftKind::Modality => "a modal, commitment or hedge changed",
+        DriftKind::Number => "a quantity that differs",
+        DriftKind::Attribution => "the same words, another speaker",
+        DriftKind::QuoteVsParaphrase => "quoted in one, paraphrased in the other",
+    }
+}
+
+fn kind_label(kind: QuoteKind) -> &'static str {
+    match kind {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Indirect => "indirect",
+    }
+}
+
+/// The id of a quote's anchor in the rendered sources.
+fn anchor(quote_id: &str) -> String {
+    format!("q-{}", quote_id.replace('#', "-"))
+}
+
+/// The most severe drift kind touching `span` of version `at` in a group, if any.
+fn cell_kind(group: &Group, at: QuoteRef, span: Span) -> Option<(DriftKind, f64)> {
+    group
+        .pairs
+        .iter()
+        .flat_map(|p| {
+            p.drift.iter().filter_map(move |d| {
+                let side = if p.a == at {
+                    d.a
+                } else if p.b == at {
+                    d.b
+                } else {
+                    return None;
+                };
+                let touches =
+                    side.start < side.end && side.start < span.end && span.start < side.end;
+                let whole = matches!(
+                    d.kind,
+                    DriftKind::Attribution | DriftKind::QuoteVsParaphrase
+                );
+                (touches && !whole).then_some((d.kind, d.severity))
+            })
+        })
+        .max_by(|x, y| x.1.total_cmp(&y.1))
+}
+
+/// The sentence(s) around a quote, for context.
+fn context(source: &ExtractedSource, start: usize, end: usize) -> (String, String, String) {
+    let text = &source.source.text;
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let sentences = crate::text::sentences(text, line_start, line_end);
+    let from = sentences
+        .iter()
+        .rev()
+        .find(|(s, _)| *s <= start)
+        .map_or(line_start, |(s, _)| *s);
+    let to = sentences
+        .iter()
+        .find(|(_, e)| *e >= end)
+        .map_or(line_end, |(_, e)| *e);
+    (
+        text[from..start].to_string(),
+        text[start..end].to_string(),
+        text[end..to].trim_end().to_string(),
+    )
+}
+
+fn group_markup(analysis: &Analysis, group: &Group) -> Markup {
+    let extraction = &analysis.extraction;
+    let sources: Vec<&str> = group
+        .members
+        .iter()
+        .map(|m| extraction.sources[m.source].source.id.as_str())
+        .collect();
+    let mut kinds: Vec<&str> = group
+        .pairs
+        .iter()
+        .flat_map(|p| p.drift.iter().map(|d| d.kind.name()))
+        .collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    let searchable: String = group
+        .members
+        .iter()
+        .map(|m| {
+            let s = &extraction.sources[m.source];
+            s.text_of(&s.quotes[m.quote]).to_lowercase()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let speaker = group.speaker.as_deref().unwrap_or("unknown speaker");
+    let width = group.collation.rows.first().map_or(0, Vec::len);
+    html! {
+        article.group id=(group.id)
+            data-speaker=(speaker_key(group))
+            data-sources=(sources.join(" "))
+            data-kinds=(kinds.join(" "))
+            data-severity=(format!("{:.4}", group.severity))
+            data-text=(searchable)
+        {
+            h2 {
+                (group.id) " — " (speaker)
+                span.severity title="severity of the group: its most severe pair" { "severity " (format!("{:.2}", group.severity)) }
+            }
+            @if group.speaker_names.len() > 1 {
+                p.spellings { "Spellings: " (group.speaker_names.join(", ")) }
+            }
+            div.scroll {
+                table.collation {
+                    caption { (group.members.len()) " versions from " (group.source_count()) " sources, aligned word by word against the version marked ★" }
+                    thead { tr { th scope="col" { "version" } th scope="col" { "kind" } th scope="col" colspan=(width.max(1)) { "words" } } }
+                    tbody {
+                        @for (k, (&m, row)) in group.members.iter().zip(&group.collation.rows).enumerate() {
+                            @let source = &extraction.sources[m.source];
+                            @let quote = &source.quotes[m.quote];
+                            tr data-source=(source.source.id) {
+                                th scope="row" {
+                                    a href=(format!("#{}", anchor(&quote.id))) { (quote.id) }
+                                    @if k == group.collation.pivot { " ★" }
+                                    br;
+                                    span.outlet { (source.source.meta.outlet.as_deref().unwrap_or(&source.source.id)) }
+                                }
+                                td.kind { (kind_label(quote.kind)) }
+                                @for cell in row {
+                                    @match cell {
+                                        Some(span) => {
+                                            @let text = &source.source.text[span.start..span.end];
+                                            @match cell_kind(group, m, *span) {
+                                                Some((kind, severity)) => td class=(format!("w d-{}", kind.name())) title=(format!("{} ({:.2})", kind.name(), severity)) { (text) },
+                                                None => td.w { (text) },
+                                            }
+                                        },
+                                        None => td.w.gap { "" },
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            details.pairs {
+                summary { "Scores and drift items (" (group.pairs.len()) " pairs)" }
+                div.scroll {
+                    table {
+                        thead { tr { th { "a" } th { "b" } th { "similarity" } th { "divergence" } th { "severity" } th { "drift" } } }
+                        tbody {
+                            @for pair in &group.pairs {
+                                @let (sa, sb) = (&extraction.sources[pair.a.source], &extraction.sources[pair.b.source]);
+                                @let s = &pair.similarity;
+                                tr {
+                                    td { (sa.quotes[pair.a.quote].id) }
+                                    td { (sb.quotes[pair.b.quote].id) }
+                                    td title=(format!("levenshtein {:.2} · jaro-winkler {:.2} · sørensen-dice {:.2} · stem cosine {:.2} · content overlap {:.2}", s.levenshtein, s.jaro_winkler, s.sorensen_dice, s.stem_cosine, s.content_overlap)) {
+                                        (format!("{:.2}", s.combined))
+                                        span.measures { " (lev " (format!("{:.2}", s.levenshtein)) ", jw " (format!("{:.2}", s.jaro_winkler)) ", dice " (format!("{:.2}", s.sorensen_dice)) ", stems " (format!("{:.2}", s.stem_cosine)) ", overlap " (format!("{:.2}", s.content_overlap)) ")" }
+                                    }
+                                    td { (format!("{:.2}", s.divergence())) }
+                                    td { (format!("{:.2}", pair.severity)) }
+                                    td {
+                                        @if pair.drift.is_empty() { "none" }
+                                        ul.items {
+                                            @for d in &pair.drift {
+                                                li class=(format!("d-{}", d.kind.name())) {
+                                                    b { (d.kind.name()) } " "
+                                                    (or_nothing(&sa.source.text[d.a.start..d.a.end])) " → " (or_nothing(&sb.source.text[d.b.start..d.b.end]))
+                                                    " (" (format!("{:.2}", d.severity)) ")"
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            details.context {
+                summary { "Context in each source" }
+                ul {
+                    @for &m in &group.members {
+                        @let source = &extraction.sources[m.source];
+                        @let quote = &source.quotes[m.quote];
+                        @let (before, inside, after) = context(source, quote.start, quote.end);
+                        li {
+                            a href=(format!("#{}", anchor(&quote.id))) { (quote.id) } ": "
+                            (before) mark { (inside) } (after)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The key the speaker filter matches on: one per person, whatever the spelling.
+fn speaker_key(group: &Group) -> String {
+    group
+        .speaker
+        .as_deref()
+        .map_or(String::new(), crate::align::person_key)
+}
+
+fn or_nothing(s: &str) -> &str {
+    if s.is_empty() {
+        "∅"
+    } else {
+        s
+    }
+}
+
+/// A source's text with every quote anchored, and marked where quotes nest cleanly.
+fn source_markup(source: &ExtractedSource) -> Markup {
+    let text = &source.source.text;
+    // Events: (offset, order, html) — quotes are disjoint or nested, so a stack suffices; a
+    // quote that would cross another's end gets its anchor but no mark.
+    let mut events: Vec<(usize, u8, String)> = Vec::new();
+    let mut open_ends: Vec<usize> = Vec::new();
+    for quote in &source.quotes {
+        while open_ends.last().is_some_and(|&e| e <= quote.start) {
+            open_ends.pop();
+        }
+        let crosses = open_ends.last().is_some_and(|&e| quote.end > e);
+        let id = anchor(&quote.id);
+        let speaker = source
+            .speaker_of(quote)
+            .map_or("no speaker", |e| e.name.as_str());
+        let title = format!("{} · {} · {}", quote.id, kind_label(quote.kind), speaker);
+        if crosses {
+            events.push((quote.start, 1, html! { span id=(id) {} }.into_string()));
+        } else {
+            let class = format!("quote {}", kind_label(quote.kind));
+            events.push((quote.start, 1, html! { span id=(id) {} }.into_string()));
+            events.push((
+                quote.start,
+                2,
+                format!(
+                    "<mark class=\"{class}\" title=\"{}\">",
+                    escape_attribute(&title)
+                ),
+            ));
+            events.push((quote.end, 0, "</mark>".to_string()));
+            open_ends.push(quote.end);
+        }
+    }
+    events.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut out = String::new();
+    let mut pos = 0;
+    for (at, _, piece) in events {
+        out.push_str(&html! { (text[pos..at]) }.into_string());
+        out.push_str(&piece);
+        pos = at;
+    }
+    out.push_str(&html! { (text[pos..]) }.into_string());
+    PreEscaped(out)
+}
+
+/// Escapes text for an attribute value between double quotes.
+fn escape_attribute(text: &str) -> String {
+    html! { (text) }.into_string().replace('"', "&quot;")
+}
+
+/// Writes the whole page.
+pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std::io::Result<()> {
+    let extraction = &analysis.extraction;
+    let groups = &analysis.alignment.groups;
+    // One filter option per person, labelled with every spelling the groups use.
+    let mut speakers: std::collections::BTreeMap<String, Vec<&str>> =
+        std::collections::BTreeMap::new();
+    for g in groups {
+        if let Some(name) = g.speaker.as_deref() {
+            let names = speakers.entry(speaker_key(g)).or_default();
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    let page = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="generator" content=(concat!("quotedrift ", env!("CARGO_PKG_VERSION")));
+                title { "quotedrift report: " (extraction.sources.len()) " sources, " (groups.len()) " groups" }
+                style { (PreEscaped(CSS)) }
+            }
+            body {
+                a.skip href="#groups" { "Skip to the groups" }
+                header {
+                    h1 { "How the quotes drift" }
+                    p.counts {
+                        (extraction.sources.len()) " sources · " (extraction.quotes().count()) " quotes · "
+                        (groups.len()) " groups of versions · " (analysis.alignment.ungrouped.len()) " quotes nobody else reports"
+                    }
+                    p.rule { "Ranking: " (RANKING_RULE) "." }
+                    div.scroll {
+                        table.sources {
+                            caption { "The corpus" }
+                            thead { tr { th { "source" } th { "outlet" } th { "language detected" } th { "original language" } th { "translation chain" } } }
+                            tbody {
+                                @for s in &extraction.sources {
+                                    tr {
+                                        td { a href=(format!("#src-{}", s.source.id)) { (s.source.id) } }
+                                        td {
+                                            @match &s.source.meta.url {
+                                                Some(url) => a href=(url) rel="noreferrer" { (s.source.meta.outlet.as_deref().unwrap_or(url)) },
+                                                None => (s.source.meta.outlet.as_deref().unwrap_or("")),
+                                            }
+                                            @if s.source.meta.synthetic { " (written for testing)" }
+                                        }
+                                        td { (s.language.name) " (" (s.language.code) ", " (format!("{:.2}", s.language.confidence)) ")" }
+                                        td { (s.source.meta.original_language.as_deref().unwrap_or("")) }
+                                        td { (s.source.meta.translation_chain.join(" → ")) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                nav #filters aria-label="Filters" hidden {
+                    label { "Speaker " select #f-speaker { option value="" { "all" } @for (key, names) in &speakers { option value=(key) { (names.join(" / ")) } } } }
+                    label { "Source " select #f-source { option value="" { "all" } @for s in &extraction.sources { option value=(s.source.id) { (s.source.id) } } } }
+                    label { "Severity at least " input #f-severity type="range" min="0" max="1" step="0.05" value="0"; output #f-severity-value { "0.00" } }
+                    label { "Search " input #f-search type="search" placeholder="words in a version"; }
+                    fieldset {
+                        legend { "Drift kinds" }
+                        @for kind in DriftKind::ALL {
+                            label class=(format!("chip d-{}", kind.name())) { input type="checkbox" name="kind" value=(kind.name()) checked; " " (kind.name()) }
+                        }
+                    }
+                    p #f-count aria-live="polite" {}
+                }
+                section.legend aria-label="Legend" {
+                    h2 { "Legend" }
+                    ul {
+                        @for kind in DriftKind::ALL {
+                            li { span class=(format!("chip d-{}", kind.name())) { (kind.name()) } " — " (kind_meaning(kind)) }
+                        }
+                    }
+                }
+                main #groups {
+                    h2 { "Groups, most severe first" }
+                    div.scroll {
+                        table #index .sortable {
+                            thead { tr {
+                                th aria-sort="none" { button type="button" { "group" } }
+                                th aria-sort="none" { button type="button" { "speaker" } }
+                                th aria-sort="descending" { button type="button" { "severity" } }
+                                th aria-sort="none" { button type="button" { "versions" } }
+                                th aria-sort="none" { button type="button" { "sources" } }
+                            } }
+                            tbody {
+                                @for g in groups {
+                                    tr data-group=(g.id) {
+                                        td data-value=(g.id.trim_start_matches('g')) { a href=(format!("#{}", g.id)) { (g.id) } }
+                                        td { (g.speaker.as_deref().unwrap_or("")) }
+                                        td data-value=(format!("{:.4}", g.severity)) { (format!("{:.2}", g.severity)) }
+                                        td data-value=(g.members.len()) { (g.members.len()) }
+                                        td data-value=(g.source_count()) { (g.source_count()) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    @for group in groups { (group_markup(analysis, group)) }
+                    @if groups.is_empty() { p { "No utterance is reported by more than one source." } }
+                }
+                section #sources {
+                    h2 { "The sources, with every quote marked" }
+                    @for s in &extraction.sources {
+                        article.source id=(format!("src-{}", s.source.id)) {
+                            h3 { (s.source.id) @if let Some(outlet) = &s.source.meta.outlet { " — " (outlet) } }
+                            div.text { (source_markup(s)) }
+                        }
+                    }
+                }
+                footer { p { "Generated by quotedrift " (env!("CARGO_PKG_VERSION")) " from the same analysis as the JSON report." } }
+                script { (PreEscaped(SCRIPT)) }
+            }
+        }
+    };
+    out.write_all(page.into_string().as_bytes())?;
+    out.write_all(b"\n")
+}
+
+const CSS: &str = r##"
+:root { --ink: #1b1b1b; --muted: #555; --line: #ccc; --bg: #fff; --accent: #0b5cad;
+  --substitution: #ffd8a8; --omission: #ffc9c9; --addition: #c3fae8; --negation: #e599f7;
+  --modality: #bac8ff; --number: #ffec99; --attribution: #fcc2d7; --quote-vs-paraphrase: #dee2e6; }
+* { box-sizing: border-box; }
+body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); margin: 0 auto; max-width: 72rem; padding: 1rem; }
+a { color: var(--accent); }
+a:focus, button:focus, input:focus, select:focus, summary:focus { outline: 3px solid var(--accent); outline-offset: 2px; }
+.skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: 1rem; background: var(--bg); padding: .5rem; }
+h1 { margin: .2rem 0; } .counts, .rule, .spellings, .outlet, .measures { color: var(--muted); }
+.rule { font-size: .9rem; }
+table { border-collapse: collapse; margin: .5rem 0; }
+th, td { border: 1px solid var(--line); padding: .25rem .4rem; vertical-align: top; text-align: left; }
+caption { text-align: left; color: var(--muted); font-size: .9rem; padding: .2rem 0; }
+.scroll { overflow-x: auto; }
+.group { border-top: 2px solid var(--ink); margin-top: 2rem; }
+.severity { font-size: .9rem; font-weight: normal; margin-left: .6rem; padding: .1rem .4rem; border: 1px solid var(--ink); border-radius: .3rem; }
+table.collation td.w { white-space: nowrap; }
+table.collation td.gap { background: repeating-linear-gradient(45deg, #fff, #fff 4px, #f1f3f5 4px, #f1f3f5 8px); }
+.outlet { font-size: .8rem; font-weight: normal; }
+.chip { padding: .05rem .35rem; border-radius: .3rem; }
+.d-substitution { background: var(--substitution); } .d-omission { background: var(--omission); }
+.d-addition { background: var(--addition); } .d-negation { background: var(--negation); }
+.d-modality { background: var(--modality); } .d-number { background: var(--number); }
+.d-attribution { background: var(--attribution); } .d-quote-vs-paraphrase { background: var(--quote-vs-paraphrase); }
+ul.items { margin: 0; padding-left: 1rem; }
+nav#filters { position: sticky; top: 0; background: #f8f9fa; border: 1px solid var(--line); padding: .5rem; display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; z-index: 1; }
+nav#filters fieldset { border: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .3rem; }
+nav#filters legend { float: left; margin-right: .3rem; }
+table.sortable th button { font: inherit; font-weight: bold; background: none; border: none; padding: 0; cursor: pointer; color: var(--ink); }
+.source .text { white-space: pre-wrap; font-family: Georgia, serif; border-left: 3px solid var(--line); padding-left: .8rem; }
+mark.quote.direct { background: #fff3bf; } mark.quote.indirect { background: #e7f5ff; }
+mark.quote mark.quote { outline: 1px solid #f59f00; }
+:target { outline: 3px solid var(--accent); }
+[hidden] { display: none !important; }
+@media (max-width: 40rem) { body { padding: .5rem; font-size: 15px; } nav#filters { position: static; } }
+@media print {
+  nav#filters, .skip, table#index { display: none !important; }
+  body { max-width: none; font-size: 11pt; }
+  .group { break-inside: avoid-page; }
+  a { color: inherit; text-decoration: none; }
+  .scroll { overflow: visible; }
+}
+"##;
+
+const SCRIPT: &str = r##"
+(function () {
+  "use strict";
+  var groups = Array.prototype.slice.call(document.querySelectorAll("article.group"));
+  var filters = document.getElementById("filters");
+  if (!filters) { return; }
+  filters.hidden = false;
+  var speaker = document.getElementById("f-speaker");
+  var source = document.getElementById("f-source");
+  var severity = document.getElementById("f-severity");
+  var severityValue = document.getElementById("f-severity-value");
+  var search = document.getElementById("f-search");
+  var count = document.getElementById("f-count");
+  var kinds = Array.prototype.slice.call(filters.querySelectorAll("input[name=kind]"));
+  function apply() {
+    var wantedKinds = kinds.filter(function (k) { return k.checked; }).map(function (k) { return k.value; });
+    var minSeverity = parseFloat(severity.value);
+    var query = search.value.trim().toLowerCase();
+    severityValue.textContent = minSeverity.toFixed(2);
+    var shown = 0;
+    groups.forEach(function (g) {
+      var groupKinds = g.dataset.kinds ? g.dataset.kinds.split(" ") : [];
+      var visible = (!speaker.value || g.dataset.speaker === speaker.value)
+        && (!source.value || g.dataset.sources.split(" ").indexOf(source.value) >= 0)
+        && parseFloat(g.dataset.severity) >= minSeverity - 1e-9
+        && (groupKinds.some(function (k) { return wantedKinds.indexOf(k) >= 0; })
+            || (groupKinds.length === 0 && wantedKinds.length === kinds.length))
+        && (!query || g.dataset.text.indexOf(query) >= 0);
+      g.hidden = !visible;
+      var row = document.querySelector("#index tr[data-group='" + g.id + "']");
+      if (row) { row.hidden = !visible; }
+      Array.prototype.forEach.call(g.querySelectorAll("table.collation tbody tr"), function (tr) {
+        tr.classList.toggle("other-source", !!source.value && tr.dataset.source !== source.value);
+      });
+      if (visible) { shown += 1; }
+    });
+    count.textContent = shown + " of " + groups.length + " groups shown";
+  }
+  [speaker, source, severity, search].forEach(function (el) { el.addEventListener("input", apply); });
+  kinds.forEach(function (k) { k.addEventListener("change", apply); });
+  apply();
+  Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
+    var headers = Array.prototype.slice.call(table.querySelectorAll("thead th"));
+    headers.forEach(function (th, column) {
+      th.querySelector("button").addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        headers.forEach(function (h) { h.setAttribute("aria-sort", "none"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = a.cells[column], y = b.cells[column];
+          var vx = x.dataset.value !== undefined ? parseFloat(x.dataset.value) : x.textContent;
+          var vy = y.dataset.value !== undefined ? parseFloat(y.dataset.value) : y.textContent;
+          var order = typeof vx === "number" ? vx - vy : vx.localeCompare(vy);
+          return ascending ? order : -order;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  });
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("details"), function (d) { d.open = true; });
+  });
+})();
+"##;

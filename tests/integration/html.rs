@@ -1,0 +1,284 @@
+//! The HTML report: escaping, self-containment, and its behaviour in a real browser.
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use quotedrift::align::AlignOptions;
+use quotedrift::analysis;
+use quotedrift::ingest::{read_bytes, Corpus, Input};
+use quotedrift::report::{self, ReportFormat, TextStyle};
+
+use crate::common::{fixtures, quotedrift};
+
+fn page_of(corpus: Corpus) -> String {
+    let analysis = analysis::analyze(corpus, AlignOptions::default());
+    let mut out = Vec::new();
+    report::write_report(
+        &analysis,
+        ReportFormat::Html,
+        TextStyle::default(),
+        &mut out,
+    )
+    .unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn fixture_page() -> String {
+    let corpus =
+        quotedrift::ingest::read_inputs(&[Input::Path(fixtures())], Default::default()).unwrap();
+    page_of(corpus)
+}
+
+#[test]
+fn everything_from_the_input_is_escaped() {
+    let hostile = [
+        "“We will not accept <script>alert('x')</script> at all,” Lavrov said.",
+        "“We will not accept \"><img src=x onerror=alert(1)> at all,” Lavrov said. </textarea><b>bold</b>",
+    ];
+    let sources = hostile
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            read_bytes(
+                &format!("evil{i}<i>"),
+                "-",
+                t.as_bytes(),
+                Default::default(),
+            )
+            .unwrap()
+        })
+        .collect();
+    let page = page_of(Corpus { sources });
+    assert!(
+        page.contains("&lt;script&gt;alert"),
+        "the script renders as text"
+    );
+    assert!(page.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(page.contains("&lt;/textarea&gt;"));
+    assert!(!page.contains("<script>alert"));
+    assert!(!page.contains("<img"));
+    assert!(!page.contains("</textarea>"));
+    assert!(!page.contains("<b>bold"));
+    assert!(!page.contains("evil0<i>"), "source ids are escaped too");
+    // The page's own script is the only one.
+    assert_eq!(page.matches("<script>").count(), 1);
+}
+
+/// Every `src` and `href` attribute value in the page.
+fn links(page: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attribute in [" src=\"", " href=\""] {
+        let mut rest = page;
+        while let Some(i) = rest.find(attribute) {
+            rest = &rest[i + attribute.len()..];
+            let end = rest.find('"').unwrap();
+            out.push(rest[..end].to_string());
+        }
+    }
+    out
+}
+
+#[test]
+fn the_page_makes_no_external_request() {
+    let page = fixture_page();
+    let links = links(&page);
+    assert!(
+        links.iter().any(|l| l.starts_with("#g1")),
+        "links stay inside the page"
+    );
+    for link in &links {
+        assert!(
+            link.starts_with('#'),
+            "external reference in the page: {link}"
+        );
+    }
+    for forbidden in ["http://", "https://", "//fonts", "@import", "url("] {
+        assert!(!page.contains(forbidden), "{forbidden}");
+    }
+}
+
+#[test]
+fn links_the_sources_themselves_contain_are_the_only_external_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "“Open and useful talks, indeed,” Lavrov said.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "“Open and useful talks, really,” Lavrov said.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("manifest.toml"),
+        "[[source]]\nfile = \"a.txt\"\noutlet = \"A\"\nurl = \"https://example.org/a\"\n",
+    )
+    .unwrap();
+    let out = quotedrift()
+        .args(["report", "--format", "html"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    let external: Vec<String> = links(&page)
+        .into_iter()
+        .filter(|l| !l.starts_with('#'))
+        .collect();
+    assert_eq!(external, ["https://example.org/a"]);
+}
+
+#[test]
+fn every_group_has_a_collation_table_and_every_quote_an_anchor() {
+    let page = fixture_page();
+    let groups = page.matches("<article class=\"group\"").count();
+    assert!(groups >= 10);
+    assert_eq!(page.matches("<table class=\"collation\">").count(), groups);
+    for id in ["q-003_dc03c1db8e55d129-2", "q-004_e7aa7f92c00fff20-9"] {
+        assert!(page.contains(&format!("id=\"{id}\"")), "{id}");
+        assert!(page.contains(&format!("href=\"#{id}\"")), "{id}");
+    }
+    assert!(page.contains("class=\"w d-substitution\""));
+}
+
+fn chromium() -> Option<PathBuf> {
+    let candidates = [
+        std::env::var("QUOTEDRIFT_CHROMIUM").unwrap_or_default(),
+        "/usr/bin/chromium".into(),
+        "/usr/bin/chromium-browser".into(),
+        "/usr/bin/google-chrome".into(),
+    ];
+    candidates.iter().map(PathBuf::from).find(|p| p.is_file())
+}
+
+const BROWSER_FLAGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+];
+
+/// Actions run in the page after its own script, results written into `#test-result`.
+const HARNESS: &str = r##"
+<script>
+(function () {
+  var out = [];
+  function visible() { return Array.prototype.filter.call(document.querySelectorAll("article.group"), function (g) { return !g.hidden; }); }
+  function fire(el) { el.dispatchEvent(new Event("input", { bubbles: true })); el.dispatchEvent(new Event("change", { bubbles: true })); }
+  out.push("filters-shown=" + !document.getElementById("filters").hidden);
+  out.push("initial=" + visible().length + "/" + document.querySelectorAll("article.group").length);
+  out.push("collation-rows-min=" + Math.min.apply(null, Array.prototype.map.call(document.querySelectorAll("table.collation"), function (t) { return t.tBodies[0].rows.length; })));
+  var speaker = document.getElementById("f-speaker");
+  speaker.value = "blinken"; fire(speaker);
+  out.push("speaker-shown=" + visible().length);
+  out.push("speaker-only=" + visible().every(function (g) { return g.dataset.speaker === "blinken"; }));
+  out.push("index-rows-shown=" + Array.prototype.filter.call(document.querySelectorAll("#index tbody tr"), function (r) { return !r.hidden; }).length);
+  speaker.value = ""; fire(speaker);
+  var severity = document.getElementById("f-severity");
+  severity.value = "0.9"; fire(severity);
+  out.push("severe-only=" + visible().every(function (g) { return parseFloat(g.dataset.severity) >= 0.9; }) + "," + visible().length);
+  severity.value = "0"; fire(severity);
+  var search = document.getElementById("f-search");
+  search.value = "constructive"; fire(search);
+  out.push("search=" + visible().map(function (g) { return g.id; }).join(" ") + "|" + visible().every(function (g) { return g.dataset.text.indexOf("constructive") >= 0; }));
+  search.value = ""; fire(search);
+  Array.prototype.forEach.call(document.querySelectorAll("input[name=kind]"), function (k) { k.checked = k.value === "number"; fire(k); });
+  out.push("kind-number=" + visible().every(function (g) { return g.dataset.kinds.split(" ").indexOf("number") >= 0; }) + "," + visible().length);
+  var button = document.querySelectorAll("#index thead th button")[3];
+  button.click();
+  var versions = Array.prototype.map.call(document.querySelectorAll("#index tbody tr"), function (r) { return parseFloat(r.cells[3].dataset.value); });
+  out.push("sorted-ascending=" + versions.every(function (v, i) { return i === 0 || versions[i - 1] <= v; }));
+  var pre = document.createElement("pre"); pre.id = "test-result"; pre.textContent = out.join("\n"); document.body.appendChild(pre);
+})();
+</script>
+"##;
+
+#[test]
+fn the_page_works_in_headless_chromium() {
+    let Some(browser) = chromium() else {
+        eprintln!("SKIPPED: the_page_works_in_headless_chromium — no Chromium found (install Debian's `chromium`; .ci/run does)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = fixture_page();
+    let tested = page.replace("</body>", &format!("{HARNESS}</body>"));
+    let file = dir.path().join("report.html");
+    std::fs::write(&file, tested).unwrap();
+    let url = format!("file://{}", file.display());
+    let profile = dir.path().join("profile");
+    let dom = Process::new(&browser)
+        .args(BROWSER_FLAGS)
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg("--dump-dom")
+        .arg(&url)
+        .output()
+        .expect("chromium runs");
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    let start = dom
+        .find("<pre id=\"test-result\">")
+        .expect("the harness ran in the browser")
+        + 22;
+    let result = &dom[start..start + dom[start..].find("</pre>").unwrap()];
+    eprintln!("browser checks:\n{result}");
+    let value = |key: &str| {
+        result
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{key}=")))
+            .unwrap_or_else(|| panic!("{key} missing from {result}"))
+            .to_string()
+    };
+    assert_eq!(value("filters-shown"), "true");
+    let (shown, total) = value("initial")
+        .split_once('/')
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .unwrap();
+    assert_eq!(shown, total, "every group is shown at first");
+    assert!(value("collation-rows-min").parse::<usize>().unwrap() >= 2);
+    let by_speaker: usize = value("speaker-shown").parse().unwrap();
+    assert!(
+        by_speaker >= 1 && by_speaker < total.parse().unwrap(),
+        "filtering by a speaker hides the others"
+    );
+    assert_eq!(value("speaker-only"), "true");
+    assert_eq!(
+        value("index-rows-shown").parse::<usize>().unwrap(),
+        by_speaker
+    );
+    assert!(value("severe-only").starts_with("true,"));
+    let search = value("search");
+    assert!(
+        search.ends_with("|true") && !search.starts_with('|'),
+        "{search}"
+    );
+    assert!(value("kind-number").starts_with("true,"));
+    assert_eq!(value("sorted-ascending"), "true");
+
+    // A screenshot of the page as a reader sees it, kept with the build.
+    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser");
+    std::fs::create_dir_all(&shots).unwrap();
+    let shot = shots.join("geneva-2022.png");
+    let plain = dir.path().join("plain.html");
+    std::fs::write(&plain, &page).unwrap();
+    let status = Process::new(&browser)
+        .args(BROWSER_FLAGS)
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg("--window-size=1280,2000")
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!("file://{}", plain.display()))
+        .output()
+        .expect("chromium runs");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    assert!(
+        std::fs::metadata(&shot).unwrap().len() > 10_000,
+        "a real screenshot"
+    );
+}
