@@ -207,7 +207,16 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
         }
         let mut members = members;
         members.sort_by_key(|&i| (versions[i].at, versions[i].span.start));
-        let pairs = pairs(extraction, &versions, &members, &idf, reference);
+        // A very large group is compared against one version (the most connected), not pair by
+        // pair: all pairs would grow with the square of its size and could not be read anyway.
+        let hub = (reference.is_none() && members.len() > MAX_ALL_PAIRS).then(|| {
+            let degree = |i: usize| edges.iter().filter(|&&(a, b, _)| a == i || b == i).count();
+            *members
+                .iter()
+                .max_by_key(|&&i| (degree(i), std::cmp::Reverse(i)))
+                .expect("non-empty")
+        });
+        let pairs = pairs(extraction, &versions, &members, &idf, reference, hub);
         let severity = pairs.iter().map(|p| p.severity).fold(0.0, f64::max);
         let (speaker, speaker_names) = group_speaker(extraction, &versions, &members);
         let pivot = match reference {
@@ -287,13 +296,13 @@ fn most_central(versions: &[Version], members: &[usize], pairs: &[Pair]) -> usiz
 /// Aligns every member's words to the pivot's (a diff on stems), in columns.
 fn collate(versions: &[Version], members: &[usize], pivot: usize) -> Collation {
     let key = |t: &crate::text::Token| t.stem.clone();
-    let pivot_tokens = &versions[members[pivot]].features.tokens;
+    let pivot_tokens = drift::limit(&versions[members[pivot]].features.tokens);
     let pivot_keys: Vec<String> = pivot_tokens.iter().map(key).collect();
     let n = pivot_keys.len();
     // Slot 2k holds words inserted before pivot word k; slot 2k + 1 holds pivot word k.
     let mut grid: Vec<Vec<Option<(usize, usize)>>> = Vec::with_capacity(members.len());
     for &m in members {
-        let tokens = &versions[m].features.tokens;
+        let tokens = drift::limit(&versions[m].features.tokens);
         let keys: Vec<String> = tokens.iter().map(key).collect();
         let mut row: Vec<Option<(usize, usize)>> = vec![None; 2 * n + 1];
         for op in similar::capture_diff_slices(similar::Algorithm::Patience, &pivot_keys, &keys) {
@@ -351,7 +360,7 @@ pub fn compare_pair(extraction: &Extraction, a: QuoteRef, b: QuoteRef) -> Pair {
         .map(|&at| version(extraction, at, &mut analyzers))
         .collect();
     let idf = Idf::new(versions.iter().map(|v| &v.features));
-    pairs(extraction, &versions, &[0, 1], &idf, None).remove(0)
+    pairs(extraction, &versions, &[0, 1], &idf, None, None).remove(0)
 }
 
 fn version(extraction: &Extraction, at: QuoteRef, analyzers: &mut Analyzers) -> Version {
@@ -614,48 +623,56 @@ fn adopt_nested(versions: &[Version], mut clusters: Vec<Vec<usize>>) -> Vec<Vec<
             cluster_of.insert(m, c);
         }
     }
+    // Within a source, quotes come in text order and nest or follow each other, so the quotes
+    // that hold the current one are on a stack of those not yet closed.
+    let mut stack: Vec<usize> = Vec::new();
     for (i, v) in versions.iter().enumerate() {
-        if cluster_of.get(&i).is_some_and(|&c| clusters[c].len() > 1) {
-            continue;
-        }
-        // Versions are in source order: look only among this source's.
-        let first = versions.partition_point(|w| w.at.source < v.at.source);
-        let last = versions.partition_point(|w| w.at.source <= v.at.source);
-        let holder = versions[first..last]
-            .iter()
-            .enumerate()
-            .map(|(k, w)| (first + k, w))
-            .find(|(j, w)| {
-                *j != i
-                    && w.span.start <= v.span.start
+        stack.retain(|&j| {
+            versions[j].at.source == v.at.source && versions[j].span.end > v.span.start
+        });
+        let lone = cluster_of.get(&i).is_none_or(|&c| clusters[c].len() <= 1);
+        if lone {
+            let holder = stack.iter().rev().copied().find(|&j| {
+                let w = &versions[j];
+                w.span.start <= v.span.start
                     && v.span.end <= w.span.end
                     && (v.person.is_none() || w.person.is_none() || v.person == w.person)
-                    && cluster_of.get(j).is_some_and(|&c| clusters[c].len() > 1)
+                    && cluster_of.get(&j).is_some_and(|&c| clusters[c].len() > 1)
             });
-        if let Some((j, _)) = holder {
-            let target = cluster_of[&j];
-            if let Some(own) = cluster_of.get(&i).copied() {
-                clusters[own].retain(|&m| m != i);
+            if let Some(j) = holder {
+                let target = cluster_of[&j];
+                if let Some(own) = cluster_of.get(&i).copied() {
+                    clusters[own].retain(|&m| m != i);
+                }
+                clusters[target].push(i);
+                cluster_of.insert(i, target);
             }
-            clusters[target].push(i);
-            cluster_of.insert(i, target);
         }
+        stack.push(i);
     }
     clusters.retain(|c| !c.is_empty());
     clusters
 }
 
-/// The pairs of a group, with similarity and drift.
+/// Groups with more versions than this compare each with one hub version only.
+const MAX_ALL_PAIRS: usize = 30;
+
+/// The pairs of a group, with similarity and drift: every pair, or every version against the
+/// reference source's, or against the `hub` version.
 fn pairs(
     extraction: &Extraction,
     versions: &[Version],
     members: &[usize],
     idf: &Idf,
     reference: Option<usize>,
+    hub: Option<usize>,
 ) -> Vec<Pair> {
     let mut out = Vec::new();
     for (k, &i) in members.iter().enumerate() {
         for &j in &members[k + 1..] {
+            if hub.is_some_and(|h| i != h && j != h) {
+                continue;
+            }
             let (i, j) = match reference {
                 Some(r) if versions[i].at.source == r && versions[j].at.source != r => (i, j),
                 Some(r) if versions[j].at.source == r && versions[i].at.source != r => (j, i),

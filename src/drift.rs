@@ -159,8 +159,8 @@ pub fn compare(a: Side<'_>, b: Side<'_>, fragment: Option<Fragment>) -> Vec<Drif
         Some(f) => (f.window.0..f.window.1, 0..b.features.tokens.len()),
         None => (0..a.features.tokens.len(), 0..b.features.tokens.len()),
     };
-    let a_tokens = &a.features.tokens[a_range];
-    let b_tokens = &b.features.tokens[b_range];
+    let a_tokens = limit(&a.features.tokens[a_range]);
+    let b_tokens = limit(&b.features.tokens[b_range]);
     let a_keys: Vec<&str> = a_tokens.iter().map(key).collect();
     let b_keys: Vec<&str> = b_tokens.iter().map(key).collect();
     let mut items = Vec::new();
@@ -211,6 +211,15 @@ pub fn compare(a: Side<'_>, b: Side<'_>, fragment: Option<Fragment>) -> Vec<Drif
         });
     }
     items
+}
+
+/// Versions are compared word by word over at most this many words each: a diff can take time
+/// quadratic in the length, and no utterance is longer.
+pub const WORD_LIMIT: usize = 2000;
+
+/// The first [`WORD_LIMIT`] tokens.
+pub fn limit(tokens: &[Token]) -> &[Token] {
+    &tokens[..tokens.len().min(WORD_LIMIT)]
 }
 
 /// Where a (possibly empty) run of tokens starting at `index` sits: its first token's start, or

@@ -196,7 +196,10 @@ fn read_path(
     if metadata.is_dir() {
         let manifest = read_manifest(path)?;
         let mut files = Vec::new();
+        // Links are followed, so that a linked article is read and a dangling link is an error
+        // naming it rather than a file silently left out.
         let walker = walkdir::WalkDir::new(path)
+            .follow_links(true)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));

@@ -37,6 +37,11 @@ use serde::Serialize;
 
 use crate::text::{Analyzer, Token};
 
+/// The character measures compare at most this many characters of each version: they cost
+/// time quadratic in the length, and a quote of several thousand characters is a document, not
+/// an utterance. The stem measures always see every word.
+pub const CHAR_LIMIT: usize = 600;
+
 /// Weights of the combined score, in the order of [`Similarity`]'s fields; they sum to 1.
 pub const WEIGHTS: Weights = Weights {
     levenshtein: 0.15,
@@ -218,9 +223,10 @@ pub fn similarity(a: &Features, b: &Features, idf: &Idf) -> (Similarity, Option<
             b.normalized(0..b.tokens.len()),
         ),
     };
-    let levenshtein = strsim::normalized_levenshtein(&left, &right);
-    let jaro_winkler = strsim::jaro_winkler(&left, &right);
-    let sorensen_dice = strsim::sorensen_dice(&left, &right);
+    let (left, right) = (truncate_chars(&left), truncate_chars(&right));
+    let levenshtein = strsim::normalized_levenshtein(left, right);
+    let jaro_winkler = strsim::jaro_winkler(left, right);
+    let sorensen_dice = strsim::sorensen_dice(left, right);
     let stem_cosine = stem_cosine(a, b, idf);
     let content_overlap = content_overlap(a, b);
     let combined = WEIGHTS.levenshtein * levenshtein
@@ -239,6 +245,14 @@ pub fn similarity(a: &Features, b: &Features, idf: &Idf) -> (Similarity, Option<
         },
         fragment,
     )
+}
+
+/// The first [`CHAR_LIMIT`] characters of a text.
+fn truncate_chars(text: &str) -> &str {
+    match text.char_indices().nth(CHAR_LIMIT) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    }
 }
 
 /// Rounds to four decimals so that output does not depend on summation order noise.

@@ -118,7 +118,11 @@ pub fn attribute(
     marked: &[MarkedQuote],
     english: &Analyzer,
 ) -> (Vec<Found>, Vec<speaker::Entity>) {
-    let sentences = merge_across_quotes(crate::text::sentences(text, 0, text.len()), marked);
+    let sentences = split_run_ons(
+        text,
+        merge_across_quotes(crate::text::sentences(text, 0, text.len()), marked),
+        marked,
+    );
     let mut reader = Reader {
         text,
         english,
@@ -148,6 +152,44 @@ pub fn attribute(
     }
     found.sort_by_key(|f| (f.start, f.end));
     (found, reader.entities.into_list())
+}
+
+/// The longest stretch of text read as one sentence. Real sentences are far shorter; a longer
+/// one is a pasted dump with no full stops, and reading it whole would make every reporting
+/// verb scan to its end.
+const MAX_SENTENCE: usize = 4096;
+
+/// Cuts sentences longer than [`MAX_SENTENCE`] bytes at white space, never inside a quotation.
+fn split_run_ons(
+    text: &str,
+    sentences: Vec<(usize, usize)>,
+    marked: &[MarkedQuote],
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(sentences.len());
+    for (start, end) in sentences {
+        let mut from = start;
+        while end - from > MAX_SENTENCE {
+            let mut cut = from + MAX_SENTENCE;
+            // Not inside a quotation: move past the end of one that spans the cut.
+            let q = marked.partition_point(|m| m.close_end <= cut);
+            if let Some(m) = marked.get(q).filter(|m| m.open < cut) {
+                cut = m.close_end;
+            }
+            // At white space, on a character boundary.
+            while cut < end
+                && !(text.is_char_boundary(cut) && text[cut..].starts_with(char::is_whitespace))
+            {
+                cut += 1;
+            }
+            if cut >= end {
+                break;
+            }
+            out.push((from, cut));
+            from = cut;
+        }
+        out.push((from, end));
+    }
+    out
 }
 
 /// Merges sentences so that no quotation crosses a sentence boundary.

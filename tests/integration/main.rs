@@ -10,6 +10,7 @@ mod alignment;
 mod cli;
 mod common;
 mod html;
+mod pathological;
 mod properties;
 mod report;
 mod reports;
