@@ -770,6 +770,10 @@ mod tests {
     use crate::ingest::{read_bytes, Corpus};
 
     fn analyze(texts: &[&str]) -> crate::analysis::Analysis {
+        analyze_with(texts, AlignOptions::default())
+    }
+
+    fn analyze_with(texts: &[&str], options: AlignOptions) -> crate::analysis::Analysis {
         let sources = texts
             .iter()
             .enumerate()
@@ -777,7 +781,7 @@ mod tests {
                 read_bytes(&format!("s{i}"), "-", t.as_bytes(), Default::default()).unwrap()
             })
             .collect();
-        crate::analysis::analyze(Corpus { sources }, AlignOptions::default())
+        crate::analysis::analyze(Corpus { sources }, options)
     }
 
     #[test]
@@ -815,18 +819,11 @@ mod tests {
             "“The talks were constructive and useful,” Lavrov said.",
             "“The talks were quite frank and useful,” Lavrov said.",
         ];
-        let sources = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                read_bytes(&format!("s{i}"), "-", t.as_bytes(), Default::default()).unwrap()
-            })
-            .collect();
         let options = AlignOptions {
             reference: Some("s1".into()),
             ..AlignOptions::default()
         };
-        let analysis = crate::analysis::analyze(Corpus { sources }, options);
+        let analysis = analyze_with(&texts, options);
         let group = &analysis.alignment.groups[0];
         assert!(group.members.len() >= 2);
         assert_eq!(

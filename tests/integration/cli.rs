@@ -329,42 +329,33 @@ fn help_documents_exit_codes() {
 
 #[test]
 fn a_manifest_that_does_not_match_the_folder_is_an_error() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.txt"), "Some text.").unwrap();
-    std::fs::write(
-        dir.path().join("manifest.toml"),
-        "[[source]]\nfile = \"missing.txt\"\n",
-    )
-    .unwrap();
-    quotedrift()
-        .arg("quotes")
-        .arg(dir.path())
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("manifest.toml"))
-        .stderr(predicate::str::contains("missing.txt"));
-    std::fs::write(
-        dir.path().join("manifest.toml"),
-        "[[source]]\nfile = \"a.txt\"\nlanguage = \"x\"\n",
-    )
-    .unwrap();
-    quotedrift()
-        .arg("quotes")
-        .arg(dir.path())
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("unknown field"));
-    std::fs::write(
-        dir.path().join("manifest.toml"),
-        "[[source]]\nfile = \"a.txt\"\noriginal_language = \"German\"\n",
-    )
-    .unwrap();
-    quotedrift()
-        .arg("quotes")
-        .arg(dir.path())
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("ISO 639-3"));
+    let cases = [
+        ("[[source]]\nfile = \"missing.txt\"\n", "missing.txt"),
+        (
+            "[[source]]\nfile = \"a.txt\"\nlanguage = \"x\"\n",
+            "unknown field",
+        ),
+        (
+            "[[source]]\nfile = \"a.txt\"\noriginal_language = \"German\"\n",
+            "ISO 639-3",
+        ),
+        (
+            "[[source]]\nfile = \"a.txt\"\n[[source]]\nfile = \"a.txt\"\n",
+            "listed twice",
+        ),
+    ];
+    for (manifest, message) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Some text.").unwrap();
+        std::fs::write(dir.path().join("manifest.toml"), manifest).unwrap();
+        quotedrift()
+            .arg("quotes")
+            .arg(dir.path())
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("manifest.toml"))
+            .stderr(predicate::str::contains(message));
+    }
 }
 
 #[test]
