@@ -521,3 +521,42 @@ fn set_default_permissions(builder: &mut tempfile::Builder<'_, '_>) {
 
 #[cfg(not(unix))]
 fn set_default_permissions(_builder: &mut tempfile::Builder<'_, '_>) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_write_that_fails_half_way_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("report.json");
+        let result = emit(Some(&target), |w| {
+            w.write_all(&[b'x'; 100_000])?;
+            Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "disk full",
+            ))
+        });
+        let message = format!("{:#}", result.unwrap_err());
+        assert!(
+            message.contains("report.json") && message.contains("disk full"),
+            "{message}"
+        );
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert!(left.is_empty(), "nothing partial remains: {left:?}");
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_previous_report() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("report.json");
+        std::fs::write(&target, "previous").unwrap();
+        let result = emit(Some(&target), |w| {
+            w.write_all(b"half")?;
+            Err(std::io::Error::other("interrupted"))
+        });
+        assert!(result.is_err());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "previous");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}
