@@ -68,9 +68,7 @@ fn main() {
             .sum::<usize>()
     });
     let (t_all, quotes) = best_of(3, || {
-        let extraction = quote::extract(Corpus {
-            sources: sources.clone(),
-        });
+        let extraction = quote::extract(Corpus::new(sources.clone()));
         extraction.quotes().count()
     });
 

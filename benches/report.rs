@@ -66,7 +66,7 @@ fn main() {
                 })
                 .collect();
             let start = Instant::now();
-            let extraction = quotedrift::quote::extract(Corpus { sources });
+            let extraction = quotedrift::quote::extract(Corpus::new(sources));
             let extracted = start.elapsed();
             let alignment = quotedrift::align::align(&extraction, &AlignOptions::default());
             let aligned = start.elapsed();

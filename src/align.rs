@@ -781,7 +781,7 @@ mod tests {
                 read_bytes(&format!("s{i}"), "-", t.as_bytes(), Default::default()).unwrap()
             })
             .collect();
-        crate::analysis::analyze(Corpus { sources }, options)
+        crate::analysis::analyze(Corpus::new(sources), options)
     }
 
     #[test]

@@ -91,14 +91,21 @@ enum ColorArg {
 
 #[derive(Debug, clap::Args)]
 struct InputArgs {
-    /// Files (.txt, .md), folders (searched recursively; a manifest.toml inside describes the
-    /// sources), or '-' for standard input.
+    /// Files (.txt, .md, .jsonl), folders (searched recursively for .txt and .md; a
+    /// manifest.toml inside describes the sources), or '-' for standard input.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Read files that are not valid UTF-8, taking each invalid byte as U+001A so that byte
     /// offsets stay true to the file.
     #[arg(long)]
     lossy: bool,
+    /// Read standard input ('-') as JSON Lines: one article per line, {"id", "text", …}.
+    /// Files ending in .jsonl are always read so.
+    #[arg(long)]
+    jsonl: bool,
+    /// Skip malformed JSON Lines records with a warning, instead of stopping.
+    #[arg(long)]
+    skip_bad_lines: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -217,14 +224,23 @@ impl Io {
         };
         Ok(Io {
             inputs,
-            ingest: IngestOptions { lossy: input.lossy },
+            ingest: IngestOptions {
+                lossy: input.lossy,
+                jsonl: input.jsonl,
+                skip_bad_lines: input.skip_bad_lines,
+            },
             out: output.out,
             style: TextStyle { color },
         })
     }
 
     fn read(&self) -> Result<ingest::Corpus, Failure> {
-        ingest::read_inputs(&self.inputs, self.ingest).map_err(|e| Failure::Input(e.into()))
+        let corpus =
+            ingest::read_inputs(&self.inputs, self.ingest).map_err(|e| Failure::Input(e.into()))?;
+        for warning in &corpus.warnings {
+            eprintln!("quotedrift: warning: {warning}");
+        }
+        Ok(corpus)
     }
 }
 

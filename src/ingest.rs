@@ -3,6 +3,12 @@
 //! This is the only module of the library that touches the file system. Everything after it
 //! works on [`Source`] values in memory.
 //!
+//! JSON Lines (`.jsonl` files, or standard input with [`IngestOptions::jsonl`]) hold one
+//! article per line: `{"id": …, "text": …}` and optionally `outlet`, `language`,
+//! `original_language`, `translation_chain`, `published` and `url`; other fields are ignored.
+//! Offsets are then byte offsets into the record's `text`. A malformed line stops the run with
+//! its line number, or is skipped with a warning under [`IngestOptions::skip_bad_lines`].
+//!
 //! A source's `text` is the file's bytes exactly as they are on disk, byte order mark included,
 //! so that every byte offset computed downstream is an offset into the file. With
 //! [`IngestOptions::lossy`], bytes that are not valid UTF-8 are each read as U+001A
@@ -34,6 +40,10 @@ pub enum Input {
 pub struct IngestOptions {
     /// Accept invalid UTF-8, reading each invalid byte as U+001A (offsets stay true).
     pub lossy: bool,
+    /// Read standard input as JSON Lines rather than as one article.
+    pub jsonl: bool,
+    /// Skip malformed JSON Lines records (with a warning) instead of stopping.
+    pub skip_bad_lines: bool,
 }
 
 /// What the manifest says about one source (all optional).
@@ -51,6 +61,10 @@ pub struct SourceMeta {
     pub note: Option<String>,
     /// True when the text was written for testing rather than collected from an outlet.
     pub synthetic: bool,
+    /// When the article was published, as the input gives it.
+    pub published: Option<String>,
+    /// The language the input declares for the text (ISO 639-3), used instead of detection.
+    pub language: Option<String>,
 }
 
 /// One article: its identity, its exact text and what the manifest says about it.
@@ -75,6 +89,19 @@ pub struct Source {
 pub struct Corpus {
     /// The sources, sorted by id so that output never depends on argument order.
     pub sources: Vec<Source>,
+    /// What was skipped while reading (malformed JSON Lines records), one message each.
+    pub warnings: Vec<String>,
+}
+
+impl Corpus {
+    /// A corpus of these sources (sorted by id), with no warnings.
+    pub fn new(mut sources: Vec<Source>) -> Self {
+        sources.sort_by(|a, b| a.id.cmp(&b.id));
+        Corpus {
+            sources,
+            warnings: Vec::new(),
+        }
+    }
 }
 
 /// Everything that can go wrong while reading input. Every variant names the file.
@@ -110,8 +137,8 @@ pub enum IngestError {
         /// The file.
         path: String,
     },
-    /// A file named explicitly is not `.txt` or `.md`.
-    #[error("{path}: unsupported file type (expected .txt or .md)")]
+    /// A file named explicitly is not `.txt`, `.md` or `.jsonl`.
+    #[error("{path}: unsupported file type (expected .txt, .md or .jsonl)")]
     Unsupported {
         /// The file.
         path: String,
@@ -143,6 +170,16 @@ pub enum IngestError {
     /// No inputs were given.
     #[error("no input: name files or folders, or '-' for standard input")]
     NoInput,
+    /// A JSON Lines record is malformed.
+    #[error("{path}:{line}: {message} (use --skip-bad-lines to skip such lines)")]
+    BadRecord {
+        /// The file.
+        path: String,
+        /// The line number, from 1.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
 }
 
 /// Reads every input into one corpus.
@@ -154,6 +191,7 @@ pub fn read_inputs(inputs: &[Input], options: IngestOptions) -> Result<Corpus, I
         return Err(IngestError::NoInput);
     }
     let mut sources: Vec<Source> = Vec::new();
+    let mut warnings: Vec<String> = Vec::new();
     for input in inputs {
         match input {
             Input::Stdin => {
@@ -164,9 +202,15 @@ pub fn read_inputs(inputs: &[Input], options: IngestOptions) -> Result<Corpus, I
                         path: "-".to_string(),
                         source,
                     })?;
-                sources.push(read_bytes("stdin", "-", &bytes, options)?);
+                if options.jsonl {
+                    let (records, skipped) = read_jsonl("-", &bytes, options)?;
+                    sources.extend(records);
+                    warnings.extend(skipped);
+                } else {
+                    sources.push(read_bytes("stdin", "-", &bytes, options)?);
+                }
             }
-            Input::Path(path) => read_path(path, options, &mut sources)?,
+            Input::Path(path) => read_path(path, options, &mut sources, &mut warnings)?,
         }
     }
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
@@ -180,13 +224,91 @@ pub fn read_inputs(inputs: &[Input], options: IngestOptions) -> Result<Corpus, I
         }
     }
     sources.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(Corpus { sources })
+    Ok(Corpus { sources, warnings })
+}
+
+/// One JSON Lines record.
+#[derive(Debug, Deserialize)]
+struct Record {
+    id: String,
+    text: String,
+    outlet: Option<String>,
+    language: Option<String>,
+    original_language: Option<String>,
+    #[serde(default)]
+    translation_chain: Vec<String>,
+    published: Option<String>,
+    url: Option<String>,
+}
+
+/// Reads JSON Lines: one article per line. Blank lines are skipped; a malformed record is an
+/// error naming its line, or a warning when `options.skip_bad_lines` is set.
+pub fn read_jsonl(
+    path: &str,
+    bytes: &[u8],
+    options: IngestOptions,
+) -> Result<(Vec<Source>, Vec<String>), IngestError> {
+    let mut sources = Vec::new();
+    let mut warnings = Vec::new();
+    for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        let line_number = n + 1;
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let parsed = parse_record(line).and_then(|record| {
+            if record.text.trim().is_empty() {
+                return Err("empty text".to_string());
+            }
+            if record.id.is_empty() {
+                return Err("empty id".to_string());
+            }
+            Ok(record)
+        });
+        match parsed {
+            Ok(record) => sources.push(Source {
+                id: record.id,
+                path: format!("{path}:{line_number}"),
+                bom: false,
+                replaced_bytes: 0,
+                text: record.text,
+                meta: SourceMeta {
+                    outlet: record.outlet,
+                    original_language: record.original_language,
+                    translation_chain: record.translation_chain,
+                    url: record.url,
+                    published: record.published,
+                    language: record.language,
+                    ..SourceMeta::default()
+                },
+            }),
+            Err(message) if options.skip_bad_lines => {
+                warnings.push(format!("{path}:{line_number}: skipped: {message}"));
+            }
+            Err(message) => {
+                return Err(IngestError::BadRecord {
+                    path: path.to_string(),
+                    line: line_number,
+                    message,
+                })
+            }
+        }
+    }
+    Ok((sources, warnings))
+}
+
+fn parse_record(line: &[u8]) -> Result<Record, String> {
+    let text = std::str::from_utf8(line)
+        .map_err(|e| format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()))?;
+    serde_json::from_str(text)
+        .map_err(|e| format!("not a JSON record with string 'id' and 'text': {e}"))
 }
 
 fn read_path(
     path: &Path,
     options: IngestOptions,
     sources: &mut Vec<Source>,
+    warnings: &mut Vec<String>,
 ) -> Result<(), IngestError> {
     let display = path.display().to_string();
     let metadata = std::fs::metadata(path).map_err(|source| IngestError::Read {
@@ -234,6 +356,18 @@ fn read_path(
         Ok(())
     } else if has_text_extension(path) {
         sources.push(read_file(path, options)?);
+        Ok(())
+    } else if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
+    {
+        let bytes = std::fs::read(path).map_err(|source| IngestError::Read {
+            path: display.clone(),
+            source,
+        })?;
+        let (records, skipped) = read_jsonl(&display, &bytes, options)?;
+        sources.extend(records);
+        warnings.extend(skipped);
         Ok(())
     } else {
         Err(IngestError::Unsupported { path: display })
@@ -442,6 +576,7 @@ impl Manifest {
             url: entry.url.clone(),
             note: entry.note.clone(),
             synthetic: entry.synthetic,
+            ..SourceMeta::default()
         })
     }
 }
@@ -473,7 +608,16 @@ mod tests {
     #[test]
     fn lossy_reading_keeps_every_offset() {
         let bytes = b"caf\xC3\xA9 \xFF\xFE \xE2\x80\x9Cok\xE2\x80\x9D \xE2\x82";
-        let source = read_bytes("a", "a.txt", bytes, IngestOptions { lossy: true }).unwrap();
+        let source = read_bytes(
+            "a",
+            "a.txt",
+            bytes,
+            IngestOptions {
+                lossy: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
         assert_eq!(source.text.len(), bytes.len());
         assert_eq!(source.replaced_bytes, 4);
         let open = source.text.find('\u{201c}').unwrap();

@@ -22,6 +22,8 @@ pub enum Detection {
     /// Too short or ambiguous to judge alone; the language most of the corpus is reliably
     /// detected in, in the same script.
     Corpus,
+    /// Given by the input (a JSON Lines record's `language`).
+    Declared,
 }
 
 /// A detected language.
@@ -79,6 +81,29 @@ pub fn detect(text: &str) -> Language {
             None => Language::undetermined(),
         },
     }
+}
+
+/// The language an input declares (ISO 639-3, or ISO 639-1 such as `en`), if whatlang knows it.
+pub fn declared(code: &str) -> Option<Language> {
+    let code = code.trim().to_lowercase();
+    let lang = whatlang::Lang::from_code(&code).or_else(|| {
+        whatlang::Lang::all()
+            .iter()
+            .copied()
+            .find(|l| iso639_1(l.code()) == Some(code.as_str()))
+    })?;
+    let script = whatlang::Script::all()
+        .iter()
+        .find(|s| s.langs().contains(&lang))
+        .map_or("unknown", |s| s.name());
+    Some(Language {
+        code: lang.code(),
+        name: lang.eng_name(),
+        script,
+        confidence: 1.0,
+        reliable: true,
+        detection: Detection::Declared,
+    })
 }
 
 /// Gives every source whose own detection is unreliable the language that most sources of the

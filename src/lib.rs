@@ -26,7 +26,7 @@
 //!
 //! let text = "“The talks were open and useful,” Lavrov said.";
 //! let source = ingest::read_bytes("a", "a.txt", text.as_bytes(), Default::default()).unwrap();
-//! let extraction = quote::extract(ingest::Corpus { sources: vec![source] });
+//! let extraction = quote::extract(ingest::Corpus::new(vec![source]));
 //! let (source, q) = extraction.quotes().next().unwrap();
 //! assert_eq!(source.text_of(q), "The talks were open and useful");
 //! assert_eq!(source.speaker_of(q).unwrap().name, "Lavrov");

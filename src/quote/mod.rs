@@ -119,7 +119,13 @@ pub fn extract(corpus: Corpus) -> Extraction {
     let mut languages: Vec<Language> = corpus
         .sources
         .iter()
-        .map(|s| language::detect(&s.text))
+        .map(|s| {
+            s.meta
+                .language
+                .as_deref()
+                .and_then(language::declared)
+                .unwrap_or_else(|| language::detect(&s.text))
+        })
         .collect();
     language::settle_unreliable(&mut languages);
     let sources = corpus

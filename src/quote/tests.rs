@@ -6,9 +6,7 @@ use crate::quote::{extract, Cue, QuoteKind, SpeakerKind};
 /// (text, kind, scare, speaker) of every quote in `text`.
 fn quotes(text: &str) -> Vec<(String, QuoteKind, bool, Option<String>)> {
     let source = read_bytes("t", "t.txt", text.as_bytes(), IngestOptions::default()).unwrap();
-    let extraction = extract(Corpus {
-        sources: vec![source],
-    });
+    let extraction = extract(Corpus::new(vec![source]));
     extraction
         .quotes()
         .map(|(s, q)| {
@@ -252,9 +250,7 @@ fn one_canonical_name_per_person_with_every_spelling() {
     let text = "Foreign Minister Sergey Lavrov spoke. Lavrov said talks would go on. \
                 Russian Foreign Minister Sergei Lavrov said the West must end its hysteria.";
     let source = read_bytes("t", "t.txt", text.as_bytes(), IngestOptions::default()).unwrap();
-    let extraction = extract(Corpus {
-        sources: vec![source],
-    });
+    let extraction = extract(Corpus::new(vec![source]));
     let s = &extraction.sources[0];
     assert_eq!(s.speakers.len(), 1);
     assert_eq!(s.speakers[0].name, "Sergey Lavrov");
@@ -271,9 +267,7 @@ fn speakers_that_are_not_people_are_typed() {
         "The report said the talks ended early. Both sides agreed that talks should continue. \
                 Moscow denies that it plans an attack.";
     let source = read_bytes("t", "t.txt", text.as_bytes(), IngestOptions::default()).unwrap();
-    let extraction = extract(Corpus {
-        sources: vec![source],
-    });
+    let extraction = extract(Corpus::new(vec![source]));
     let kinds: Vec<(String, SpeakerKind)> = extraction
         .quotes()
         .map(|(s, q)| {
@@ -295,9 +289,7 @@ fn speakers_that_are_not_people_are_typed() {
 fn the_speaker_span_points_at_the_name_and_the_cue_says_how() {
     let text = "“Useful,” he said. According to Lavrov, the talks went well.";
     let source = read_bytes("t", "t.txt", text.as_bytes(), IngestOptions::default()).unwrap();
-    let extraction = extract(Corpus {
-        sources: vec![source],
-    });
+    let extraction = extract(Corpus::new(vec![source]));
     let s = &extraction.sources[0];
     let q = &s.quotes[1];
     assert_eq!(q.cue, Some(Cue::AccordingTo));
@@ -309,9 +301,7 @@ fn the_speaker_span_points_at_the_name_and_the_cue_says_how() {
 fn quote_language_is_detected_when_the_script_changes() {
     let text = "The minister spoke in Moscow on Friday about the talks. He said: «Переговоры были открытыми и полезными, мы довольны».";
     let source = read_bytes("t", "t.txt", text.as_bytes(), IngestOptions::default()).unwrap();
-    let extraction = extract(Corpus {
-        sources: vec![source],
-    });
+    let extraction = extract(Corpus::new(vec![source]));
     let s = &extraction.sources[0];
     assert_eq!(s.language.code, "eng");
     let q = s

@@ -6,8 +6,9 @@
 //! {"schema": "quotedrift/quotes@1",
 //!  "sources": [{"id", "path", "language", "language_name", "language_confidence",
 //!               "language_reliable", "script", "stemmer", "bytes", "bom", "replaced_bytes",
-//!               "outlet", "original_language", "translation_chain", "url", "note",
-//!               "synthetic", "speakers": [{"name", "kind", "names"}]}],
+//!               "outlet", "original_language", "translation_chain", "url", "published",
+//!               "note", "synthetic", "language_detection", "speakers": [{"name", "kind",
+//!               "names"}]}],
 //!  "quotes":  [{"id": "<source id>#<n>", "source", "start", "end", "text",
 //!               "kind": "direct" | "indirect", "scare", "closed",
 //!               "speaker": "<canonical name>" | null, "speaker_kind", "speaker_names",
@@ -89,8 +90,10 @@ struct SourceOut<'a> {
     original_language: Option<&'a str>,
     translation_chain: &'a [String],
     url: Option<&'a str>,
+    published: Option<&'a str>,
     note: Option<&'a str>,
     synthetic: bool,
+    language_detection: crate::language::Detection,
     speakers: Vec<SpeakerOut<'a>>,
 }
 
@@ -138,8 +141,10 @@ fn source_out(s: &ExtractedSource) -> SourceOut<'_> {
         original_language: s.source.meta.original_language.as_deref(),
         translation_chain: &s.source.meta.translation_chain,
         url: s.source.meta.url.as_deref(),
+        published: s.source.meta.published.as_deref(),
         note: s.source.meta.note.as_deref(),
         synthetic: s.source.meta.synthetic,
+        language_detection: s.language.detection,
         speakers: s
             .speakers
             .iter()

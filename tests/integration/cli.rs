@@ -432,3 +432,79 @@ fn output_does_not_depend_on_argument_order() {
     };
     assert_eq!(run(&forward), run(&backward));
 }
+
+#[test]
+fn json_lines_records_are_sources_with_offsets_into_their_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("day.jsonl");
+    std::fs::write(
+        &file,
+        concat!(
+            r#"{"id": "r1", "text": "“Open and useful,” Lavrov said.", "outlet": "Wire", "published": "2022-01-21", "extra": 1}"#,
+            "\n\n",
+            r#"{"id": "r2", "text": "“Constructive and useful,” Lavrov said.", "language": "en"}"#,
+            "\r\n",
+        ),
+    )
+    .unwrap();
+    let out = quotedrift()
+        .args(["quotes", "--format", "json"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = json_of(&out.stdout);
+    assert_eq!(doc["sources"][0]["id"], "r1");
+    assert_eq!(doc["sources"][0]["outlet"], "Wire");
+    assert_eq!(doc["sources"][0]["published"], "2022-01-21");
+    assert!(doc["sources"][0]["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("day.jsonl:1"));
+    assert_eq!(doc["sources"][1]["language"], "eng");
+    assert_eq!(doc["sources"][1]["language_detection"], "declared");
+    let q = &doc["quotes"][0];
+    let text = "“Open and useful,” Lavrov said.";
+    let (s, e) = (
+        q["start"].as_u64().unwrap() as usize,
+        q["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], "Open and useful");
+}
+
+#[test]
+fn a_malformed_json_line_is_named_and_can_be_skipped() {
+    let lines = "{\"id\": \"a\", \"text\": \"“Open,” Lavrov said.\"}\n{\"id\": \"b\", \"text\": 5}\nnot json\n";
+    quotedrift()
+        .args(["quotes", "--jsonl", "-"])
+        .write_stdin(lines)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("-:2: not a JSON record"));
+    quotedrift()
+        .args([
+            "quotes",
+            "--jsonl",
+            "--skip-bad-lines",
+            "--format",
+            "json",
+            "-",
+        ])
+        .write_stdin(lines)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("warning: -:2: skipped"))
+        .stderr(predicate::str::contains("warning: -:3: skipped"))
+        .stdout(predicate::str::contains("\"id\": \"a\""));
+    quotedrift()
+        .args(["quotes", "--jsonl", "-"])
+        .write_stdin("{\"id\": \"a\", \"text\": \"   \"}\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("-:1: empty text"));
+}

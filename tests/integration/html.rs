@@ -48,7 +48,7 @@ fn everything_from_the_input_is_escaped() {
             .unwrap()
         })
         .collect();
-    let page = page_of(Corpus { sources });
+    let page = page_of(Corpus::new(sources));
     assert!(
         page.contains("&lt;script&gt;alert"),
         "the script renders as text"

@@ -31,12 +31,7 @@ fn bounded(name: &str, text: String, limit: Duration) -> (Duration, usize) {
         let a = read_bytes("a", "-", text.as_bytes(), Default::default()).expect("readable");
         let mut b = a.clone();
         b.id = "b".into();
-        let analysis = analysis::analyze(
-            Corpus {
-                sources: vec![a, b],
-            },
-            AlignOptions::default(),
-        );
+        let analysis = analysis::analyze(Corpus::new(vec![a, b]), AlignOptions::default());
         for (source, quote) in analysis.extraction.quotes() {
             assert!(text.is_char_boundary(quote.start) && text.is_char_boundary(quote.end));
             assert_eq!(source.text_of(quote), &text[quote.start..quote.end]);
@@ -149,9 +144,7 @@ fn nul_bytes_and_every_line_ending() {
     // A quote left open at a CR line end does not run on into the next line.
     let open = "He said “open at the end\r“Closed,” Blinken said.".to_string();
     let source = read_bytes("c", "-", open.as_bytes(), Default::default()).unwrap();
-    let extraction = quotedrift::quote::extract(Corpus {
-        sources: vec![source],
-    });
+    let extraction = quotedrift::quote::extract(Corpus::new(vec![source]));
     let texts: Vec<&str> = extraction.quotes().map(|(s, q)| s.text_of(q)).collect();
     assert!(texts.iter().all(|t| !t.contains('\r')), "{texts:?}");
 }

@@ -37,9 +37,7 @@ fn check_spans(text: &str) {
     let Ok(source) = read_bytes("p", "p.txt", text.as_bytes(), IngestOptions::default()) else {
         return; // empty or binary-looking input is rejected, not extracted
     };
-    let extraction = extract(Corpus {
-        sources: vec![source],
-    });
+    let extraction = extract(Corpus::new(vec![source]));
     let mut previous_direct_end = 0;
     for (source, quote) in extraction.quotes() {
         assert!(quote.start < quote.end && quote.end <= text.len());
@@ -78,7 +76,7 @@ proptest! {
 
     #[test]
     fn lossy_reading_of_any_bytes_keeps_length(bytes in prop::collection::vec(any::<u8>(), 1..300)) {
-        if let Ok(source) = read_bytes("p", "p.txt", &bytes, IngestOptions { lossy: true }) {
+        if let Ok(source) = read_bytes("p", "p.txt", &bytes, IngestOptions { lossy: true, ..Default::default() }) {
             prop_assert_eq!(source.text.len(), bytes.len());
             check_spans(&source.text);
         }
@@ -115,7 +113,7 @@ proptest! {
         let run = || {
             let source = read_bytes("p", "p.txt", text.as_bytes(), IngestOptions::default());
             source.map(|s| {
-                extract(Corpus { sources: vec![s] })
+                extract(Corpus::new(vec![s]))
                     .quotes()
                     .map(|(s, q)| (q.start, q.end, q.kind, s.speaker_of(q).map(|e| e.name.clone())))
                     .collect::<Vec<_>>()
