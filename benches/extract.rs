@@ -15,7 +15,7 @@ mod corpus;
 
 use std::time::{Duration, Instant};
 
-use quotedrift::ingest::{read_bytes, Corpus, IngestOptions};
+use quotedrift::ingest::Corpus;
 use quotedrift::{language, quote};
 
 fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
@@ -40,21 +40,7 @@ fn main() {
     let mb = bytes as f64 / 1e6;
     println!("corpus: {articles} generated articles, {mb:.1} MB");
 
-    let (t_read, sources) = best_of(3, || {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                read_bytes(
-                    &format!("a{i:05}"),
-                    "-",
-                    t.as_bytes(),
-                    IngestOptions::default(),
-                )
-                .unwrap()
-            })
-            .collect::<Vec<_>>()
-    });
+    let (t_read, sources) = best_of(3, || corpus::sources(&texts));
     let (t_lang, _) = best_of(3, || {
         texts
             .iter()

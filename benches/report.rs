@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 use quotedrift::align::AlignOptions;
 use quotedrift::analysis;
-use quotedrift::ingest::{read_bytes, Corpus, IngestOptions};
+use quotedrift::ingest::Corpus;
 use quotedrift::report::{self, ReportFormat, TextStyle};
 
 fn main() {
@@ -52,19 +52,7 @@ fn main() {
         let mut summary = (0, 0, 0);
         let mut stages = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
         for _ in 0..2 {
-            let sources = texts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| {
-                    read_bytes(
-                        &format!("a{i:05}"),
-                        "-",
-                        t.as_bytes(),
-                        IngestOptions::default(),
-                    )
-                    .unwrap()
-                })
-                .collect();
+            let sources = corpus::sources(&texts);
             let start = Instant::now();
             let extraction = quotedrift::quote::extract(Corpus::new(sources));
             let extracted = start.elapsed();

@@ -270,3 +270,20 @@ pub fn articles(seed: u64, n: usize) -> Vec<String> {
     let stories: Vec<Story> = (0..n.div_ceil(5)).map(|_| story(&mut rng)).collect();
     (0..n).map(|i| article(&mut rng, &stories[i / 5])).collect()
 }
+
+/// The articles as sources `a00000`, `a00001`…, read as the command line would read them.
+pub fn sources(texts: &[String]) -> Vec<quotedrift::ingest::Source> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            quotedrift::ingest::read_bytes(
+                &format!("a{i:05}"),
+                "-",
+                t.as_bytes(),
+                Default::default(),
+            )
+            .expect("generated text is valid")
+        })
+        .collect()
+}

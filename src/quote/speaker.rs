@@ -118,11 +118,6 @@ impl Entities {
         self.list
     }
 
-    /// The canonical name an entity has now (the longest spelling so far).
-    pub fn get(&self, id: usize) -> &Entity {
-        &self.list[id]
-    }
-
     /// The entity's kind.
     pub fn kind(&self, id: usize) -> SpeakerKind {
         self.list[id].kind

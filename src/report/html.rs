@@ -48,27 +48,9 @@ fn anchor(quote_id: &str) -> String {
 
 /// The most severe drift kind touching `span` of version `at` in a group, if any.
 fn cell_kind(group: &Group, at: QuoteRef, span: Span) -> Option<(DriftKind, f64)> {
-    group
-        .pairs
-        .iter()
-        .flat_map(|p| {
-            p.drift.iter().filter_map(move |d| {
-                let side = if p.a == at {
-                    d.a
-                } else if p.b == at {
-                    d.b
-                } else {
-                    return None;
-                };
-                let touches =
-                    side.start < side.end && side.start < span.end && span.start < side.end;
-                let whole = matches!(
-                    d.kind,
-                    DriftKind::Attribution | DriftKind::QuoteVsParaphrase
-                );
-                (touches && !whole).then_some((d.kind, d.severity))
-            })
-        })
+    super::word_drift(group, at)
+        .filter(|(_, _, side)| side.start < span.end && span.start < side.end)
+        .map(|(kind, severity, _)| (kind, severity))
         .max_by(|x, y| x.1.total_cmp(&y.1))
 }
 

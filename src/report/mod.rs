@@ -14,6 +14,7 @@ use std::io::Write;
 
 use crate::align::{Group, QuoteRef};
 use crate::analysis::Analysis;
+use crate::drift::DriftKind;
 use crate::quote::{Extraction, Span};
 
 /// The output formats of `quotedrift quotes`.
@@ -76,29 +77,31 @@ pub fn write_report<W: Write + ?Sized>(
     }
 }
 
+/// The drift items of a group that point at words of version `at`: kind, severity and the
+/// span on that version's side. Items about whole versions (attribution, quote-vs-paraphrase)
+/// and empty spans (where the other side has words this one lacks) are left out.
+fn word_drift(group: &Group, at: QuoteRef) -> impl Iterator<Item = (DriftKind, f64, Span)> + '_ {
+    group.pairs.iter().flat_map(move |p| {
+        p.drift.iter().filter_map(move |d| {
+            let span = if p.a == at {
+                d.a
+            } else if p.b == at {
+                d.b
+            } else {
+                return None;
+            };
+            let whole_version = matches!(
+                d.kind,
+                DriftKind::QuoteVsParaphrase | DriftKind::Attribution
+            );
+            (span.start < span.end && !whole_version).then_some((d.kind, d.severity, span))
+        })
+    })
+}
+
 /// The spans of a version that some drift item of its group points at, merged and sorted.
 fn marked_spans(group: &Group, at: QuoteRef) -> Vec<Span> {
-    let mut spans: Vec<Span> = group
-        .pairs
-        .iter()
-        .flat_map(|p| {
-            p.drift.iter().filter_map(move |d| {
-                let span = if p.a == at {
-                    d.a
-                } else if p.b == at {
-                    d.b
-                } else {
-                    return None;
-                };
-                let whole_quote = matches!(
-                    d.kind,
-                    crate::drift::DriftKind::QuoteVsParaphrase
-                        | crate::drift::DriftKind::Attribution
-                );
-                (span.start < span.end && !whole_quote).then_some(span)
-            })
-        })
-        .collect();
+    let mut spans: Vec<Span> = word_drift(group, at).map(|(_, _, span)| span).collect();
     spans.sort_by_key(|s| (s.start, s.end));
     let mut merged: Vec<Span> = Vec::new();
     for span in spans {

@@ -7,21 +7,26 @@ use crate::common::{fixtures, quotedrift};
 use predicates::prelude::*;
 use serde_json::Value;
 
+/// The `quotes --format json` document of a path, which must succeed.
+fn quotes_json(path: &std::path::Path) -> Value {
+    let out = quotedrift()
+        .args(["quotes", "--format", "json"])
+        .arg(path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    json_of(&out)
+}
+
 fn json_of(output: &[u8]) -> Value {
     serde_json::from_slice(output).expect("valid JSON")
 }
 
 #[test]
 fn quotes_json_has_the_documented_shape_and_true_offsets() {
-    let out = quotedrift()
-        .args(["quotes", "--format", "json"])
-        .arg(fixtures())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let doc = json_of(&out);
+    let doc = quotes_json(&fixtures());
     assert_eq!(doc["schema"], "quotedrift/quotes@1");
     let sources = doc["sources"].as_array().unwrap();
     assert_eq!(sources.len(), 5);
@@ -63,12 +68,7 @@ fn quotes_json_has_the_documented_shape_and_true_offsets() {
 
 #[test]
 fn the_seed_quotes_are_found_with_their_speakers() {
-    let out = quotedrift()
-        .args(["quotes", "--format", "json"])
-        .arg(fixtures())
-        .output()
-        .unwrap();
-    let doc = json_of(&out.stdout);
+    let doc = quotes_json(&fixtures());
     let find = |source: &str, text: &str| -> Vec<(String, String)> {
         doc["quotes"]
             .as_array()
@@ -129,12 +129,7 @@ fn the_seed_quotes_are_found_with_their_speakers() {
 
 #[test]
 fn both_spellings_of_a_name_are_reported() {
-    let out = quotedrift()
-        .args(["quotes", "--format", "json"])
-        .arg(fixtures())
-        .output()
-        .unwrap();
-    let doc = json_of(&out.stdout);
+    let doc = quotes_json(&fixtures());
     let names = doc["quotes"]
         .as_array()
         .unwrap()
@@ -199,13 +194,7 @@ fn folders_are_read_recursively_and_a_byte_order_mark_keeps_offsets() {
     std::fs::write(dir.path().join("nested/b.md"), "“Deep,” she said.").unwrap();
     std::fs::write(dir.path().join("a.txt"), "\u{feff}“Open,” Lavrov said.").unwrap();
     std::fs::write(dir.path().join("ignored.json"), "{}").unwrap();
-    let out = quotedrift()
-        .args(["quotes", "--format", "json"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let doc = json_of(&out.stdout);
+    let doc = quotes_json(dir.path());
     let ids: Vec<&str> = doc["sources"]
         .as_array()
         .unwrap()
