@@ -37,6 +37,7 @@ pub mod analysis;
 pub mod drift;
 pub mod ingest;
 pub mod language;
+pub mod lexicon;
 pub mod quote;
 pub mod report;
 pub mod score;

@@ -10,6 +10,7 @@ mod alignment;
 mod cli;
 mod common;
 mod html;
+mod lexicon;
 mod pathological;
 mod properties;
 mod report;
