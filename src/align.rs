@@ -32,6 +32,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::drift::{self, DriftItem, Side};
+use crate::lexicon::Lexicon;
 use crate::quote::{Extraction, Span, SpeakerKind};
 use crate::score::{self, Features, Fragment, Idf, Similarity};
 use crate::text::Analyzers;
@@ -47,6 +48,9 @@ pub struct AlignOptions {
     pub speaker: Option<String>,
     /// The mean similarity two clusters need to merge (default: 0.1 × `min_similarity`).
     pub linkage: Option<f64>,
+    /// Compare meanings through the WordNet lexicon (default on); off, words meet only by
+    /// stem, characters, and transliterated names and numbers.
+    pub lexicon: bool,
 }
 
 impl Default for AlignOptions {
@@ -56,6 +60,7 @@ impl Default for AlignOptions {
             reference: None,
             speaker: None,
             linkage: None,
+            lexicon: true,
         }
     }
 }
@@ -169,7 +174,7 @@ pub fn person_key(name: &str) -> String {
 
 /// Aligns the quotes of an extraction into groups.
 pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
-    let mut analyzers = Analyzers::default();
+    let mut analyzers = Analyzers::new(options.lexicon.then(Lexicon::embedded));
     let versions: Vec<Version> = extraction
         .sources
         .iter()
@@ -410,23 +415,19 @@ fn edges(
     idf: &Idf,
     min_similarity: f64,
 ) -> (Vec<(usize, usize, f64)>, usize) {
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    for v in versions {
-        for stem in v.features.content_stems() {
-            *df.entry(stem).or_default() += 1;
+    let terms: Vec<BTreeSet<Term>> = versions.iter().map(|v| terms(&v.features)).collect();
+    let mut df: HashMap<Term, usize> = HashMap::new();
+    for t in &terms {
+        for &term in t {
+            *df.entry(term).or_default() += 1;
         }
     }
-    let prefixes: Vec<Vec<&str>> = versions
+    let prefixes: Vec<Vec<Term>> = terms
         .iter()
-        .map(|v| {
-            let mut stems: Vec<&str> = v
-                .features
-                .content_stems()
-                .into_iter()
-                .filter(|s| df[s] >= 2)
-                .collect();
+        .map(|terms| {
+            let mut stems: Vec<Term> = terms.iter().copied().filter(|s| df[s] >= 2).collect();
             stems.sort_by_key(|s| (df[s], *s));
-            let len = v.features.content_stems().len();
+            let len = terms.len();
             let prefix = len + 1 - ((min_similarity * len as f64).ceil() as usize).min(len);
             stems.truncate(prefix.max(1));
             stems
@@ -436,9 +437,9 @@ fn edges(
         .iter()
         .map(|v| v.person.as_deref().unwrap_or(""))
         .collect();
-    // (block, stem) → quotes; and stem → blocks that hold it.
-    let mut index: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-    let mut blocks_of: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    // (block, term) → quotes; and term → blocks that hold it.
+    let mut index: HashMap<(&str, Term), Vec<usize>> = HashMap::new();
+    let mut blocks_of: HashMap<Term, BTreeSet<&str>> = HashMap::new();
     for (i, prefix) in prefixes.iter().enumerate() {
         for &stem in prefix {
             index.entry((blocks[i], stem)).or_default().push(i);
@@ -455,12 +456,12 @@ fn edges(
         let mut candidates: Vec<usize> = Vec::new();
         let own = blocks[i];
         for (rank, &stem) in prefixes[i].iter().enumerate() {
-            let Some(holders) = blocks_of.get(stem) else {
+            let Some(holders) = blocks_of.get(&stem) else {
                 continue;
             };
             for &b in holders {
                 let near = b == own || b.is_empty() || own.is_empty();
-                if !near && (rank > 0 || df[stem] > too_common) {
+                if !near && (rank > 0 || df[&stem] > too_common) {
                     continue; // across speakers, only a rare word is evidence
                 }
                 let postings = &index[&(b, stem)];
@@ -506,6 +507,29 @@ fn edges(
         }
     }
     (out, scored)
+}
+
+/// What a version is indexed under: its content stems, the transliterated keys of its names
+/// and numbers, and the adjective clusters and senses of its content words, so that
+/// "rapid" finds "swift" and "Лавров" finds "Lavrov".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Term<'a> {
+    Stem(&'a str),
+    Key(&'a str),
+    Concept(crate::lexicon::Synset),
+}
+
+fn terms(features: &Features) -> BTreeSet<Term<'_>> {
+    let mut out = BTreeSet::new();
+    for &i in &features.content {
+        out.insert(Term::Stem(features.tokens[i].stem.as_str()));
+        let meaning = &features.meanings[i];
+        if !meaning.key.is_empty() {
+            out.insert(Term::Key(meaning.key.as_str()));
+        }
+        out.extend(meaning.clusters.iter().map(|&c| Term::Concept(c)));
+    }
+    out
 }
 
 /// Average-linkage clustering within connected components; returns clusters of indices.

@@ -150,6 +150,10 @@ struct ReportArgs {
     /// e.g. an official transcript; groups it has no version in are left out.
     #[arg(long, value_name = "SOURCE")]
     reference: Option<String>,
+    /// Compare words by stem, spelling and transliteration only, without the WordNet lexicon
+    /// of synonyms and translations.
+    #[arg(long)]
+    no_lexicon: bool,
     /// Exit with code 1 when a group's severity is at least X (0 to 1), after writing the
     /// report.
     #[arg(long, value_name = "X", value_parser = unit_interval)]
@@ -355,6 +359,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                 reference: args.reference,
                 speaker: args.speaker,
                 linkage: None,
+                lexicon: !args.no_lexicon,
             };
             let analysis = analysis::analyze(corpus, options);
             note_unstemmed(&analysis.extraction);

@@ -9,6 +9,7 @@
 //! | `sorensen_dice` | character bigrams | inflection and spelling variants ("Lavrov"/"Lawrow") | meaning |
 //! | `stem_cosine` | IDF-weighted bags of stems, stopwords removed | shared vocabulary in any order | function words, synonyms |
 //! | `content_overlap` | sets of content stems | a short quote contained in a long one | extra words on the longer side |
+//! | `concept_overlap` | meanings of content words (the [`lexicon`](crate::lexicon)) | synonyms, translations, names across scripts | words the lexicon lacks |
 //!
 //! # Which to trust: the combined score
 //!
@@ -19,11 +20,26 @@
 //! the stemmer misses. Edit distance adds word order. Jaro–Winkler, which rewards a common
 //! prefix and saturates on long strings, gets the least:
 //!
+//! Concept overlap sees what the others cannot: "swift" and "rapid", "offen" and "open". It
+//! is a soft Dice coefficient: each content word finds its closest word on the other side (1
+//! for the same stem, sense, name or number; 0.9 for another word of the same sense in the same
+//! language, since a synonym swap is still a change; 0.8 for a synonym through an adjective
+//! cluster or a shared lemma; 0 otherwise), and the IDF-weighted mean over both sides is the
+//! score. In one language it stands in for stem cosine where it is higher — a synonym counts
+//! nearly as much as the same word, and nothing else changes:
+//!
 //! ```text
-//! combined = 0.40·stem_cosine + 0.20·content_overlap + 0.20·sorensen_dice
-//!          + 0.15·levenshtein + 0.05·jaro_winkler
+//! same language:       combined = 0.40·max(stem_cosine, concept_overlap)
+//!                               + 0.20·content_overlap + 0.20·sorensen_dice
+//!                               + 0.15·levenshtein + 0.05·jaro_winkler
+//! different languages: combined = concept_overlap
 //! divergence = 1 − combined
 //! ```
+//!
+//! Across languages, characters and stems say nothing about meaning — "Gespräche" and "talks"
+//! share none — so only concept overlap counts; the other measures are still reported.
+//! Without a lexicon (`AlignOptions::lexicon` off) every word's only meaning is its own
+//! transliterated form, and the same weights apply.
 //!
 //! When one version is much shorter than the other (a quoted fragment and the sentence it comes
 //! from), the character measures compare the short one with the best-matching window of the
@@ -35,6 +51,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use ndarray::Array1;
 use serde::Serialize;
 
+use std::sync::Arc;
+
+use crate::lexicon::Meaning;
 use crate::text::{Analyzer, Token};
 
 /// The character measures compare at most this many characters of each version: they cost
@@ -42,13 +61,30 @@ use crate::text::{Analyzer, Token};
 /// an utterance. The stem measures always see every word.
 pub const CHAR_LIMIT: usize = 600;
 
-/// Weights of the combined score, in the order of [`Similarity`]'s fields; they sum to 1.
+/// Concept overlap compares at most this many content words of each version (its cost is
+/// the product of the two lengths).
+pub const CONCEPT_LIMIT: usize = 150;
+
+/// Weights of the combined score for versions in one language, in the order of
+/// [`Similarity`]'s fields; they sum to 1 (the stem weight applies to the higher of stem
+/// cosine and concept overlap).
 pub const WEIGHTS: Weights = Weights {
     levenshtein: 0.15,
     jaro_winkler: 0.05,
     sorensen_dice: 0.20,
     stem_cosine: 0.40,
     content_overlap: 0.20,
+    concept_overlap: 0.0,
+};
+
+/// Weights for versions in different languages: meaning only.
+pub const CROSS_LANGUAGE_WEIGHTS: Weights = Weights {
+    levenshtein: 0.0,
+    jaro_winkler: 0.0,
+    sorensen_dice: 0.0,
+    stem_cosine: 0.0,
+    content_overlap: 0.0,
+    concept_overlap: 1.0,
 };
 
 /// The weight of each measure in the combined score.
@@ -64,6 +100,8 @@ pub struct Weights {
     pub stem_cosine: f64,
     /// Weight of the overlap coefficient of content stems.
     pub content_overlap: f64,
+    /// Weight of the soft overlap of meanings.
+    pub concept_overlap: f64,
 }
 
 /// The similarity of two versions, every measure in [0, 1].
@@ -79,6 +117,8 @@ pub struct Similarity {
     pub stem_cosine: f64,
     /// Overlap coefficient of the sets of content stems.
     pub content_overlap: f64,
+    /// Soft Dice coefficient of the meanings of content words.
+    pub concept_overlap: f64,
     /// The weighted combination (see the module documentation).
     pub combined: f64,
 }
@@ -98,6 +138,10 @@ pub struct Features {
     /// Indices into `tokens` of content words (not stopwords); every word when all are
     /// stopwords.
     pub content: Vec<usize>,
+    /// What each word can mean, one per token.
+    pub meanings: Vec<Arc<Meaning>>,
+    /// The ISO 639-3 code of the language the words were read in.
+    pub language: String,
 }
 
 impl Features {
@@ -114,7 +158,23 @@ impl Features {
             // A quote of function words only ("not at all") is compared on those words.
             content = (0..tokens.len()).collect();
         }
-        Features { tokens, content }
+        let meanings = tokens.iter().map(|t| analyzer.meaning(t)).collect();
+        Features {
+            tokens,
+            content,
+            meanings,
+            language: analyzer.language().to_string(),
+        }
+    }
+
+    /// Weights of the combined score for this version against `other`.
+    pub fn weights(&self, other: &Features) -> Weights {
+        if self.language != other.language && self.language != "und" && other.language != "und"
+        {
+            CROSS_LANGUAGE_WEIGHTS
+        } else {
+            WEIGHTS
+        }
     }
 
     /// The distinct content stems.
@@ -194,11 +254,13 @@ pub fn similarity_at_least(
     idf: &Idf,
     threshold: f64,
 ) -> Option<(Similarity, Option<Fragment>)> {
-    let bound = WEIGHTS.stem_cosine * stem_cosine(a, b, idf)
-        + WEIGHTS.content_overlap * content_overlap(a, b)
-        + WEIGHTS.levenshtein
-        + WEIGHTS.jaro_winkler
-        + WEIGHTS.sorensen_dice;
+    let w = a.weights(b);
+    let bound = w.stem_cosine * stem_cosine(a, b, idf).max(concept_overlap(a, b, idf))
+        + w.content_overlap * content_overlap(a, b)
+        + w.concept_overlap * concept_overlap(a, b, idf)
+        + w.levenshtein
+        + w.jaro_winkler
+        + w.sorensen_dice;
     if bound + 1e-9 < threshold {
         return None;
     }
@@ -229,11 +291,14 @@ pub fn similarity(a: &Features, b: &Features, idf: &Idf) -> (Similarity, Option<
     let sorensen_dice = strsim::sorensen_dice(left, right);
     let stem_cosine = stem_cosine(a, b, idf);
     let content_overlap = content_overlap(a, b);
-    let combined = WEIGHTS.levenshtein * levenshtein
-        + WEIGHTS.jaro_winkler * jaro_winkler
-        + WEIGHTS.sorensen_dice * sorensen_dice
-        + WEIGHTS.stem_cosine * stem_cosine
-        + WEIGHTS.content_overlap * content_overlap;
+    let concept_overlap = concept_overlap(a, b, idf);
+    let w = a.weights(b);
+    let combined = w.levenshtein * levenshtein
+        + w.jaro_winkler * jaro_winkler
+        + w.sorensen_dice * sorensen_dice
+        + w.stem_cosine * stem_cosine.max(concept_overlap)
+        + w.content_overlap * content_overlap
+        + w.concept_overlap * concept_overlap;
     (
         Similarity {
             levenshtein: round(levenshtein),
@@ -241,6 +306,7 @@ pub fn similarity(a: &Features, b: &Features, idf: &Idf) -> (Similarity, Option<
             sorensen_dice: round(sorensen_dice),
             stem_cosine: round(stem_cosine),
             content_overlap: round(content_overlap),
+            concept_overlap: round(concept_overlap),
             combined: round(combined),
         },
         fragment,
@@ -292,6 +358,56 @@ fn stem_cosine(a: &Features, b: &Features, idf: &Idf) -> f64 {
     } else {
         va.dot(&vb) / norms
     }
+}
+
+/// How close two words of two versions are in meaning (see the module documentation).
+pub fn word_closeness(a: &Features, i: usize, b: &Features, j: usize) -> f64 {
+    let same_language = a.language == b.language;
+    if same_language && a.tokens[i].stem == b.tokens[j].stem {
+        return 1.0;
+    }
+    let closeness = a.meanings[i].closeness(&b.meanings[j]);
+    if same_language && closeness == 1.0 {
+        0.9
+    } else {
+        closeness
+    }
+}
+
+/// Soft Dice of meanings: every content word's closest word on the other side, weighted by
+/// IDF, over both sides.
+fn concept_overlap(a: &Features, b: &Features, idf: &Idf) -> f64 {
+    let ca = &a.content[..a.content.len().min(CONCEPT_LIMIT)];
+    let cb = &b.content[..b.content.len().min(CONCEPT_LIMIT)];
+    if ca.is_empty() || cb.is_empty() {
+        return if ca.is_empty() && cb.is_empty() {
+            1.0
+        } else {
+            0.0
+        };
+    }
+    let mut best_b = vec![0.0f64; cb.len()];
+    let (mut matched, mut total) = (0.0, 0.0);
+    for &i in ca {
+        let mut best = 0.0f64;
+        for (k, &j) in cb.iter().enumerate() {
+            let c = word_closeness(a, i, b, j);
+            best = best.max(c);
+            best_b[k] = best_b[k].max(c);
+        }
+        let w = idf.weight(&a.tokens[i].stem);
+        matched += w * best;
+        total += w;
+    }
+    let (a_matched, a_total) = (matched, total);
+    let (mut b_matched, mut b_total) = (0.0, 0.0);
+    for (k, &j) in cb.iter().enumerate() {
+        let w = idf.weight(&b.tokens[j].stem);
+        b_matched += w * best_b[k];
+        b_total += w;
+    }
+    let ratio = |m: f64, t: f64| if t == 0.0 { 0.0 } else { m / t };
+    ratio(a_matched + b_matched, a_total + b_total)
 }
 
 /// |A ∩ B| / min(|A|, |B|) over the sets of content stems.

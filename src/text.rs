@@ -7,13 +7,20 @@
 //! one, Stopwords ISO otherwise); a language without a stemmer is still tokenized, unstemmed,
 //! and says so through [`Analyzer::stemmer_name`].
 //!
+//! Chinese has no spaces between words: it is segmented into words with jieba (the
+//! `jieba-rs` crate and its dictionary), so that its words meet the Chinese lemmas of the
+//! lexicon. Every word's meanings come from the [`Lexicon`] (see [`Analyzer::meaning`]).
+//!
 //! Sentences are UAX #29 sentences, mended where the standard breaks inside a name:
 //! "U.S. Secretary of State" and "Mr. Lavrov" stay in one sentence.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
+
+use crate::lexicon::{Lexicon, Meaning};
 
 /// One word of a text, as a span with its normalized forms.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,11 +37,15 @@ pub struct Token {
     pub stop: bool,
 }
 
-/// Tokenizer, stemmer and stopwords for one language.
+/// Tokenizer, stemmer, stopwords and word meanings for one language.
 pub struct Analyzer {
+    code: String,
     algorithm: Option<(Algorithm, &'static str)>,
     stemmer: Option<Stemmer>,
     stopwords: HashSet<&'static str>,
+    lexicon: Option<&'static Lexicon>,
+    /// Meanings already looked up, by lowercase word.
+    meanings: Mutex<HashMap<String, Arc<Meaning>>>,
 }
 
 impl std::fmt::Debug for Analyzer {
@@ -47,18 +58,53 @@ impl std::fmt::Debug for Analyzer {
 }
 
 impl Analyzer {
-    /// The analyzer for an ISO 639-3 language code; unknown codes get no stemmer and no stopwords.
+    /// The analyzer for an ISO 639-3 language code, with the embedded lexicon; unknown codes
+    /// get no stemmer and no stopwords.
     pub fn for_language(code: &str) -> Self {
+        Self::with_lexicon(code, Some(Lexicon::embedded()))
+    }
+
+    /// The analyzer for a language, looking meanings up in `lexicon` (or nowhere: every word
+    /// then has only its own form).
+    pub fn with_lexicon(code: &str, lexicon: Option<&'static Lexicon>) -> Self {
         let algorithm = snowball_algorithm(code);
         let stopwords = crate::language::iso639_1(code)
             .and_then(stop_words::lookup)
             .map(|words| words.iter().copied().collect())
             .unwrap_or_default();
         Analyzer {
+            code: code.to_string(),
             algorithm,
             stemmer: algorithm.map(|(a, _)| Stemmer::create(a)),
             stopwords,
+            lexicon,
+            meanings: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The ISO 639-3 code of the language.
+    pub fn language(&self) -> &str {
+        &self.code
+    }
+
+    /// What a word can mean: its synsets in the lexicon, the synsets that count as the same
+    /// meaning, those one step away, and a transliterated key for names and numbers (see
+    /// [`name_key`]). Looked up once per distinct word.
+    pub fn meaning(&self, token: &Token) -> Arc<Meaning> {
+        let mut cache = self.meanings.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(found) = cache.get(&token.lower) {
+            return Arc::clone(found);
+        }
+        let meaning = Arc::new(match self.lexicon {
+            Some(lexicon) => lexicon.meaning(&self.code, &token.lower, &token.stem),
+            None => Meaning::default(),
+        });
+        let meaning = Arc::new(Meaning {
+            key: name_key(&token.lower),
+            ..Arc::unwrap_or_clone(meaning)
+        });
+        cache.insert(token.lower.clone(), Arc::clone(&meaning));
+        meaning
     }
 
     /// The Snowball stemmer's name (`english`, `russian`…), or `None` where there is none.
@@ -81,8 +127,13 @@ impl Analyzer {
 
     /// The words of `text[start..end]`, with offsets into `text`.
     pub fn tokenize(&self, text: &str, start: usize, end: usize) -> Vec<Token> {
-        text[start..end]
-            .unicode_word_indices()
+        let words: Vec<(usize, &str)> = if self.code == "cmn" {
+            chinese_words(&text[start..end])
+        } else {
+            text[start..end].unicode_word_indices().collect()
+        };
+        words
+            .into_iter()
             .map(|(offset, word)| {
                 let lower = normalize_word(word);
                 Token {
@@ -97,6 +148,60 @@ impl Analyzer {
     }
 }
 
+/// The words of a Chinese text, segmented by jieba (without its HMM guesser for unknown
+/// words, so that segmentation depends only on the dictionary): pieces holding a letter or
+/// digit, with their byte offsets. Runs of other scripts inside (names in Latin letters) are
+/// split by UAX #29 as elsewhere.
+fn chinese_words(text: &str) -> Vec<(usize, &str)> {
+    static JIEBA: OnceLock<jieba_rs::Jieba> = OnceLock::new();
+    let jieba = JIEBA.get_or_init(jieba_rs::Jieba::new);
+    let mut out = Vec::new();
+    for token in jieba.cut(text, false) {
+        let (at, piece) = (token.byte_start, token.word);
+        if !piece.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        if piece.chars().any(|c| c.is_ascii_alphanumeric()) {
+            out.extend(piece.unicode_word_indices().map(|(o, w)| (at + o, w)));
+        } else {
+            out.push((at, piece));
+        }
+    }
+    out
+}
+
+/// A key under which a word written in different scripts or spellings meets itself: the
+/// word transliterated to ASCII (any_ascii), lowercased, with spellings that transliteration
+/// and German or Polish orthography vary folded (w → v, doubled letters single, "ph" → f,
+/// a final "ij" → "y"). "Лавров", "Lawrow" and "Lavrov" all give `lavrov`; "Блинкен" and
+/// "Blinken" give `blinken`. Numbers written with digits give their value (`#100000`).
+/// Empty for words of fewer than four letters, which meet too easily.
+pub fn name_key(lower: &str) -> String {
+    if lower.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        let digits: String = lower.chars().filter(|c| c.is_ascii_digit()).collect();
+        let grouped = lower
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c == '\u{a0}' || c == ' ');
+        return if grouped && !lower.contains(['.']) {
+            format!("#{}", digits.trim_start_matches('0'))
+        } else {
+            format!("#{lower}")
+        };
+    }
+    let ascii = any_ascii::any_ascii(lower).to_lowercase().replace("ph", "f");
+    let mut key = String::with_capacity(ascii.len());
+    for c in ascii.chars().filter(char::is_ascii_alphanumeric) {
+        let c = if c == 'w' { 'v' } else { c };
+        if !key.ends_with(c) {
+            key.push(c);
+        }
+    }
+    if key.len() < 4 {
+        return String::new();
+    }
+    key
+}
+
 /// Lowercases a word and folds typographic apostrophes (’ ‘ ʼ) to `'`.
 pub fn normalize_word(word: &str) -> String {
     word.chars()
@@ -109,17 +214,33 @@ pub fn normalize_word(word: &str) -> String {
 }
 
 /// A cache of analyzers by language code, built on first use.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Analyzers {
     by_code: BTreeMap<String, Analyzer>,
+    lexicon: Option<&'static Lexicon>,
+}
+
+impl Default for Analyzers {
+    fn default() -> Self {
+        Analyzers::new(Some(Lexicon::embedded()))
+    }
 }
 
 impl Analyzers {
+    /// Analyzers that look meanings up in `lexicon`.
+    pub fn new(lexicon: Option<&'static Lexicon>) -> Self {
+        Analyzers {
+            by_code: BTreeMap::new(),
+            lexicon,
+        }
+    }
+
     /// The analyzer for an ISO 639-3 code.
     pub fn get(&mut self, code: &str) -> &Analyzer {
+        let lexicon = self.lexicon;
         self.by_code
             .entry(code.to_string())
-            .or_insert_with(|| Analyzer::for_language(code))
+            .or_insert_with(|| Analyzer::with_lexicon(code, lexicon))
     }
 }
 
@@ -234,6 +355,29 @@ mod tests {
         let zh = Analyzer::for_language("cmn");
         assert_eq!(zh.stemmer_name(), None);
         assert_eq!(zh.stem("会谈"), "会谈");
+    }
+
+    #[test]
+    fn chinese_is_segmented_into_words() {
+        let zh = Analyzer::for_language("cmn");
+        let text = "拉夫罗夫说，会谈是有益的。";
+        let words: Vec<&str> = zh
+            .tokenize(text, 0, text.len())
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect();
+        assert!(words.contains(&"会谈"), "{words:?}");
+        assert!(words.contains(&"有益"), "{words:?}");
+    }
+
+    #[test]
+    fn names_meet_across_scripts_and_spellings() {
+        assert_eq!(name_key("лавров"), "lavrov");
+        assert_eq!(name_key("lawrow"), "lavrov");
+        assert_eq!(name_key("lavrov"), "lavrov");
+        assert_eq!(name_key("блинкен"), name_key("blinken"));
+        assert_eq!(name_key("100,000"), name_key("100000"));
+        assert_eq!(name_key("the"), "");
     }
 
     #[test]

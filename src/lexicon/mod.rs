@@ -108,6 +108,49 @@ impl Relation {
     }
 }
 
+/// What one word can mean, as scoring needs it: every list sorted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meaning {
+    /// The synsets the word can express.
+    pub senses: Vec<Synset>,
+    /// Synsets that count as the same meaning ([`Lexicon::synonyms`]), senses included.
+    pub synonyms: Vec<Synset>,
+    /// Synsets one step away ([`Lexicon::neighbours`]).
+    pub related: Vec<Synset>,
+    /// Direct hypernyms of the senses.
+    pub hypernyms: Vec<Synset>,
+    /// One synset standing for each sense's adjective cluster (the head for a satellite, the
+    /// sense itself otherwise): "swift" and "rapid" have the same. Used to index versions.
+    pub clusters: Vec<Synset>,
+    /// The word transliterated and folded ([`crate::text::name_key`]): names and numbers meet
+    /// under it across scripts. Empty for short words.
+    pub key: String,
+}
+
+impl Meaning {
+    /// How close two words' meanings are, in [0, 1]: 1 for the same sense or the same name or
+    /// number, 0.8 for a synonym by cluster or shared lemma, 0 otherwise. Related meanings
+    /// (one link away, co-hyponyms) count 0: on the annotated fixtures, crediting them joined
+    /// different statements of one speaker more often than it joined versions of one.
+    pub fn closeness(&self, other: &Meaning) -> f64 {
+        if !self.key.is_empty() && self.key == other.key {
+            return 1.0;
+        }
+        if self.senses.is_empty() || other.senses.is_empty() {
+            return 0.0;
+        }
+        if intersects(&self.senses, &other.senses) {
+            1.0
+        } else if intersects(&self.synonyms, &other.senses)
+            || intersects(&other.synonyms, &self.senses)
+        {
+            0.8
+        } else {
+            0.0
+        }
+    }
+}
+
 /// Why a lexicon file cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
@@ -241,6 +284,35 @@ impl Lexicon {
             return found;
         }
         self.get(language, STEM, stem)
+    }
+
+    /// Everything scoring needs to know about a word's meanings (the key is left empty:
+    /// [`crate::text::Analyzer::meaning`] fills it).
+    pub fn meaning(&self, language: &str, lower: &str, stem: &str) -> Meaning {
+        let senses = self.senses(language, lower, stem);
+        if senses.is_empty() {
+            return Meaning::default();
+        }
+        let mut clusters: Vec<Synset> = senses
+            .iter()
+            .map(|&s| {
+                let mut similar = self.links(s).filter(|(l, _)| *l == Link::Similar);
+                match (similar.next(), similar.next()) {
+                    (Some((_, head)), None) => head.min(s),
+                    _ => s,
+                }
+            })
+            .collect();
+        clusters.sort_unstable();
+        clusters.dedup();
+        Meaning {
+            clusters,
+            synonyms: self.synonyms(&senses),
+            related: self.neighbours(&senses),
+            hypernyms: self.hypernyms(&senses),
+            senses,
+            key: String::new(),
+        }
     }
 
     fn get(&self, language: &str, kind: u8, word: &str) -> Vec<Synset> {

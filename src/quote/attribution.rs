@@ -406,10 +406,15 @@ impl Reader<'_> {
         if words < 3 {
             return None;
         }
-        let holds_full_quote = units[s..e]
+        // A clause that is mostly a direct quotation is that quotation, not a paraphrase; a
+        // paraphrase with a quoted phrase inside ('a “collective, rapid and serious”
+        // response') is reported speech in its own right.
+        let quoted_words: usize = units[s..e]
             .iter()
-            .any(|w| w.quote().is_some() && !is_scare_span(&self.text[w.start..w.end]));
-        if holds_full_quote {
+            .filter(|w| w.quote().is_some() && !is_scare_span(&self.text[w.start..w.end]))
+            .map(|w| self.text[w.start..w.end].split_whitespace().count())
+            .sum();
+        if quoted_words > 0 && 2 * quoted_words >= words + quoted_words {
             return None;
         }
         Some((units[s].start, units[e - 1].end))

@@ -144,7 +144,7 @@ fn score(options: AlignOptions) -> (f64, f64, f64, Vec<String>) {
     for (a, b) in gold_pairs.difference(&predicted_pairs) {
         let s = quotedrift::align::compare_pair(&analysis.extraction, *a, *b).similarity;
         notes.push(format!(
-            "missed: {} + {} ({}) combined {:.2} [lev {:.2} jw {:.2} dice {:.2} stem {:.2} overlap {:.2}]",
+            "missed: {} + {} ({}) combined {:.2} [lev {:.2} jw {:.2} dice {:.2} stem {:.2} overlap {:.2} concept {:.2}]",
             id(*a),
             id(*b),
             gold_of[a],
@@ -153,7 +153,8 @@ fn score(options: AlignOptions) -> (f64, f64, f64, Vec<String>) {
             s.jaro_winkler,
             s.sorensen_dice,
             s.stem_cosine,
-            s.content_overlap
+            s.content_overlap,
+            s.concept_overlap
         ));
     }
     (precision, recall, f1, notes)
@@ -170,11 +171,23 @@ fn grouping_matches_the_hand_annotation() {
     assert!(precision >= 0.85, "pairwise precision {precision:.3}");
 }
 
+#[test]
+fn the_lexicon_improves_grouping() {
+    let (p0, r0, f0, _) = score(AlignOptions {
+        lexicon: false,
+        ..AlignOptions::default()
+    });
+    let (p1, r1, f1, _) = score(AlignOptions::default());
+    eprintln!("grouping without lexicon: precision {p0:.3}, recall {r0:.3}, F1 {f0:.3}");
+    eprintln!("grouping with lexicon:    precision {p1:.3}, recall {r1:.3}, F1 {f1:.3}");
+    assert!(f1 > f0, "F1 with lexicon {f1:.3} vs without {f0:.3}");
+}
+
 /// Prints F1 over a range of thresholds: `cargo test --test integration sweep -- --ignored --nocapture`.
 #[test]
 #[ignore = "a tuning aid, not a check"]
 fn sweep_min_similarity() {
-    for x in [0.3, 0.35, 0.4, 0.45, 0.5] {
+    for x in [0.3, 0.35, 0.4, 0.45, 0.5, 0.55] {
         for ratio in [0.1, 0.2, 0.3, 0.5, 0.8] {
             let options = AlignOptions {
                 min_similarity: x,

@@ -84,11 +84,17 @@ fn the_seed_quotes_are_found_with_their_speakers() {
             })
             .collect()
     };
-    let lavrov = |source| {
+    let lavrov = |source, kind: &str| {
         let quotes = find(source, "open and useful");
-        quotes.iter().filter(|(_, s)| s.ends_with("Lavrov")).count()
+        quotes
+            .iter()
+            .filter(|(k, s)| k == kind && s.ends_with("Lavrov"))
+            .count()
     };
-    assert_eq!(lavrov("003"), 2);
+    // Twice quoted, and twice inside a paraphrase ("The meeting with Blinken was “open and
+    // useful,”").
+    assert_eq!(lavrov("003", "direct"), 2);
+    assert_eq!(lavrov("003", "indirect"), 2);
     assert_eq!(
         find("000", "open and useful"),
         [("indirect".into(), "Sergei Lavrov".into())]
@@ -115,7 +121,10 @@ fn the_seed_quotes_are_found_with_their_speakers() {
     );
     assert_eq!(
         find("003", "collective, rapid and serious"),
-        [("direct".into(), "Antony Blinken".into())]
+        [
+            ("indirect".into(), "Antony Blinken".into()),
+            ("direct".into(), "Antony Blinken".into())
+        ]
     );
     assert_eq!(
         find("004", "‘aggression.’"),
