@@ -1,7 +1,9 @@
 //! What changed between two versions of an utterance: typed drift items.
 //!
 //! The two versions' words are aligned by a diff (the `similar` crate, Patience algorithm) on
-//! their stems, so that inflection ("expects"/"expected") is not a change. Every region the
+//! their stems, so that inflection ("expects"/"expected") is not a change. Versions in two
+//! languages are aligned on meanings instead: a word that renders a word of the other version
+//! (the same sense, a synonym, the same name or number) counts as that word. Every region the
 //! diff marks as different is then read for what a fact-checker cares about, in this order:
 //!
 //! 1. **negation** — a negator (*not*, *no*, *never*, *n't*, *without* …) on one side only;
@@ -9,7 +11,8 @@
 //!    (*will/would/could/might*, *expected/promised/agreed/wants*, *quite*, *about*);
 //! 3. **number** — quantities that differ, or appear on one side only ("90 minutes" vs "an hour
 //!    and a half" are the same value and weigh little; "100,000" vs "tens of thousands" are not);
-//! 4. what remains is a **substitution** (words on both sides), an **omission** (only in the
+//! 4. what remains is a **substitution** (words on both sides, with the relation of their
+//!    meanings: synonym, related, antonym or unrelated), an **omission** (only in the
 //!    first version) or an **addition** (only in the second). Changes of function words alone
 //!    (*the*/*a*) are translation noise and are not reported.
 //!
@@ -20,7 +23,8 @@
 //!
 //! Each item has a severity in [0, 1]: how much it can change what a reader takes the speaker
 //! to have said. Negation 0.9, attribution 0.85, a different number 0.8 (0.6 when one side has
-//! none, 0.25 when the values agree), substitution 0.6, a change between commitment and
+//! none, 0.25 when the values agree), substitution by the [`relation`] of its words (antonym
+//! 0.85, unrelated 0.6, related 0.45, synonym 0.3), a change between commitment and
 //! expectation 0.6 (0.4 between other modals, 0.35 for a hedge), omission and addition by the
 //! number of content words (0.15 + 0.1 each up to 0.6, and 0.1 + 0.08 each up to 0.5),
 //! quote-vs-paraphrase 0.2. A pair's severity is its worst item, raised by up to a quarter of
@@ -30,6 +34,7 @@
 use serde::Serialize;
 use similar::{Algorithm, DiffTag};
 
+use crate::lexicon::{Lexicon, Meaning, Relation};
 use crate::quote::{QuoteKind, Span};
 use crate::score::{Features, Fragment};
 use crate::text::Token;
@@ -96,6 +101,78 @@ pub struct DriftItem {
     pub b: Span,
     /// How much it matters, in [0, 1].
     pub severity: f64,
+    /// For a substitution, how the meanings of the words relate (see [`relation`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relation: Option<Relation>,
+}
+
+impl DriftItem {
+    /// The kind's name, with the relation for a substitution: `substitution (synonym)`.
+    pub fn label(&self) -> String {
+        match self.relation {
+            Some(r) => format!("{} ({})", self.kind.name(), r.name()),
+            None => self.kind.name().to_string(),
+        }
+    }
+
+    fn new(kind: DriftKind, a: Span, b: Span, severity: f64) -> Self {
+        DriftItem {
+            kind,
+            a,
+            b,
+            severity,
+            relation: None,
+        }
+    }
+}
+
+/// How the content words of the two sides of a substitution relate, through the lexicon:
+/// `antonym` when any word on one side is an antonym of one on the other; `synonym` when every
+/// content word of the shorter side has a synonym (or itself) on the other; `related` when
+/// some pair is synonymous or related; `unrelated` otherwise (and for words the lexicon lacks).
+pub fn relation(a: &[(&Token, &Meaning)], b: &[(&Token, &Meaning)]) -> Relation {
+    let lexicon = Lexicon::embedded();
+    let pair = |x: &(&Token, &Meaning), y: &(&Token, &Meaning)| {
+        if x.0.stem == y.0.stem || (!x.1.key.is_empty() && x.1.key == y.1.key) {
+            Relation::Synonym
+        } else {
+            lexicon.relation(&x.1.senses, &y.1.senses)
+        }
+    };
+    let relations: Vec<Vec<Relation>> = a
+        .iter()
+        .map(|x| b.iter().map(|y| pair(x, y)).collect())
+        .collect();
+    let any = |r: Relation| relations.iter().flatten().any(|&x| x == r);
+    if any(Relation::Antonym) {
+        return Relation::Antonym;
+    }
+    let covered_a = (0..a.len()).all(|i| relations[i].contains(&Relation::Synonym));
+    let covered_b = (0..b.len()).all(|j| relations.iter().any(|row| row[j] == Relation::Synonym));
+    let shorter_covered = if a.len() <= b.len() {
+        covered_a
+    } else {
+        covered_b
+    };
+    if !a.is_empty() && !b.is_empty() && shorter_covered {
+        Relation::Synonym
+    } else if any(Relation::Synonym) || any(Relation::Related) {
+        Relation::Related
+    } else {
+        Relation::Unrelated
+    }
+}
+
+/// The severity of a substitution by the relation of its words: a synonym swap is a change of
+/// wording (0.3), a related word a change of nuance (0.45), an unrelated word a change of
+/// meaning (0.6), an antonym a reversal (0.85).
+fn substitution_severity(relation: Relation) -> f64 {
+    match relation {
+        Relation::Synonym => 0.3,
+        Relation::Related => 0.45,
+        Relation::Unrelated => 0.6,
+        Relation::Antonym => 0.85,
+    }
 }
 
 /// One version as drift sees it.
@@ -159,17 +236,25 @@ pub fn compare(a: Side<'_>, b: Side<'_>, fragment: Option<Fragment>) -> Vec<Drif
         Some(f) => (f.window.0..f.window.1, 0..b.features.tokens.len()),
         None => (0..a.features.tokens.len(), 0..b.features.tokens.len()),
     };
+    let a_meanings = &a.features.meanings[a_range.clone()];
+    let b_meanings = &b.features.meanings[b_range.clone()];
     let a_tokens = limit(&a.features.tokens[a_range]);
     let b_tokens = limit(&b.features.tokens[b_range]);
-    let a_keys: Vec<&str> = a_tokens.iter().map(key).collect();
-    let b_keys: Vec<&str> = b_tokens.iter().map(key).collect();
+    let (a_keys, b_keys) = if a.features.language == b.features.language {
+        (
+            a_tokens.iter().map(|t| key(t).to_string()).collect(),
+            b_tokens.iter().map(|t| key(t).to_string()).collect(),
+        )
+    } else {
+        translation_keys(a_tokens, a_meanings, b_tokens, b_meanings)
+    };
     let mut items = Vec::new();
     // Negation is judged on the whole: "poses no threat" and "did not pose a threat" negate
     // alike, though the diff sees "no" and "not" in different places.
     let negators = |ts: &[Token]| ts.iter().filter(|t| is_negator(&t.lower)).count() as isize;
     let surplus = negators(b_tokens) - negators(a_tokens);
     let mut negations: Vec<(bool, DriftItem)> = Vec::new();
-    for op in similar::capture_diff_slices(Algorithm::Patience, &a_keys, &b_keys) {
+    for op in similar::capture_diff_slices(Algorithm::Patience, &a_keys[..], &b_keys[..]) {
         let (tag, old, new) = op.as_tag_tuple();
         if tag == DiffTag::Equal {
             continue;
@@ -177,8 +262,15 @@ pub fn compare(a: Side<'_>, b: Side<'_>, fragment: Option<Fragment>) -> Vec<Drif
         let at_a = position(a_tokens, old.start, a.span.end);
         let at_b = position(b_tokens, new.start, b.span.end);
         let region_surplus = negators(&b_tokens[new.clone()]) - negators(&a_tokens[old.clone()]);
-        if let Some(item) = classify_region(&a_tokens[old], &b_tokens[new], at_a, at_b, &mut items)
-        {
+        let region_a: Vec<(&Token, &Meaning)> = a_tokens[old.clone()]
+            .iter()
+            .zip(a_meanings[old].iter().map(|m| &**m))
+            .collect();
+        let region_b: Vec<(&Token, &Meaning)> = b_tokens[new.clone()]
+            .iter()
+            .zip(b_meanings[new].iter().map(|m| &**m))
+            .collect();
+        if let Some(item) = classify_region(&region_a, &region_b, at_a, at_b, &mut items) {
             if region_surplus.signum() == surplus.signum() && surplus != 0 {
                 negations.push((tag == DiffTag::Replace, item));
             }
@@ -194,23 +286,49 @@ pub fn compare(a: Side<'_>, b: Side<'_>, fragment: Option<Fragment>) -> Vec<Drif
     );
     if let (Some(sa), Some(sb)) = (a.speaker, b.speaker) {
         if sa != sb {
-            items.push(DriftItem {
-                kind: DriftKind::Attribution,
-                a: a.speaker_span.unwrap_or(a.span),
-                b: b.speaker_span.unwrap_or(b.span),
-                severity: 0.85,
-            });
+            items.push(DriftItem::new(
+                DriftKind::Attribution,
+                a.speaker_span.unwrap_or(a.span),
+                b.speaker_span.unwrap_or(b.span),
+                0.85,
+            ));
         }
     }
     if a.kind != b.kind {
-        items.push(DriftItem {
-            kind: DriftKind::QuoteVsParaphrase,
-            a: a.span,
-            b: b.span,
-            severity: 0.2,
-        });
+        items.push(DriftItem::new(
+            DriftKind::QuoteVsParaphrase,
+            a.span,
+            b.span,
+            0.2,
+        ));
     }
     items
+}
+
+/// Diff keys for versions in two languages: a word of the second version that renders a word
+/// of the first (the same sense, a synonym, the same name or number) takes that word's key, so
+/// the diff aligns translations; other words keep keys of their own.
+fn translation_keys(
+    a: &[Token],
+    a_meanings: &[std::sync::Arc<Meaning>],
+    b: &[Token],
+    b_meanings: &[std::sync::Arc<Meaning>],
+) -> (Vec<String>, Vec<String>) {
+    let a_keys: Vec<String> = a.iter().map(|t| format!("a:{}", key(t))).collect();
+    let b_keys = b
+        .iter()
+        .zip(b_meanings)
+        .map(|(t, mb)| {
+            if t.stop {
+                return format!("b:{}", key(t));
+            }
+            a.iter()
+                .zip(a_meanings)
+                .position(|(x, ma)| !x.stop && ma.closeness(mb) >= 0.8)
+                .map_or_else(|| format!("b:{}", key(t)), |i| a_keys[i].clone())
+        })
+        .collect();
+    (a_keys, b_keys)
 }
 
 /// Versions are compared word by word over at most this many words each: a diff can take time
@@ -244,23 +362,27 @@ fn span_of(tokens: &[&Token], otherwise: usize) -> Span {
 /// Reads one differing region into items (see the module documentation for the order); a
 /// negation found in it is returned rather than pushed, for [`compare`] to weigh on the whole.
 fn classify_region(
-    a: &[Token],
-    b: &[Token],
+    a_words: &[(&Token, &Meaning)],
+    b_words: &[(&Token, &Meaning)],
     at_a: usize,
     at_b: usize,
     items: &mut Vec<DriftItem>,
 ) -> Option<DriftItem> {
-    let mut rest_a: Vec<&Token> = a.iter().collect();
-    let mut rest_b: Vec<&Token> = b.iter().collect();
+    let a: Vec<&Token> = a_words.iter().map(|(t, _)| *t).collect();
+    let b: Vec<&Token> = b_words.iter().map(|(t, _)| *t).collect();
+    let mut rest_a: Vec<&Token> = a.clone();
+    let mut rest_b: Vec<&Token> = b.clone();
 
     // 1. Negation on one side only.
-    let neg_a: Vec<&Token> = a.iter().filter(|t| is_negator(&t.lower)).collect();
-    let neg_b: Vec<&Token> = b.iter().filter(|t| is_negator(&t.lower)).collect();
-    let negation = (neg_a.len() != neg_b.len()).then(|| DriftItem {
-        kind: DriftKind::Negation,
-        a: span_of(&neg_a, at_a),
-        b: span_of(&neg_b, at_b),
-        severity: 0.9,
+    let neg_a: Vec<&Token> = a.iter().copied().filter(|t| is_negator(&t.lower)).collect();
+    let neg_b: Vec<&Token> = b.iter().copied().filter(|t| is_negator(&t.lower)).collect();
+    let negation = (neg_a.len() != neg_b.len()).then(|| {
+        DriftItem::new(
+            DriftKind::Negation,
+            span_of(&neg_a, at_a),
+            span_of(&neg_b, at_b),
+            0.9,
+        )
     });
     rest_a.retain(|t| !is_negator(&t.lower) || modal_class(&t.lower).is_some());
     rest_b.retain(|t| !is_negator(&t.lower) || modal_class(&t.lower).is_some());
@@ -295,12 +417,12 @@ fn classify_region(
             } else {
                 0.4
             };
-            items.push(DriftItem {
-                kind: DriftKind::Modality,
-                a: span_of(&x.into_iter().collect::<Vec<_>>(), at_a),
-                b: span_of(&y.into_iter().collect::<Vec<_>>(), at_b),
+            items.push(DriftItem::new(
+                DriftKind::Modality,
+                span_of(&x.into_iter().collect::<Vec<_>>(), at_a),
+                span_of(&y.into_iter().collect::<Vec<_>>(), at_b),
                 severity,
-            });
+            ));
         }
     }
     rest_a.retain(|t| modal_class(&t.lower).is_none());
@@ -324,12 +446,12 @@ fn classify_region(
             (Some(_), Some(_)) => 0.8,
             _ => 0.6,
         };
-        items.push(DriftItem {
-            kind: DriftKind::Number,
-            a: span_of(&num_a, at_a),
-            b: span_of(&num_b, at_b),
+        items.push(DriftItem::new(
+            DriftKind::Number,
+            span_of(&num_a, at_a),
+            span_of(&num_b, at_b),
             severity,
-        });
+        ));
         rest_a.retain(|t| !is_number_word(&t.lower));
         rest_b.retain(|t| !is_number_word(&t.lower));
     }
@@ -340,18 +462,44 @@ fn classify_region(
     if ca == 0 && cb == 0 {
         return negation;
     }
-    let (kind, severity) = match (rest_a.is_empty(), rest_b.is_empty()) {
-        (false, false) if ca > 0 && cb > 0 => (DriftKind::Substitution, 0.6),
-        (false, _) if cb == 0 => (DriftKind::Omission, (0.15 + 0.1 * ca as f64).min(0.6)),
-        _ => (DriftKind::Addition, (0.1 + 0.08 * cb as f64).min(0.5)),
+    let (kind, severity, relation) = match (rest_a.is_empty(), rest_b.is_empty()) {
+        (false, false) if ca > 0 && cb > 0 => {
+            let r = relation(
+                &content_meanings(&rest_a, a_words),
+                &content_meanings(&rest_b, b_words),
+            );
+            (DriftKind::Substitution, substitution_severity(r), Some(r))
+        }
+        (false, _) if cb == 0 => (
+            DriftKind::Omission,
+            (0.15 + 0.1 * ca as f64).min(0.6),
+            None,
+        ),
+        _ => (
+            DriftKind::Addition,
+            (0.1 + 0.08 * cb as f64).min(0.5),
+            None,
+        ),
     };
     items.push(DriftItem {
         kind,
         a: span_of(trim_stopwords(&rest_a), at_a),
         b: span_of(trim_stopwords(&rest_b), at_b),
         severity,
+        relation,
     });
     negation
+}
+
+/// The content words of `rest`, with their meanings from `all`.
+fn content_meanings<'t>(
+    rest: &[&'t Token],
+    all: &[(&'t Token, &'t Meaning)],
+) -> Vec<(&'t Token, &'t Meaning)> {
+    rest.iter()
+        .filter(|t| !t.stop)
+        .filter_map(|t| all.iter().find(|(w, _)| std::ptr::eq(*w, *t)).copied())
+        .collect()
 }
 
 /// Drops stopwords at both ends ("concerns and" → "concerns").

@@ -30,6 +30,7 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
         "b_start",
         "b_end",
         "severity",
+        "relation",
     ])?;
     for group in &analysis.alignment.groups {
         for pair in &group.pairs {
@@ -50,7 +51,7 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
             ];
             if pair.drift.is_empty() {
                 let mut row = common.to_vec();
-                row.extend(std::iter::repeat_n(String::new(), 8));
+                row.extend(std::iter::repeat_n(String::new(), 9));
                 writer.write_record(&row)?;
             }
             for item in &pair.drift {
@@ -64,6 +65,7 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
                     item.b.start.to_string(),
                     item.b.end.to_string(),
                     format!("{}", item.severity),
+                    item.relation.map(|r| r.name()).unwrap_or("").to_string(),
                 ]);
                 writer.write_record(&row)?;
             }

@@ -172,7 +172,7 @@ fn group_markup(analysis: &Analysis, group: &Group) -> Markup {
                                         ul.items {
                                             @for d in &pair.drift {
                                                 li class=(format!("d-{}", d.kind.name())) {
-                                                    b { (d.kind.name()) } " "
+                                                    b { (d.label()) } " "
                                                     (or_nothing(&sa.source.text[d.a.start..d.a.end])) " → " (or_nothing(&sb.source.text[d.b.start..d.b.end]))
                                                     " (" (format!("{:.2}", d.severity)) ")"
                                                 }

@@ -251,6 +251,8 @@ struct DriftOut<'a> {
     b_start: usize,
     b_end: usize,
     severity: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relation: Option<crate::lexicon::Relation>,
 }
 
 fn quote_id(extraction: &Extraction, at: QuoteRef) -> &str {
@@ -283,6 +285,7 @@ fn pair_out<'a>(extraction: &'a Extraction, pair: &'a Pair) -> PairOut<'a> {
                 b_start: d.b.start,
                 b_end: d.b.end,
                 severity: d.severity,
+                relation: d.relation,
             })
             .collect(),
     }

@@ -98,7 +98,7 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
                 .map(|d| {
                     format!(
                         "{}: {} → {} ({:.2})",
-                        d.kind.name(),
+                        d.label(),
                         or_nothing(&escape(&sa.source.text[d.a.start..d.a.end])),
                         or_nothing(&escape(&sb.source.text[d.b.start..d.b.end])),
                         d.severity

@@ -170,8 +170,8 @@ fn write_drift_items<W: Write + ?Sized>(
     for d in &pair.drift {
         writeln!(
             out,
-            "{indent}{:<20} {:.2}  {} → {}",
-            d.kind.name(),
+            "{indent}{:<26} {:.2}  {} → {}",
+            d.label(),
             d.severity,
             side(&sa.source.text[d.a.start..d.a.end]),
             side(&sb.source.text[d.b.start..d.b.end])

@@ -161,6 +161,31 @@ fn open_and_useful_is_one_group_with_its_renderings() {
         "open".into(),
         "constructive".into()
     )));
+    // The lexicon tells a synonym swap from a change of meaning, and weighs them apart.
+    let relation_of = |a: &str, b: &str| -> Vec<(String, f64)> {
+        group["pairs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|p| p["drift"].as_array().unwrap())
+            .filter(|d| d["kind"] == "substitution" && d["a"] == a && d["b"] == b)
+            .map(|d| {
+                (
+                    d["relation"].as_str().unwrap().to_string(),
+                    d["severity"].as_f64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let frank = relation_of("open", "frank");
+    let constructive = relation_of("open", "constructive");
+    assert!(!frank.is_empty() && !constructive.is_empty());
+    assert!(frank.iter().all(|(r, _)| r == "synonym"), "{frank:?}");
+    assert!(
+        constructive.iter().all(|(r, _)| r == "unrelated"),
+        "{constructive:?}"
+    );
+    assert!(frank[0].1 < constructive[0].1);
 }
 
 #[test]
