@@ -1,6 +1,7 @@
 //! End-to-end throughput of `report` on generated corpora of growing size.
 //!
-//! Run with `cargo bench --bench report [-- SIZES...]` (default 1000 2000 4000 8000 articles).
+//! Run with `cargo bench --bench report [-- SIZES... [--no-lexicon]]` (default 1000 2000 4000
+//! 8000 articles; `--no-lexicon` runs without the WordNet lexicon, to price it).
 //! For each size: the whole analysis (extraction, alignment, drift) and the JSON report written
 //! to memory, best of two runs; MB/s, quotes/s, how many candidate pairs were scored, and the
 //! growth exponent of time between consecutive sizes (1 is linear, 2 quadratic).
@@ -44,6 +45,11 @@ fn main() {
         "pairs scored",
         "exponent"
     );
+    // `--no-lexicon` measures the same run without the WordNet lexicon, to price it.
+    let options = AlignOptions {
+        lexicon: !std::env::args().any(|a| a == "--no-lexicon"),
+        ..AlignOptions::default()
+    };
     let mut previous: Option<(usize, Duration)> = None;
     for n in sizes {
         let texts = corpus::articles(20220121, n);
@@ -56,12 +62,12 @@ fn main() {
             let start = Instant::now();
             let extraction = quotedrift::quote::extract(Corpus::new(sources));
             let extracted = start.elapsed();
-            let alignment = quotedrift::align::align(&extraction, &AlignOptions::default());
+            let alignment = quotedrift::align::align(&extraction, &options);
             let aligned = start.elapsed();
             let analysis = analysis::Analysis {
                 extraction,
                 alignment,
-                options: AlignOptions::default(),
+                options: options.clone(),
             };
             let mut out = Vec::new();
             report::write_report(

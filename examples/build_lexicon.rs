@@ -9,10 +9,18 @@
 //! Every `.tab` file in `omw/` is read, in name order; the output is a pure function of the
 //! inputs, so the same files give the same bytes.
 
+#![allow(
+    clippy::print_stderr,
+    reason = "a command-line program reports what it read and wrote"
+)]
+
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use quotedrift::lexicon::build::{build, Input, Pos};
+
+/// What a raw file is: a data file or an exception list of a part of speech, or an OMW table.
+type Kind = Option<(Pos, bool)>;
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -23,7 +31,7 @@ fn main() -> Result<()> {
     let read = |path: PathBuf| -> Result<String> {
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
     };
-    let mut texts: Vec<(Option<(Pos, bool)>, PathBuf, String)> = Vec::new();
+    let mut texts: Vec<(Kind, PathBuf, String)> = Vec::new();
     for (name, pos) in [
         ("noun", Pos::Noun),
         ("verb", Pos::Verb),

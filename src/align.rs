@@ -164,12 +164,21 @@ struct Version {
     span: Span,
 }
 
-/// A speaker key shared by spellings of one person across sources (the lowercase surname).
+/// A speaker key shared by spellings of one person across sources and scripts: the surname,
+/// transliterated and folded ([`crate::text::name_key`]), so that "Lavrov", "Lawrow" and
+/// "Лавров" are one person.
 pub fn person_key(name: &str) -> String {
-    name.split_whitespace()
+    let surname = name
+        .split_whitespace()
         .last()
         .unwrap_or(name)
-        .to_lowercase()
+        .to_lowercase();
+    let key = crate::text::name_key(&surname);
+    if key.is_empty() {
+        surname
+    } else {
+        key
+    }
 }
 
 /// Aligns the quotes of an extraction into groups.
@@ -200,6 +209,11 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
         .reference
         .as_ref()
         .and_then(|id| extraction.sources.iter().position(|s| &s.source.id == id));
+    let mut degree = vec![0usize; versions.len()];
+    for &(a, b, _) in &edges {
+        degree[a] += 1;
+        degree[b] += 1;
+    }
     let mut groups = Vec::new();
     let mut grouped = BTreeSet::new();
     for members in clusters {
@@ -215,10 +229,9 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
         // A very large group is compared against one version (the most connected), not pair by
         // pair: all pairs would grow with the square of its size and could not be read anyway.
         let hub = (reference.is_none() && members.len() > MAX_ALL_PAIRS).then(|| {
-            let degree = |i: usize| edges.iter().filter(|&&(a, b, _)| a == i || b == i).count();
             *members
                 .iter()
-                .max_by_key(|&&i| (degree(i), std::cmp::Reverse(i)))
+                .max_by_key(|&&i| (degree[i], std::cmp::Reverse(i)))
                 .expect("non-empty")
         });
         let pairs = pairs(extraction, &versions, &members, &idf, reference, hub);
@@ -440,10 +453,15 @@ fn edges(
     // (block, term) → quotes; and term → blocks that hold it.
     let mut index: HashMap<(&str, Term), Vec<usize>> = HashMap::new();
     let mut blocks_of: HashMap<Term, BTreeSet<&str>> = HashMap::new();
-    for (i, prefix) in prefixes.iter().enumerate() {
-        for &stem in prefix {
-            index.entry((blocks[i], stem)).or_default().push(i);
-            blocks_of.entry(stem).or_default().insert(blocks[i]);
+    // Every term of a quote is indexed and its prefix terms probe: the similarity is not a set
+    // overlap (a synonym counts), so a quote is found under any term its partner's prefix
+    // holds, not only under its own prefix.
+    for (i, terms) in terms.iter().enumerate() {
+        for &term in terms {
+            if df[&term] >= 2 {
+                index.entry((blocks[i], term)).or_default().push(i);
+                blocks_of.entry(term).or_default().insert(blocks[i]);
+            }
         }
     }
     // A stem that more than this many quotes of one speaker block hold tells nothing about
@@ -452,8 +470,8 @@ fn edges(
     let mut out = Vec::new();
     let mut scored = 0;
     let mut seen: Vec<usize> = vec![usize::MAX; versions.len()];
-    for (i, v) in versions.iter().enumerate() {
-        let mut candidates: Vec<usize> = Vec::new();
+    let mut candidate_pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for i in 0..versions.len() {
         let own = blocks[i];
         for (rank, &stem) in prefixes[i].iter().enumerate() {
             let Some(holders) = blocks_of.get(&stem) else {
@@ -469,16 +487,17 @@ fn edges(
                     continue;
                 }
                 for &j in postings {
-                    if j > i && seen[j] != i {
+                    if j != i && seen[j] != i {
                         seen[j] = i;
-                        candidates.push(j);
+                        candidate_pairs.insert((i.min(j), i.max(j)));
                     }
                 }
             }
         }
-        candidates.sort_unstable();
-        for j in candidates {
-            let w = &versions[j];
+    }
+    for (i, j) in candidate_pairs {
+        let (v, w) = (&versions[i], &versions[j]);
+        {
             if nested(v, w) {
                 continue;
             }

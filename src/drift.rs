@@ -34,7 +34,7 @@
 use serde::Serialize;
 use similar::{Algorithm, DiffTag};
 
-use crate::lexicon::{Lexicon, Meaning, Relation};
+use crate::lexicon::{Meaning, Relation};
 use crate::quote::{QuoteKind, Span};
 use crate::score::{Features, Fragment};
 use crate::text::Token;
@@ -131,12 +131,16 @@ impl DriftItem {
 /// content word of the shorter side has a synonym (or itself) on the other; `related` when
 /// some pair is synonymous or related; `unrelated` otherwise (and for words the lexicon lacks).
 pub fn relation(a: &[(&Token, &Meaning)], b: &[(&Token, &Meaning)]) -> Relation {
-    let lexicon = Lexicon::embedded();
+    // A long region is a rewrite, not a word swap: its first words decide.
+    let (a, b) = (
+        &a[..a.len().min(RELATION_WORDS)],
+        &b[..b.len().min(RELATION_WORDS)],
+    );
     let pair = |x: &(&Token, &Meaning), y: &(&Token, &Meaning)| {
         if x.0.stem == y.0.stem || (!x.1.key.is_empty() && x.1.key == y.1.key) {
             Relation::Synonym
         } else {
-            lexicon.relation(&x.1.senses, &y.1.senses)
+            x.1.relation(y.1)
         }
     };
     let relations: Vec<Vec<Relation>> = a
@@ -162,6 +166,9 @@ pub fn relation(a: &[(&Token, &Meaning)], b: &[(&Token, &Meaning)]) -> Relation 
         Relation::Unrelated
     }
 }
+
+/// How many content words of each side of a substitution [`relation`] reads.
+const RELATION_WORDS: usize = 12;
 
 /// The severity of a substitution by the relation of its words: a synonym swap is a change of
 /// wording (0.3), a related word a change of nuance (0.45), an unrelated word a change of
@@ -470,16 +477,8 @@ fn classify_region(
             );
             (DriftKind::Substitution, substitution_severity(r), Some(r))
         }
-        (false, _) if cb == 0 => (
-            DriftKind::Omission,
-            (0.15 + 0.1 * ca as f64).min(0.6),
-            None,
-        ),
-        _ => (
-            DriftKind::Addition,
-            (0.1 + 0.08 * cb as f64).min(0.5),
-            None,
-        ),
+        (false, _) if cb == 0 => (DriftKind::Omission, (0.15 + 0.1 * ca as f64).min(0.6), None),
+        _ => (DriftKind::Addition, (0.1 + 0.08 * cb as f64).min(0.5), None),
     };
     items.push(DriftItem {
         kind,

@@ -24,9 +24,10 @@
 //! is a soft Dice coefficient: each content word finds its closest word on the other side (1
 //! for the same stem, sense, name or number; 0.9 for another word of the same sense in the same
 //! language, since a synonym swap is still a change; 0.8 for a synonym through an adjective
-//! cluster or a shared lemma; 0 otherwise), and the IDF-weighted mean over both sides is the
-//! score. In one language it stands in for stem cosine where it is higher — a synonym counts
-//! nearly as much as the same word, and nothing else changes:
+//! cluster or a shared lemma; across languages 0.5 for a meaning one link away, since
+//! translations often land on a neighbouring synset; 0 otherwise), and the IDF-weighted mean
+//! over both sides is the score. In one language it stands in for stem cosine where it is
+//! higher — a synonym counts nearly as much as the same word, and nothing else changes:
 //!
 //! ```text
 //! same language:       combined = 0.40·max(stem_cosine, concept_overlap)
@@ -169,8 +170,7 @@ impl Features {
 
     /// Weights of the combined score for this version against `other`.
     pub fn weights(&self, other: &Features) -> Weights {
-        if self.language != other.language && self.language != "und" && other.language != "und"
-        {
+        if self.language != other.language && self.language != "und" && other.language != "und" {
             CROSS_LANGUAGE_WEIGHTS
         } else {
             WEIGHTS
@@ -366,9 +366,14 @@ pub fn word_closeness(a: &Features, i: usize, b: &Features, j: usize) -> f64 {
     if same_language && a.tokens[i].stem == b.tokens[j].stem {
         return 1.0;
     }
-    let closeness = a.meanings[i].closeness(&b.meanings[j]);
+    let (ma, mb) = (&a.meanings[i], &b.meanings[j]);
+    let closeness = ma.closeness(mb);
     if same_language && closeness == 1.0 {
         0.9
+    } else if !same_language && closeness == 0.0 && ma.related_to(mb) {
+        // A translation often lands on a neighbouring synset ("Gespräch" is a conversation,
+        // "talks" a negotiation): across languages a related meaning is half a match.
+        0.5
     } else {
         closeness
     }

@@ -188,7 +188,9 @@ pub fn name_key(lower: &str) -> String {
             format!("#{lower}")
         };
     }
-    let ascii = any_ascii::any_ascii(lower).to_lowercase().replace("ph", "f");
+    let ascii = any_ascii::any_ascii(lower)
+        .to_lowercase()
+        .replace("ph", "f");
     let mut key = String::with_capacity(ascii.len());
     for c in ascii.chars().filter(char::is_ascii_alphanumeric) {
         let c = if c == 'w' { 'v' } else { c };

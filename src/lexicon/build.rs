@@ -97,8 +97,8 @@ pub fn build(inputs: &[Input<'_>]) -> Result<Vec<u8>, BuildError> {
                 if line.starts_with("  ") || line.trim().is_empty() {
                     continue; // licence header
                 }
-                let (offset, data) =
-                    parse_data_line(line).map_err(|what| BuildError::Format { line: n + 1, what })?;
+                let (offset, data) = parse_data_line(line)
+                    .map_err(|what| BuildError::Format { line: n + 1, what })?;
                 synsets.insert((*pos, offset), data);
             }
         }
@@ -275,7 +275,10 @@ pub fn build(inputs: &[Input<'_>]) -> Result<Vec<u8>, BuildError> {
     // The first synset of each part of speech (synsets are sorted by part of speech).
     let mut pos_starts: Vec<u8> = Vec::new();
     for pos in [Pos::Noun, Pos::Verb, Pos::Adjective, Pos::Adverb] {
-        let first = pos_of.iter().position(|&p| p >= pos).unwrap_or(pos_of.len());
+        let first = pos_of
+            .iter()
+            .position(|&p| p >= pos)
+            .unwrap_or(pos_of.len());
         pos_starts.extend_from_slice(&(first as u32).to_le_bytes());
     }
 
@@ -305,7 +308,12 @@ fn single_word(lemma: &str) -> bool {
 fn parse_data_line(line: &str) -> Result<(u32, SynsetData), String> {
     let head = line.split(" | ").next().unwrap_or(line);
     let fields: Vec<&str> = head.split_whitespace().collect();
-    let get = |i: usize| fields.get(i).copied().ok_or(format!("too few fields"));
+    let get = |i: usize| {
+        fields
+            .get(i)
+            .copied()
+            .ok_or_else(|| "too few fields".to_string())
+    };
     let offset: u32 = get(0)?.parse().map_err(|_| "bad offset".to_string())?;
     let w_cnt = usize::from_str_radix(get(3)?, 16).map_err(|_| "bad word count".to_string())?;
     let mut words = Vec::with_capacity(w_cnt);
@@ -319,7 +327,9 @@ fn parse_data_line(line: &str) -> Result<(u32, SynsetData), String> {
         }
     }
     let p_at = 4 + 2 * w_cnt;
-    let p_cnt: usize = get(p_at)?.parse().map_err(|_| "bad pointer count".to_string())?;
+    let p_cnt: usize = get(p_at)?
+        .parse()
+        .map_err(|_| "bad pointer count".to_string())?;
     let mut links = Vec::new();
     for k in 0..p_cnt {
         let at = p_at + 1 + 4 * k;

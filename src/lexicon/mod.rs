@@ -119,6 +119,8 @@ pub struct Meaning {
     pub related: Vec<Synset>,
     /// Direct hypernyms of the senses.
     pub hypernyms: Vec<Synset>,
+    /// Antonyms of the senses ([`Lexicon::antonyms`]).
+    pub antonyms: Vec<Synset>,
     /// One synset standing for each sense's adjective cluster (the head for a satellite, the
     /// sense itself otherwise): "swift" and "rapid" have the same. Used to index versions.
     pub clusters: Vec<Synset>,
@@ -147,6 +149,34 @@ impl Meaning {
             0.8
         } else {
             0.0
+        }
+    }
+}
+
+impl Meaning {
+    /// Whether the two words' meanings are one link apart (see [`Lexicon::neighbours`]).
+    pub fn related_to(&self, other: &Meaning) -> bool {
+        intersects(&self.related, &other.senses) || intersects(&other.related, &self.senses)
+    }
+
+    /// How the two words' meanings relate: [`Lexicon::relation`] on precomputed sets.
+    pub fn relation(&self, other: &Meaning) -> Relation {
+        if self.senses.is_empty() || other.senses.is_empty() {
+            Relation::Unrelated
+        } else if intersects(&self.senses, &other.senses) {
+            Relation::Synonym
+        } else if intersects(&self.antonyms, &other.senses)
+            || intersects(&other.antonyms, &self.senses)
+        {
+            Relation::Antonym
+        } else if intersects(&self.synonyms, &other.senses)
+            || intersects(&other.synonyms, &self.senses)
+        {
+            Relation::Synonym
+        } else if self.related_to(other) || intersects(&self.hypernyms, &other.hypernyms) {
+            Relation::Related
+        } else {
+            Relation::Unrelated
         }
     }
 }
@@ -307,6 +337,7 @@ impl Lexicon {
         clusters.dedup();
         Meaning {
             clusters,
+            antonyms: self.antonyms(&senses),
             synonyms: self.synonyms(&senses),
             related: self.neighbours(&senses),
             hypernyms: self.hypernyms(&senses),
@@ -409,7 +440,10 @@ impl Lexicon {
 
     /// The part of speech of a synset: 0 noun, 1 verb, 2 adjective, 3 adverb.
     pub fn part_of_speech(&self, synset: Synset) -> u8 {
-        self.pos_starts.iter().rposition(|&s| synset >= s).unwrap_or(0) as u8
+        self.pos_starts
+            .iter()
+            .rposition(|&s| synset >= s)
+            .unwrap_or(0) as u8
     }
 
     /// Synsets that count as the same meaning as `synsets`, sorted: the synsets themselves,
@@ -592,7 +626,10 @@ mod tests {
     fn irregular_and_inflected_english_forms_reach_their_lemma() {
         assert!(intersects(&senses("eng", "went"), &senses("eng", "go")));
         assert!(intersects(&senses("eng", "talks"), &senses("eng", "talk")));
-        assert!(intersects(&senses("eng", "agreed"), &senses("eng", "agree")));
+        assert!(intersects(
+            &senses("eng", "agreed"),
+            &senses("eng", "agree")
+        ));
     }
 
     #[test]
@@ -600,15 +637,27 @@ mod tests {
         let en = |w| ("eng", w);
         assert_eq!(relation(en("open"), en("frank")), Relation::Synonym);
         assert_eq!(relation(en("rapid"), en("swift")), Relation::Synonym);
-        assert_eq!(relation(en("open"), en("constructive")), Relation::Unrelated);
+        assert_eq!(
+            relation(en("open"), en("constructive")),
+            Relation::Unrelated
+        );
         assert_eq!(relation(en("agree"), en("disagree")), Relation::Antonym);
     }
 
     #[test]
     fn words_of_other_languages_meet_english_through_synsets() {
-        assert_eq!(relation(("deu", "nützlich"), ("eng", "useful")), Relation::Synonym);
-        assert_eq!(relation(("rus", "полезными"), ("eng", "useful")), Relation::Synonym);
-        assert_eq!(relation(("fra", "utiles"), ("eng", "useful")), Relation::Synonym);
+        assert_eq!(
+            relation(("deu", "nützlich"), ("eng", "useful")),
+            Relation::Synonym
+        );
+        assert_eq!(
+            relation(("rus", "полезными"), ("eng", "useful")),
+            Relation::Synonym
+        );
+        assert_eq!(
+            relation(("fra", "utiles"), ("eng", "useful")),
+            Relation::Synonym
+        );
     }
 
     #[test]

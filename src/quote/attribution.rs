@@ -871,9 +871,17 @@ impl Reader<'_> {
                         && matches!(units[a].lower.as_str(), "he" | "she" | "they" | "we" | "i");
                 }
                 if speaker.is_none() {
-                    // Inverted: "“…,” said Blinken."
-                    let after_quote = (v >= 1 && units[v - 1].quote().is_some())
-                        || (v >= 2 && units[v - 1].is_punct(',') && units[v - 2].quote().is_some());
+                    // Inverted: "“…,” said Blinken." Also with a dash or a French auxiliary
+                    // between: "«…», — сказал Лавров", "« … », a déclaré Lavrov".
+                    let mut k = v;
+                    while k > 0
+                        && v - k < 3
+                        && (matches!(units[k - 1].unit, Unit::Punct(',' | '—' | '–' | '-'))
+                            || matches!(units[k - 1].lower.as_str(), "a" | "ont" | "avait"))
+                    {
+                        k -= 1;
+                    }
+                    let after_quote = k >= 1 && k < v + 1 && units[k - 1].quote().is_some();
                     if after_quote {
                         if let Some((a, b)) = self.np_after(units, v + 1) {
                             speaker = self.resolve_np(units, a, b, mentions);

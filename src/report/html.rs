@@ -161,7 +161,7 @@ fn group_markup(analysis: &Analysis, group: &Group) -> Markup {
                                 tr {
                                     td { (sa.quotes[pair.a.quote].id) }
                                     td { (sb.quotes[pair.b.quote].id) }
-                                    td title=(format!("levenshtein {:.2} · jaro-winkler {:.2} · sørensen-dice {:.2} · stem cosine {:.2} · content overlap {:.2}", s.levenshtein, s.jaro_winkler, s.sorensen_dice, s.stem_cosine, s.content_overlap)) {
+                                    td title=(format!("levenshtein {:.2} · jaro-winkler {:.2} · sørensen-dice {:.2} · stem cosine {:.2} · content overlap {:.2} · concept overlap {:.2}", s.levenshtein, s.jaro_winkler, s.sorensen_dice, s.stem_cosine, s.content_overlap, s.concept_overlap)) {
                                         (format!("{:.2}", s.combined))
                                         span.measures { " (lev " (format!("{:.2}", s.levenshtein)) ", jw " (format!("{:.2}", s.jaro_winkler)) ", dice " (format!("{:.2}", s.sorensen_dice)) ", stems " (format!("{:.2}", s.stem_cosine)) ", overlap " (format!("{:.2}", s.content_overlap)) ")" }
                                     }

@@ -141,8 +141,8 @@ pub fn write_comparison<W: Write + ?Sized>(
     let s = &pair.similarity;
     writeln!(
         out,
-        "similarity {:.2}  divergence {:.2}  severity {:.2}  (levenshtein {:.2} · jaro-winkler {:.2} · sørensen-dice {:.2} · stem cosine {:.2} · content overlap {:.2})",
-        s.combined, s.divergence(), pair.severity, s.levenshtein, s.jaro_winkler, s.sorensen_dice, s.stem_cosine, s.content_overlap
+        "similarity {:.2}  divergence {:.2}  severity {:.2}  (levenshtein {:.2} · jaro-winkler {:.2} · sørensen-dice {:.2} · stem cosine {:.2} · content overlap {:.2} · concept overlap {:.2})",
+        s.combined, s.divergence(), pair.severity, s.levenshtein, s.jaro_winkler, s.sorensen_dice, s.stem_cosine, s.content_overlap, s.concept_overlap
     )?;
     write_drift_items(extraction, pair, "  ", out)?;
     Ok(())
@@ -282,8 +282,8 @@ pub fn write_report<W: Write + ?Sized>(
             )?;
             writeln!(
                 out,
-                "      {dim}levenshtein {:.2} · jaro-winkler {:.2} · sørensen-dice {:.2} · stem cosine {:.2} · content overlap {:.2}{reset}",
-                s.levenshtein, s.jaro_winkler, s.sorensen_dice, s.stem_cosine, s.content_overlap
+                "      {dim}levenshtein {:.2} · jaro-winkler {:.2} · sørensen-dice {:.2} · stem cosine {:.2} · content overlap {:.2} · concept overlap {:.2}{reset}",
+                s.levenshtein, s.jaro_winkler, s.sorensen_dice, s.stem_cosine, s.content_overlap, s.concept_overlap
             )?;
             write_drift_items(extraction, pair, "      ", out)?;
         }

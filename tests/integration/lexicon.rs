@@ -75,12 +75,21 @@ fn relations_agree_with_hand_labels() {
         Relation::Antonym,
         Relation::Unrelated,
     ];
-    eprintln!("relation accuracy {accuracy:.3} ({correct} of {})", pairs.len());
+    eprintln!(
+        "relation accuracy {accuracy:.3} ({correct} of {})",
+        pairs.len()
+    );
     eprintln!("labelled \\ lexicon: synonym related antonym unrelated");
     for label in all {
         let row: Vec<String> = all
             .iter()
-            .map(|got| confusion.get(&(label, *got)).copied().unwrap_or(0).to_string())
+            .map(|got| {
+                confusion
+                    .get(&(label, *got))
+                    .copied()
+                    .unwrap_or(0)
+                    .to_string()
+            })
             .collect();
         eprintln!("{:>9}: {}", label.name(), row.join(" "));
     }
@@ -94,13 +103,22 @@ fn relations_agree_with_hand_labels() {
 fn the_substitutions_the_reports_turn_on() {
     let lexicon = Lexicon::embedded();
     let en = |w: &str| ("eng".to_string(), w.to_string());
-    assert_eq!(relation(lexicon, &en("open"), &en("frank")), Relation::Synonym);
+    assert_eq!(
+        relation(lexicon, &en("open"), &en("frank")),
+        Relation::Synonym
+    );
     assert_eq!(
         relation(lexicon, &en("open"), &en("constructive")),
         Relation::Unrelated
     );
-    assert_eq!(relation(lexicon, &en("swift"), &en("rapid")), Relation::Synonym);
-    assert_eq!(relation(lexicon, &en("agree"), &en("disagree")), Relation::Antonym);
+    assert_eq!(
+        relation(lexicon, &en("swift"), &en("rapid")),
+        Relation::Synonym
+    );
+    assert_eq!(
+        relation(lexicon, &en("agree"), &en("disagree")),
+        Relation::Antonym
+    );
 }
 
 #[test]

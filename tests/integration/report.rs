@@ -405,3 +405,60 @@ fn compare_a_tsv_of_pairs() {
         .code(2)
         .stderr(predicate::str::contains("pairs.tsv:1"));
 }
+
+#[test]
+fn renderings_in_german_russian_and_french_join_the_english_versions() {
+    let translations = fixtures().with_file_name("geneva-2022-translations");
+    let doc = report_json(&[translations.to_str().unwrap()]);
+    let group = group_with(&doc, "003", "open and useful");
+    let ids: Vec<&str> = group["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q.as_str().unwrap())
+        .collect();
+    for language in ["de_lavrov", "ru_lavrov", "fr_lavrov"] {
+        assert!(
+            ids.iter().any(|id| id.starts_with(language)),
+            "{language} missing from {ids:?}"
+        );
+    }
+    // The German quote carries its speaker under the German spelling, and is still Lavrov's.
+    let german = "de_lavrov#3";
+    assert!(ids.contains(&german), "{ids:?}");
+    assert!(group["speaker"].as_str().unwrap().ends_with("Lavrov"));
+    // Pairs across languages are scored on meaning and list their drift: the Russian full
+    // sentence renders "The talks were open and useful" faithfully, while against "constructive
+    // and useful" the substitution is reported.
+    let pairs = group["pairs"].as_array().unwrap();
+    let pair = |a: &str, b: &str| {
+        pairs
+            .iter()
+            .find(|p| p["a"] == a && p["b"] == b || p["a"] == b && p["b"] == a)
+            .unwrap_or_else(|| panic!("no pair {a} {b}"))
+    };
+    let ru_constructive = pair("004_e7aa7f92c00fff20#9", "ru_lavrov#2");
+    let items: Vec<(&str, &str, &str, &str)> = ru_constructive["drift"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["kind"].as_str().unwrap(),
+                d["a"].as_str().unwrap(),
+                d["b"].as_str().unwrap(),
+                d["relation"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert!(
+        items.iter().any(|(k, a, b, r)| *k == "substitution"
+            && *a == "constructive"
+            && b.contains("открытыми")
+            && *r == "unrelated"),
+        "{items:?}"
+    );
+    let ru_open = pair("003_dc03c1db8e55d129#3", "ru_lavrov#1");
+    assert!(ru_open["similarity"]["concept_overlap"].as_f64().unwrap() >= 0.9);
+    assert!(ru_open["similarity"]["stem_cosine"].as_f64().unwrap() == 0.0);
+}

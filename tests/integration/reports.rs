@@ -37,7 +37,22 @@ fn committed_reports_are_up_to_date() {
             &["quotes", corpus, "--format", "json"],
         ),
     ];
-    for (name, args) in cases {
+    let both = ["fixtures/geneva-2022", "fixtures/geneva-2022-translations"];
+    let combined: [(&str, Vec<&str>); 2] = [
+        (
+            "geneva-2022+translations.txt",
+            [&["report"][..], &both, &["--color", "never"]].concat(),
+        ),
+        (
+            "geneva-2022+translations.json",
+            [&["report"][..], &both, &["--format", "json"]].concat(),
+        ),
+    ];
+    for (name, args) in combined
+        .iter()
+        .map(|(n, a)| (*n, a.as_slice()))
+        .chain(cases)
+    {
         assert!(
             generated(args) == committed(name),
             "reports/{name} is stale: run scripts/regenerate-reports"
