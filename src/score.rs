@@ -254,22 +254,51 @@ pub fn similarity_at_least(
     idf: &Idf,
     threshold: f64,
 ) -> Option<(Similarity, Option<Fragment>)> {
+    let words = WordMeasures::new(a, b, idf);
     let w = a.weights(b);
-    let bound = w.stem_cosine * stem_cosine(a, b, idf).max(concept_overlap(a, b, idf))
-        + w.content_overlap * content_overlap(a, b)
-        + w.concept_overlap * concept_overlap(a, b, idf)
+    let bound = w.stem_cosine * words.stem_cosine.max(words.concept_overlap)
+        + w.content_overlap * words.content_overlap
+        + w.concept_overlap * words.concept_overlap
         + w.levenshtein
         + w.jaro_winkler
         + w.sorensen_dice;
     if bound + 1e-9 < threshold {
         return None;
     }
-    let scored = similarity(a, b, idf);
+    let scored = with_characters(a, b, words);
     (scored.0.combined + 1e-9 >= threshold).then_some(scored)
+}
+
+/// The measures on words, which cost time linear in the lengths (concept overlap: their
+/// product, bounded by [`CONCEPT_LIMIT`]); computed once per pair.
+#[derive(Debug, Clone, Copy)]
+struct WordMeasures {
+    stem_cosine: f64,
+    content_overlap: f64,
+    concept_overlap: f64,
+}
+
+impl WordMeasures {
+    fn new(a: &Features, b: &Features, idf: &Idf) -> Self {
+        WordMeasures {
+            stem_cosine: stem_cosine(a, b, idf),
+            content_overlap: content_overlap(a, b),
+            concept_overlap: concept_overlap(a, b, idf),
+        }
+    }
 }
 
 /// Scores two versions. `idf` weighs the stems.
 pub fn similarity(a: &Features, b: &Features, idf: &Idf) -> (Similarity, Option<Fragment>) {
+    with_characters(a, b, WordMeasures::new(a, b, idf))
+}
+
+/// Completes the word measures with the character measures and the combined score.
+fn with_characters(
+    a: &Features,
+    b: &Features,
+    words: WordMeasures,
+) -> (Similarity, Option<Fragment>) {
     let fragment = fragment_window(a, b);
     let (left, right) = match fragment {
         Some(f) if f.a_is_fragment => (
@@ -289,9 +318,11 @@ pub fn similarity(a: &Features, b: &Features, idf: &Idf) -> (Similarity, Option<
     let levenshtein = strsim::normalized_levenshtein(left, right);
     let jaro_winkler = strsim::jaro_winkler(left, right);
     let sorensen_dice = strsim::sorensen_dice(left, right);
-    let stem_cosine = stem_cosine(a, b, idf);
-    let content_overlap = content_overlap(a, b);
-    let concept_overlap = concept_overlap(a, b, idf);
+    let WordMeasures {
+        stem_cosine,
+        content_overlap,
+        concept_overlap,
+    } = words;
     let w = a.weights(b);
     let combined = w.levenshtein * levenshtein
         + w.jaro_winkler * jaro_winkler

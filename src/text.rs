@@ -95,13 +95,13 @@ impl Analyzer {
         if let Some(found) = cache.get(&token.lower) {
             return Arc::clone(found);
         }
-        let meaning = Arc::new(match self.lexicon {
+        let found = match self.lexicon {
             Some(lexicon) => lexicon.meaning(&self.code, &token.lower, &token.stem),
             None => Meaning::default(),
-        });
+        };
         let meaning = Arc::new(Meaning {
             key: name_key(&token.lower),
-            ..Arc::unwrap_or_clone(meaning)
+            ..found
         });
         cache.insert(token.lower.clone(), Arc::clone(&meaning));
         meaning

@@ -159,7 +159,10 @@ impl Meaning {
         intersects(&self.related, &other.senses) || intersects(&other.related, &self.senses)
     }
 
-    /// How the two words' meanings relate: [`Lexicon::relation`] on precomputed sets.
+    /// How the two words' meanings relate: synonym when they share a sense, antonym when
+    /// one has an antonym among the other's senses, synonym again by cluster or shared lemma
+    /// ([`Lexicon::synonyms`]), related when one link apart or co-hyponyms (hour / minute),
+    /// unrelated otherwise.
     pub fn relation(&self, other: &Meaning) -> Relation {
         if self.senses.is_empty() || other.senses.is_empty() {
             Relation::Unrelated
@@ -319,7 +322,11 @@ impl Lexicon {
     /// Everything scoring needs to know about a word's meanings (the key is left empty:
     /// [`crate::text::Analyzer::meaning`] fills it).
     pub fn meaning(&self, language: &str, lower: &str, stem: &str) -> Meaning {
-        let senses = self.senses(language, lower, stem);
+        self.meaning_of(self.senses(language, lower, stem))
+    }
+
+    /// The meaning of a word with these senses (sorted).
+    fn meaning_of(&self, senses: Vec<Synset>) -> Meaning {
         if senses.is_empty() {
             return Meaning::default();
         }
@@ -482,26 +489,8 @@ impl Lexicon {
 
     /// How the meanings of two words relate, given their synsets.
     pub fn relation(&self, a: &[Synset], b: &[Synset]) -> Relation {
-        if a.is_empty() || b.is_empty() {
-            return Relation::Unrelated;
-        }
-        if intersects(a, b) {
-            return Relation::Synonym;
-        }
-        if intersects(&self.antonyms(a), b) || intersects(&self.antonyms(b), a) {
-            return Relation::Antonym;
-        }
-        if intersects(&self.synonyms(a), b) || intersects(&self.synonyms(b), a) {
-            return Relation::Synonym;
-        }
-        if intersects(&self.neighbours(a), b) || intersects(&self.neighbours(b), a) {
-            return Relation::Related;
-        }
-        // Co-hyponyms, kinds of one thing (hour / minute, minister / secretary).
-        if intersects(&self.hypernyms(a), &self.hypernyms(b)) {
-            return Relation::Related;
-        }
-        Relation::Unrelated
+        self.meaning_of(a.to_vec())
+            .relation(&self.meaning_of(b.to_vec()))
     }
 
     /// The direct hypernyms of `synsets`, sorted.
