@@ -31,9 +31,9 @@ pub fn analyze(corpus: Corpus, options: AlignOptions) -> Analysis {
 
 /// The rule by which groups are ranked, in words (reports print it).
 pub const RANKING_RULE: &str = "groups are ranked by severity: the most severe drift item of \
-any pair (negation 0.9, attribution 0.85, number 0.8, substitution 0.3–0.85 by the relation of its words, modality 0.35–0.6, \
-omission/addition by content words), raised by up to a quarter of the remaining distance by \
-the pair's divergence";
+any pair (negation 0.9, attribution 0.85, number 0.8, substitution 0.3–0.85 by the relation \
+of its words, modality 0.35–0.6, omission/addition by content words), raised by up to a \
+quarter of the remaining distance by the pair's divergence";
 
 /// Two texts compared as versions of one utterance, outside any corpus.
 #[derive(Debug, Clone)]
