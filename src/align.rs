@@ -37,6 +37,8 @@ use crate::quote::{Extraction, Span, SpeakerKind};
 use crate::score::{self, Features, Fragment, Idf, Similarity};
 use crate::text::Analyzers;
 
+use rayon::prelude::*;
+
 /// Settings of alignment.
 #[derive(Debug, Clone)]
 pub struct AlignOptions {
@@ -183,8 +185,8 @@ pub fn person_key(name: &str) -> String {
 
 /// Aligns the quotes of an extraction into groups.
 pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
-    let mut analyzers = Analyzers::new(options.lexicon.then(Lexicon::embedded));
-    let versions: Vec<Version> = extraction
+    let analyzers = Analyzers::new(options.lexicon.then(Lexicon::embedded));
+    let refs: Vec<QuoteRef> = extraction
         .sources
         .iter()
         .enumerate()
@@ -194,7 +196,10 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
                 quote: q,
             })
         })
-        .map(|at| version(extraction, at, &mut analyzers))
+        .collect();
+    let versions: Vec<Version> = refs
+        .into_par_iter()
+        .map(|at| version(extraction, at, &analyzers))
         .collect();
     let idf = Idf::new(versions.iter().map(|v| &v.features));
 
@@ -214,56 +219,66 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
         degree[a] += 1;
         degree[b] += 1;
     }
-    let mut groups = Vec::new();
-    let mut grouped = BTreeSet::new();
-    for members in clusters {
-        let sources: BTreeSet<usize> = members.iter().map(|&i| versions[i].at.source).collect();
-        if sources.len() < 2 {
-            continue;
-        }
-        if options.reference.is_some() && !reference.is_some_and(|r| sources.contains(&r)) {
-            continue;
-        }
-        let mut members = members;
-        members.sort_by_key(|&i| (versions[i].at, versions[i].span.start));
-        // A very large group is compared against one version (the most connected), not pair by
-        // pair: all pairs would grow with the square of its size and could not be read anyway.
-        let hub = (reference.is_none() && members.len() > MAX_ALL_PAIRS).then(|| {
-            *members
-                .iter()
-                .max_by_key(|&&i| (degree[i], std::cmp::Reverse(i)))
-                .expect("non-empty")
-        });
-        let pairs = pairs(extraction, &versions, &members, &idf, reference, hub);
-        let severity = pairs.iter().map(|p| p.severity).fold(0.0, f64::max);
-        let (speaker, speaker_names) = group_speaker(extraction, &versions, &members);
-        let pivot = match reference {
-            Some(r) => members
-                .iter()
-                .position(|&i| versions[i].at.source == r)
-                .unwrap_or(0),
-            None => most_central(&versions, &members, &pairs),
-        };
-        let collation = collate(&versions, &members, pivot);
-        if let Some(wanted) = &options.speaker {
-            let wanted = wanted.to_lowercase();
-            if !speaker_names
-                .iter()
-                .any(|n| n.to_lowercase().contains(&wanted))
-            {
-                continue;
+    // Each cluster becomes a group independently (its pairs scored and diffed): in parallel,
+    // collected in cluster order.
+    let built: Vec<(Vec<usize>, Group)> = clusters
+        .into_par_iter()
+        .filter_map(|members| {
+            let sources: BTreeSet<usize> = members.iter().map(|&i| versions[i].at.source).collect();
+            if sources.len() < 2 {
+                return None;
             }
-        }
-        grouped.extend(members.iter().copied());
-        groups.push(Group {
-            id: String::new(),
-            members: members.iter().map(|&i| versions[i].at).collect(),
-            speaker,
-            speaker_names,
-            severity,
-            pairs,
-            collation,
-        });
+            if options.reference.is_some() && !reference.is_some_and(|r| sources.contains(&r)) {
+                return None;
+            }
+            let mut members = members;
+            members.sort_by_key(|&i| (versions[i].at, versions[i].span.start));
+            let (speaker, speaker_names) = group_speaker(extraction, &versions, &members);
+            if let Some(wanted) = &options.speaker {
+                let wanted = wanted.to_lowercase();
+                if !speaker_names
+                    .iter()
+                    .any(|n| n.to_lowercase().contains(&wanted))
+                {
+                    return None;
+                }
+            }
+            // A very large group is compared against one version (the most connected), not
+            // pair by pair: all pairs would grow with the square of its size and could not be
+            // read anyway.
+            let hub = (reference.is_none() && members.len() > MAX_ALL_PAIRS).then(|| {
+                *members
+                    .iter()
+                    .max_by_key(|&&i| (degree[i], std::cmp::Reverse(i)))
+                    .expect("non-empty")
+            });
+            let pairs = pairs(extraction, &versions, &members, &idf, reference, hub);
+            let severity = pairs.iter().map(|p| p.severity).fold(0.0, f64::max);
+            let pivot = match reference {
+                Some(r) => members
+                    .iter()
+                    .position(|&i| versions[i].at.source == r)
+                    .unwrap_or(0),
+                None => most_central(&versions, &members, &pairs),
+            };
+            let collation = collate(&versions, &members, pivot);
+            let group = Group {
+                id: String::new(),
+                members: members.iter().map(|&i| versions[i].at).collect(),
+                speaker,
+                speaker_names,
+                severity,
+                pairs,
+                collation,
+            };
+            Some((members, group))
+        })
+        .collect();
+    let mut grouped = BTreeSet::new();
+    let mut groups = Vec::with_capacity(built.len());
+    for (members, group) in built {
+        grouped.extend(members);
+        groups.push(group);
     }
     groups.sort_by(|x, y| {
         y.severity
@@ -372,16 +387,16 @@ fn collate(versions: &[Version], members: &[usize], pivot: usize) -> Collation {
 /// Scores and compares two quotes of an extraction directly, whether or not they would be
 /// grouped (IDF over the two alone).
 pub fn compare_pair(extraction: &Extraction, a: QuoteRef, b: QuoteRef) -> Pair {
-    let mut analyzers = Analyzers::default();
+    let analyzers = Analyzers::default();
     let versions: Vec<Version> = [a, b]
         .iter()
-        .map(|&at| version(extraction, at, &mut analyzers))
+        .map(|&at| version(extraction, at, &analyzers))
         .collect();
     let idf = Idf::new(versions.iter().map(|v| &v.features));
     pairs(extraction, &versions, &[0, 1], &idf, None, None).remove(0)
 }
 
-fn version(extraction: &Extraction, at: QuoteRef, analyzers: &mut Analyzers) -> Version {
+fn version(extraction: &Extraction, at: QuoteRef, analyzers: &Analyzers) -> Version {
     let source = &extraction.sources[at.source];
     let quote = &source.quotes[at.quote];
     Version {
@@ -390,7 +405,7 @@ fn version(extraction: &Extraction, at: QuoteRef, analyzers: &mut Analyzers) -> 
             &source.source.text,
             quote.start,
             quote.end,
-            analyzers.get(quote.language.code),
+            &analyzers.get(quote.language.code),
         ),
         person: source
             .speaker_of(quote)
@@ -428,103 +443,143 @@ fn edges(
     idf: &Idf,
     min_similarity: f64,
 ) -> (Vec<(usize, usize, f64)>, usize) {
-    let terms: Vec<BTreeSet<Term>> = versions.iter().map(|v| terms(&v.features)).collect();
-    let mut df: HashMap<Term, usize> = HashMap::new();
+    // Terms and speaker blocks are numbered once (in sorted order, so that the numbering and
+    // everything after it is deterministic) and handled as integers from then on.
+    let term_sets: Vec<BTreeSet<Term>> = versions.iter().map(|v| terms(&v.features)).collect();
+    let term_ids: HashMap<Term, u32> = {
+        let all: BTreeSet<Term> = term_sets.iter().flatten().copied().collect();
+        all.into_iter().zip(0..).collect()
+    };
+    let terms: Vec<Vec<u32>> = term_sets
+        .iter()
+        .map(|set| set.iter().map(|t| term_ids[t]).collect())
+        .collect();
+    drop(term_sets);
+    let mut df = vec![0usize; term_ids.len()];
     for t in &terms {
         for &term in t {
-            *df.entry(term).or_default() += 1;
+            df[term as usize] += 1;
         }
     }
-    let prefixes: Vec<Vec<Term>> = terms
+    let prefixes: Vec<Vec<u32>> = terms
         .iter()
         .map(|terms| {
-            let mut stems: Vec<Term> = terms.iter().copied().filter(|s| df[s] >= 2).collect();
-            stems.sort_by_key(|s| (df[s], *s));
+            let mut stems: Vec<u32> = terms
+                .iter()
+                .copied()
+                .filter(|&s| df[s as usize] >= 2)
+                .collect();
+            stems.sort_by_key(|&s| (df[s as usize], s));
             let len = terms.len();
             let prefix = len + 1 - ((min_similarity * len as f64).ceil() as usize).min(len);
             stems.truncate(prefix.max(1));
             stems
         })
         .collect();
-    let blocks: Vec<&str> = versions
+    // Block 0 is the quotes with no known person ("" sorts first).
+    let block_ids: BTreeMap<&str, u32> = {
+        let names: BTreeSet<&str> = versions
+            .iter()
+            .map(|v| v.person.as_deref().unwrap_or(""))
+            .chain([""])
+            .collect();
+        names.into_iter().zip(0..).collect()
+    };
+    let blocks: Vec<u32> = versions
         .iter()
-        .map(|v| v.person.as_deref().unwrap_or(""))
+        .map(|v| block_ids[v.person.as_deref().unwrap_or("")])
         .collect();
-    // (block, term) → quotes; and term → blocks that hold it.
-    let mut index: HashMap<(&str, Term), Vec<usize>> = HashMap::new();
-    let mut blocks_of: HashMap<Term, BTreeSet<&str>> = HashMap::new();
+    // (block, term) → quotes; and term → blocks that hold it (ascending).
+    let mut index: HashMap<(u32, u32), Vec<usize>> = HashMap::new();
+    let mut blocks_of: Vec<Vec<u32>> = vec![Vec::new(); term_ids.len()];
     // Every term of a quote is indexed and its prefix terms probe: the similarity is not a set
     // overlap (a synonym counts), so a quote is found under any term its partner's prefix
     // holds, not only under its own prefix.
     for (i, terms) in terms.iter().enumerate() {
         for &term in terms {
-            if df[&term] >= 2 {
+            if df[term as usize] >= 2 {
                 index.entry((blocks[i], term)).or_default().push(i);
-                blocks_of.entry(term).or_default().insert(blocks[i]);
+                let holders = &mut blocks_of[term as usize];
+                if !holders.contains(&blocks[i]) {
+                    holders.push(blocks[i]);
+                }
             }
         }
+    }
+    for holders in &mut blocks_of {
+        holders.sort_unstable();
     }
     // A stem that more than this many quotes of one speaker block hold tells nothing about
     // which utterance a quote renders; a fixed bound keeps candidate generation linear.
     let too_common = 100;
-    let mut out = Vec::new();
-    let mut scored = 0;
     let mut seen: Vec<usize> = vec![usize::MAX; versions.len()];
-    let mut candidate_pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut candidate_pairs: Vec<(usize, usize)> = Vec::new();
     for i in 0..versions.len() {
         let own = blocks[i];
-        for (rank, &stem) in prefixes[i].iter().enumerate() {
-            let Some(holders) = blocks_of.get(&stem) else {
-                continue;
+        let mut probe = |b: u32, stem: u32| {
+            let Some(postings) = index.get(&(b, stem)) else {
+                return;
             };
-            for &b in holders {
-                let near = b == own || b.is_empty() || own.is_empty();
-                if !near && (rank > 0 || df[&stem] > too_common) {
-                    continue; // across speakers, only a rare word is evidence
+            if postings.len() > too_common {
+                return;
+            }
+            for &j in postings {
+                if j != i && seen[j] != i {
+                    seen[j] = i;
+                    candidate_pairs.push((i.min(j), i.max(j)));
                 }
-                let postings = &index[&(b, stem)];
-                if postings.len() > too_common {
-                    continue;
+            }
+        };
+        for (rank, &stem) in prefixes[i].iter().enumerate() {
+            // A quote with no known speaker may render anyone's words; one with a speaker
+            // looks in its own block and the unknown one, and across speakers only under its
+            // rarest stem when that stem is rare in the whole corpus.
+            if own == 0 || (rank == 0 && df[stem as usize] <= too_common) {
+                for &b in &blocks_of[stem as usize] {
+                    probe(b, stem);
                 }
-                for &j in postings {
-                    if j != i && seen[j] != i {
-                        seen[j] = i;
-                        candidate_pairs.insert((i.min(j), i.max(j)));
-                    }
-                }
+            } else {
+                probe(own, stem);
+                probe(0, stem);
             }
         }
     }
-    for (i, j) in candidate_pairs {
-        let (v, w) = (&versions[i], &versions[j]);
-        {
+    candidate_pairs.sort_unstable();
+    candidate_pairs.dedup();
+    // Pairs that cannot be versions of one utterance are dropped before scoring.
+    let eligible: Vec<(usize, usize)> = candidate_pairs
+        .into_iter()
+        .filter(|&(i, j)| {
+            let (v, w) = (&versions[i], &versions[j]);
             if nested(v, w) {
-                continue;
+                return false;
             }
             let same_person = v.person.is_some() && v.person == w.person;
             let one_person = v.person.is_some() != w.person.is_some();
-            if (v.scare || w.scare) && ((!same_person && !one_person) || v.at.source == w.at.source)
-            {
-                continue; // a scare quote repeated in its own article is not a second version
-            }
-            scored += 1;
-            let Some((similarity, _)) =
-                score::similarity_at_least(&v.features, &w.features, idf, min_similarity)
-            else {
-                continue;
-            };
+            // A scare quote repeated in its own article is not a second version.
+            !((v.scare || w.scare) && ((!same_person && !one_person) || v.at.source == w.at.source))
+        })
+        .collect();
+    let scored = eligible.len();
+    // Scoring is independent per pair: in parallel, collected in pair order.
+    let out = eligible
+        .into_par_iter()
+        .filter_map(|(i, j)| {
+            let (v, w) = (&versions[i], &versions[j]);
+            let same_person = v.person.is_some() && v.person == w.person;
+            let (similarity, _) =
+                score::similarity_at_least(&v.features, &w.features, idf, min_similarity)?;
             if (v.scare || w.scare) && !same_person && similarity.combined < 0.7 {
-                continue; // one or two words, and not the same known speaker: only if verbatim
+                return None; // one or two words, and not the same known speaker: only if verbatim
             }
             let compatible = v.person.is_none() || w.person.is_none() || same_person;
             let attribution_candidate = similarity.combined >= 0.75
                 && v.features.content.len() >= 4
                 && w.features.content.len() >= 4;
-            if similarity.combined >= min_similarity && (compatible || attribution_candidate) {
-                out.push((i, j, similarity.combined));
-            }
-        }
-    }
+            (similarity.combined >= min_similarity && (compatible || attribution_candidate))
+                .then_some((i, j, similarity.combined))
+        })
+        .collect();
     (out, scored)
 }
 

@@ -46,8 +46,8 @@ pub struct Comparison {
 
 /// Compares two texts, with their languages given as ISO 639-3 codes or detected.
 pub fn compare(a: &str, b: &str, language_a: Option<&str>, language_b: Option<&str>) -> Comparison {
-    let mut analyzers = Analyzers::default();
-    let mut version = |id: &str, text: &str, code: Option<&str>| {
+    let analyzers = Analyzers::default();
+    let version = |id: &str, text: &str, code: Option<&str>| {
         let detected = language::detect(text);
         let language = match code.and_then(whatlang::Lang::from_code) {
             Some(lang) => Language {

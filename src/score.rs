@@ -288,6 +288,19 @@ impl WordMeasures {
     }
 }
 
+/// 1 − the Levenshtein distance over the longer length, in characters. Computed with
+/// rapidfuzz's bit-parallel algorithm: the same value as the textbook dynamic programme
+/// (`strsim::normalized_levenshtein`, a test checks it), tens of times faster on quotes.
+fn levenshtein(a: &str, b: &str) -> f64 {
+    rapidfuzz::distance::levenshtein::normalized_similarity(a.chars(), b.chars())
+}
+
+/// Jaro–Winkler similarity (prefix of up to four characters, weight 0.1), bit-parallel as
+/// [`levenshtein`]; equal to `strsim::jaro_winkler`.
+fn jaro_winkler(a: &str, b: &str) -> f64 {
+    rapidfuzz::distance::jaro_winkler::similarity(a.chars(), b.chars())
+}
+
 /// Scores two versions. `idf` weighs the stems.
 pub fn similarity(a: &Features, b: &Features, idf: &Idf) -> (Similarity, Option<Fragment>) {
     with_characters(a, b, WordMeasures::new(a, b, idf))
@@ -315,8 +328,8 @@ fn with_characters(
         ),
     };
     let (left, right) = (truncate_chars(&left), truncate_chars(&right));
-    let levenshtein = strsim::normalized_levenshtein(left, right);
-    let jaro_winkler = strsim::jaro_winkler(left, right);
+    let levenshtein = levenshtein(left, right);
+    let jaro_winkler = jaro_winkler(left, right);
     let sorensen_dice = strsim::sorensen_dice(left, right);
     let WordMeasures {
         stem_cosine,
@@ -533,6 +546,17 @@ mod tests {
 
     fn features(text: &str) -> Features {
         Features::new(text, 0, text.len(), &Analyzer::for_language("eng"))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn character_measures_equal_the_textbook_definitions(
+            a in "[ a-eé😀\u{0301}]{0,80}",
+            b in "[ a-eé😀\u{0301}]{0,80}",
+        ) {
+            proptest::prop_assert!((levenshtein(&a, &b) - strsim::normalized_levenshtein(&a, &b)).abs() < 1e-12);
+            proptest::prop_assert!((jaro_winkler(&a, &b) - strsim::jaro_winkler(&a, &b)).abs() < 1e-12);
+        }
     }
 
     #[test]

@@ -15,7 +15,7 @@
 //! "U.S. Secretary of State" and "Mr. Lavrov" stay in one sentence.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
@@ -215,10 +215,10 @@ pub fn normalize_word(word: &str) -> String {
         .collect()
 }
 
-/// A cache of analyzers by language code, built on first use.
+/// A cache of analyzers by language code, built on first use; shared between threads.
 #[derive(Debug)]
 pub struct Analyzers {
-    by_code: BTreeMap<String, Analyzer>,
+    by_code: RwLock<BTreeMap<String, Arc<Analyzer>>>,
     lexicon: Option<&'static Lexicon>,
 }
 
@@ -232,17 +232,28 @@ impl Analyzers {
     /// Analyzers that look meanings up in `lexicon`.
     pub fn new(lexicon: Option<&'static Lexicon>) -> Self {
         Analyzers {
-            by_code: BTreeMap::new(),
+            by_code: RwLock::new(BTreeMap::new()),
             lexicon,
         }
     }
 
     /// The analyzer for an ISO 639-3 code.
-    pub fn get(&mut self, code: &str) -> &Analyzer {
-        let lexicon = self.lexicon;
-        self.by_code
-            .entry(code.to_string())
-            .or_insert_with(|| Analyzer::with_lexicon(code, lexicon))
+    pub fn get(&self, code: &str) -> Arc<Analyzer> {
+        let found = self
+            .by_code
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(code)
+            .cloned();
+        found.unwrap_or_else(|| {
+            let mut by_code = self.by_code.write().unwrap_or_else(|e| e.into_inner());
+            let lexicon = self.lexicon;
+            Arc::clone(
+                by_code
+                    .entry(code.to_string())
+                    .or_insert_with(|| Arc::new(Analyzer::with_lexicon(code, lexicon))),
+            )
+        })
     }
 }
 

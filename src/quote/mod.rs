@@ -16,6 +16,7 @@ pub mod marks;
 pub mod speaker;
 mod words;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 pub use attribution::Cue;
@@ -112,13 +113,13 @@ impl Extraction {
     }
 }
 
-/// Extracts the quotes of every source in a corpus.
+/// Extracts the quotes of every source in a corpus, sources in parallel (on rayon's pool).
 pub fn extract(corpus: Corpus) -> Extraction {
-    let mut analyzers = Analyzers::default();
+    let analyzers = Analyzers::default();
     let english = Analyzer::for_language("eng");
     let mut languages: Vec<Language> = corpus
         .sources
-        .iter()
+        .par_iter()
         .map(|s| {
             s.meta
                 .language
@@ -128,14 +129,17 @@ pub fn extract(corpus: Corpus) -> Extraction {
         })
         .collect();
     language::settle_unreliable(&mut languages);
+    let stemmers: Vec<Option<&'static str>> = languages
+        .iter()
+        .map(|language| analyzers.get(language.code).stemmer_name())
+        .collect();
+    // Sources are independent: extracted in parallel, collected in corpus order.
     let sources = corpus
         .sources
-        .into_iter()
+        .into_par_iter()
         .zip(languages)
-        .map(|(source, language)| {
-            let stemmer = analyzers.get(language.code).stemmer_name();
-            extract_source(source, language, stemmer, &english)
-        })
+        .zip(stemmers)
+        .map(|((source, language), stemmer)| extract_source(source, language, stemmer, &english))
         .collect();
     Extraction { sources }
 }
