@@ -31,6 +31,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rustc_hash::FxHashMap;
+
 use crate::drift::{self, DriftItem, Side};
 use crate::lexicon::Lexicon;
 use crate::quote::{Extraction, Span, SpeakerKind};
@@ -443,26 +445,15 @@ fn edges(
     idf: &Idf,
     min_similarity: f64,
 ) -> (Vec<(usize, usize, f64)>, usize) {
-    // Terms and speaker blocks are numbered once (in sorted order, so that the numbering and
-    // everything after it is deterministic) and handled as integers from then on.
-    let term_sets: Vec<BTreeSet<Term>> = versions.iter().map(|v| terms(&v.features)).collect();
-    let term_ids: HashMap<Term, u32> = {
-        let all: BTreeSet<Term> = term_sets.iter().flatten().copied().collect();
-        all.into_iter().zip(0..).collect()
-    };
-    let terms: Vec<Vec<u32>> = term_sets
-        .iter()
-        .map(|set| set.iter().map(|t| term_ids[t]).collect())
-        .collect();
-    drop(term_sets);
-    let mut df = vec![0usize; term_ids.len()];
+    let (terms, term_count) = number_terms(versions);
+    let mut df = vec![0usize; term_count];
     for t in &terms {
         for &term in t {
             df[term as usize] += 1;
         }
     }
     let prefixes: Vec<Vec<u32>> = terms
-        .iter()
+        .par_iter()
         .map(|terms| {
             let mut stems: Vec<u32> = terms
                 .iter()
@@ -489,61 +480,54 @@ fn edges(
         .iter()
         .map(|v| block_ids[v.person.as_deref().unwrap_or("")])
         .collect();
-    // (block, term) → quotes; and term → blocks that hold it (ascending).
-    let mut index: HashMap<(u32, u32), Vec<usize>> = HashMap::new();
-    let mut blocks_of: Vec<Vec<u32>> = vec![Vec::new(); term_ids.len()];
     // Every term of a quote is indexed and its prefix terms probe: the similarity is not a set
     // overlap (a synonym counts), so a quote is found under any term its partner's prefix
     // holds, not only under its own prefix.
-    for (i, terms) in terms.iter().enumerate() {
-        for &term in terms {
-            if df[term as usize] >= 2 {
-                index.entry((blocks[i], term)).or_default().push(i);
-                let holders = &mut blocks_of[term as usize];
-                if !holders.contains(&blocks[i]) {
-                    holders.push(blocks[i]);
-                }
-            }
-        }
-    }
-    for holders in &mut blocks_of {
-        holders.sort_unstable();
-    }
+    let index = Index::new(&terms, &df, &blocks);
+    drop(terms);
     // A stem that more than this many quotes of one speaker block hold tells nothing about
     // which utterance a quote renders; a fixed bound keeps candidate generation linear.
     let too_common = 100;
-    let mut seen: Vec<usize> = vec![usize::MAX; versions.len()];
-    let mut candidate_pairs: Vec<(usize, usize)> = Vec::new();
-    for i in 0..versions.len() {
-        let own = blocks[i];
-        let mut probe = |b: u32, stem: u32| {
-            let Some(postings) = index.get(&(b, stem)) else {
-                return;
+    // Each quote keeps its `MAX_CANDIDATES` best partners, by the summed rarity (IDF) of the
+    // terms they share, so the number of pairs scored grows linearly with the corpus however
+    // common its words are. Quotes are independent: probed in parallel.
+    let n = versions.len() as f64;
+    let rarity = |term: u32| (n / df[term as usize] as f64).ln();
+    let mut candidate_pairs: Vec<(usize, usize)> = (0..versions.len())
+        .into_par_iter()
+        .flat_map_iter(|i| {
+            let own = blocks[i];
+            let mut found: FxHashMap<usize, f64> = FxHashMap::default();
+            let mut take = |postings: &[u32], stem: u32| {
+                if postings.len() > too_common {
+                    return;
+                }
+                for &j in postings {
+                    let j = j as usize;
+                    if j != i {
+                        *found.entry(j).or_default() += rarity(stem);
+                    }
+                }
             };
-            if postings.len() > too_common {
-                return;
-            }
-            for &j in postings {
-                if j != i && seen[j] != i {
-                    seen[j] = i;
-                    candidate_pairs.push((i.min(j), i.max(j)));
+            for (rank, &stem) in prefixes[i].iter().enumerate() {
+                // A quote with no known speaker may render anyone's words; one with a speaker
+                // looks in its own block and the unknown one, and across speakers only under
+                // its rarest stem when that stem is rare in the whole corpus.
+                if own == 0 || (rank == 0 && df[stem as usize] <= too_common) {
+                    for postings in index.all(stem) {
+                        take(postings, stem);
+                    }
+                } else {
+                    take(index.block(stem, own), stem);
+                    take(index.block(stem, 0), stem);
                 }
             }
-        };
-        for (rank, &stem) in prefixes[i].iter().enumerate() {
-            // A quote with no known speaker may render anyone's words; one with a speaker
-            // looks in its own block and the unknown one, and across speakers only under its
-            // rarest stem when that stem is rare in the whole corpus.
-            if own == 0 || (rank == 0 && df[stem as usize] <= too_common) {
-                for &b in &blocks_of[stem as usize] {
-                    probe(b, stem);
-                }
-            } else {
-                probe(own, stem);
-                probe(0, stem);
-            }
-        }
-    }
+            let mut found: Vec<(usize, f64)> = found.into_iter().collect();
+            found.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            found.truncate(MAX_CANDIDATES);
+            found.into_iter().map(move |(j, _)| (i.min(j), i.max(j)))
+        })
+        .collect();
     candidate_pairs.sort_unstable();
     candidate_pairs.dedup();
     // Pairs that cannot be versions of one utterance are dropped before scoring.
@@ -581,6 +565,128 @@ fn edges(
         })
         .collect();
     (out, scored)
+}
+
+/// Numbers the terms of every version: ids follow the order of [`Term`] (stems, then keys,
+/// then concepts, each sorted), so that ties broken by id do not depend on hashing or on
+/// threads. Returns each version's term ids (ascending) and how many ids there are.
+fn number_terms(versions: &[Version]) -> (Vec<Vec<u32>>, usize) {
+    let lists: Vec<Vec<Term>> = versions
+        .par_iter()
+        .map(|v| terms(&v.features).into_iter().collect())
+        .collect();
+    let mut stems: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut keys: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut concepts: FxHashMap<crate::lexicon::Synset, u32> = FxHashMap::default();
+    for list in &lists {
+        for term in list {
+            match *term {
+                Term::Stem(s) => stems.entry(s).or_default(),
+                Term::Key(k) => keys.entry(k).or_default(),
+                Term::Concept(c) => concepts.entry(c).or_default(),
+            };
+        }
+    }
+    let mut next = 0u32;
+    for map in [&mut stems, &mut keys] {
+        let mut sorted: Vec<&str> = map.keys().copied().collect();
+        sorted.sort_unstable();
+        for s in sorted {
+            map.insert(s, next);
+            next += 1;
+        }
+    }
+    let mut sorted: Vec<crate::lexicon::Synset> = concepts.keys().copied().collect();
+    sorted.sort_unstable();
+    for c in sorted {
+        concepts.insert(c, next);
+        next += 1;
+    }
+    let ids = lists
+        .into_par_iter()
+        .map(|list| {
+            list.into_iter()
+                .map(|term| match term {
+                    Term::Stem(s) => stems[s],
+                    Term::Key(k) => keys[k],
+                    Term::Concept(c) => concepts[&c],
+                })
+                .collect()
+        })
+        .collect();
+    (ids, next as usize)
+}
+
+/// Which versions hold each term, by speaker block: for every term, its (block, version)
+/// entries sorted, and the runs of one block among them. Terms held by one version only are
+/// left out (they can find no partner).
+struct Index {
+    /// Versions, grouped by term, then by block, ascending.
+    versions: Vec<u32>,
+    /// Runs of one block: (block, start, end) into `versions`, grouped by term.
+    runs: Vec<(u32, u32, u32)>,
+    /// Where each term's runs start in `runs` (one more entry than terms).
+    run_starts: Vec<u32>,
+}
+
+impl Index {
+    fn new(terms: &[Vec<u32>], df: &[usize], blocks: &[u32]) -> Index {
+        let indexed = |t: u32| df[t as usize] >= 2;
+        let mut starts = vec![0u32; df.len() + 1];
+        for (t, &n) in df.iter().enumerate() {
+            starts[t + 1] = starts[t] + if n >= 2 { n as u32 } else { 0 };
+        }
+        let mut fill = starts.clone();
+        let mut entries = vec![(0u32, 0u32); starts[df.len()] as usize];
+        for (i, list) in terms.iter().enumerate() {
+            for &t in list.iter().filter(|&&t| indexed(t)) {
+                entries[fill[t as usize] as usize] = (blocks[i], i as u32);
+                fill[t as usize] += 1;
+            }
+        }
+        let mut runs = Vec::new();
+        let mut run_starts = Vec::with_capacity(df.len() + 1);
+        for t in 0..df.len() {
+            run_starts.push(runs.len() as u32);
+            let (from, to) = (starts[t] as usize, starts[t + 1] as usize);
+            let slice = &mut entries[from..to];
+            slice.sort_unstable();
+            let mut k = 0;
+            while k < slice.len() {
+                let block = slice[k].0;
+                let end = k + slice[k..].partition_point(|e| e.0 == block);
+                runs.push((block, (from + k) as u32, (from + end) as u32));
+                k = end;
+            }
+        }
+        run_starts.push(runs.len() as u32);
+        Index {
+            versions: entries.into_iter().map(|(_, v)| v).collect(),
+            runs,
+            run_starts,
+        }
+    }
+
+    fn runs(&self, term: u32) -> &[(u32, u32, u32)] {
+        let t = term as usize;
+        &self.runs[self.run_starts[t] as usize..self.run_starts[t + 1] as usize]
+    }
+
+    /// The versions of one block that hold `term`, ascending.
+    fn block(&self, term: u32, block: u32) -> &[u32] {
+        let runs = self.runs(term);
+        match runs.binary_search_by_key(&block, |r| r.0) {
+            Ok(k) => &self.versions[runs[k].1 as usize..runs[k].2 as usize],
+            Err(_) => &[],
+        }
+    }
+
+    /// The versions that hold `term`, block by block.
+    fn all(&self, term: u32) -> impl Iterator<Item = &[u32]> {
+        self.runs(term)
+            .iter()
+            .map(|r| &self.versions[r.1 as usize..r.2 as usize])
+    }
 }
 
 /// What a version is indexed under: its content stems, the transliterated keys of its names
@@ -754,6 +860,12 @@ fn adopt_nested(versions: &[Version], mut clusters: Vec<Vec<usize>>) -> Vec<Vec<
 
 /// Groups with more versions than this compare each with one hub version only.
 const MAX_ALL_PAIRS: usize = 30;
+
+/// How many candidate partners each quote keeps, its best by the summed rarity of the terms
+/// they share. Versions of one utterance share rare words; beyond a few dozen partners a quote
+/// is matching common vocabulary, and scoring them all would grow with the square of the
+/// corpus.
+const MAX_CANDIDATES: usize = 32;
 
 /// The pairs of a group, with similarity and drift: every pair, or every version against the
 /// reference source's, or against the `hub` version.

@@ -4,10 +4,16 @@
 //! articles. A story has a cast (speakers with titles) and a few *statements*; each article
 //! reports some of them, directly or as reported speech, through every quoting pattern
 //! extraction handles (speaker after or before the quote, colons, "according to", pronouns,
-//! scare quotes, nested quotes), and with the drift translation introduces: a word swapped,
-//! a word dropped, a number changed, a negation added. Words are drawn from a synthetic
-//! vocabulary of pronounceable tokens, so stories do not share content words by accident and
-//! alignment has the same kind of work as on real coverage. The same seed gives the same corpus.
+//! scare quotes, nested quotes), and with the drift translation introduces: a word swapped
+//! for a synonym or for another word, a word dropped, a number changed, a negation added.
+//!
+//! The words are real: statements mix the vocabulary of the seed fixtures (compiled in), a
+//! list of news synonyms that translations swap (swift / rapid, talks / negotiations), numbers,
+//! and a few names and places of the story's own (pronounceable made-up tokens, so that
+//! stories differ in their telling words as real ones do). Between the statements, articles
+//! carry narrative sentences taken from the fixtures (those without quotation marks or
+//! reporting verbs), so extraction reads as much plain prose as in real articles. The same
+//! seed gives the same corpus.
 
 /// A small, fast, seeded pseudo-random generator (xorshift64*).
 pub struct Rng(u64);
@@ -115,6 +121,106 @@ const NEWS: &[&str] = &[
     "world",
 ];
 
+/// The seed articles, the source of narrative sentences and of the statements' vocabulary.
+const FIXTURES: &[&str] = &[
+    include_str!("../../fixtures/geneva-2022/000_c9853349ed1b219d.txt"),
+    include_str!("../../fixtures/geneva-2022/001_a8afbed247e5946a.txt"),
+    include_str!("../../fixtures/geneva-2022/002_7f7ac94bf29114df.txt"),
+    include_str!("../../fixtures/geneva-2022/003_dc03c1db8e55d129.txt"),
+    include_str!("../../fixtures/geneva-2022/004_e7aa7f92c00fff20.txt"),
+];
+
+/// Pairs of news words a translation swaps for each other.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("swift", "rapid"),
+    ("united", "unanimous"),
+    ("serious", "grave"),
+    ("severe", "harsh"),
+    ("talks", "negotiations"),
+    ("open", "frank"),
+    ("useful", "helpful"),
+    ("response", "reaction"),
+    ("warned", "cautioned"),
+    ("attack", "assault"),
+    ("troops", "soldiers"),
+    ("border", "frontier"),
+    ("threat", "menace"),
+    ("demands", "requirements"),
+    ("ready", "prepared"),
+    ("continue", "proceed"),
+    ("important", "significant"),
+    ("agreement", "accord"),
+    ("begin", "start"),
+    ("help", "assist"),
+];
+
+/// Words that make a sentence a report of speech; narrative sentences have none of them.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "added",
+    "stressed",
+    "warned",
+    "noted",
+    "stated",
+    "insisted",
+    "called",
+    "described",
+    "asked",
+    "reiterated",
+    "confirmed",
+    "emphasizes",
+    "believes",
+    "agreed",
+    "that",
+    "renewed",
+    "repeated",
+];
+
+/// Sentences and words drawn from the fixtures, computed once.
+struct Material {
+    narrative: Vec<String>,
+    vocabulary: Vec<String>,
+}
+
+fn material() -> &'static Material {
+    static MATERIAL: std::sync::OnceLock<Material> = std::sync::OnceLock::new();
+    MATERIAL.get_or_init(|| {
+        let mut narrative = Vec::new();
+        let mut vocabulary = std::collections::BTreeSet::new();
+        for text in FIXTURES {
+            for line in text.lines() {
+                for sentence in line.split_inclusive(". ") {
+                    let sentence = sentence.trim();
+                    let words: Vec<&str> = sentence.split_whitespace().collect();
+                    let quoted = sentence.contains(['“', '”', '"', '«', '»', '‘', '’', '„']);
+                    let reporting = words.iter().any(|w| {
+                        let w = w
+                            .trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_lowercase();
+                        REPORTING.contains(&w.as_str())
+                    });
+                    if words.len() >= 8 && sentence.ends_with('.') && !quoted && !reporting {
+                        narrative.push(sentence.to_string());
+                    }
+                }
+                for w in line.split(|c: char| !c.is_alphabetic()) {
+                    if w.len() >= 4 && w.chars().all(|c| c.is_ascii_lowercase()) {
+                        vocabulary.insert(w.to_string());
+                    }
+                }
+            }
+        }
+        Material {
+            narrative,
+            vocabulary: vocabulary.into_iter().collect(),
+        }
+    })
+}
+
 fn word(rng: &mut Rng) -> String {
     let n = 3 + rng.below(3);
     (0..n).map(|_| *rng.pick(SYLLABLES)).collect()
@@ -138,6 +244,7 @@ struct Story {
     cast: Vec<Speaker>,
     /// Statements as word lists, each with the index of its speaker.
     statements: Vec<(usize, Vec<String>)>,
+    /// The story's own words: its places and names, and the fixture words it dwells on.
     vocabulary: Vec<String>,
 }
 
@@ -149,7 +256,16 @@ fn story(rng: &mut Rng) -> Story {
             last: capitalize(&word(rng)),
         })
         .collect::<Vec<_>>();
-    let vocabulary: Vec<String> = (0..40).map(|_| word(rng)).collect();
+    let fixture_words = &material().vocabulary;
+    let vocabulary: Vec<String> = (0..40)
+        .map(|i| {
+            if i % 4 == 0 {
+                capitalize(&word(rng))
+            } else {
+                rng.pick(fixture_words).clone()
+            }
+        })
+        .collect();
     let statements = (0..3 + rng.below(3))
         .map(|_| {
             let speaker = rng.below(cast.len());
@@ -161,12 +277,14 @@ fn story(rng: &mut Rng) -> Story {
                     words.push(rng.pick(MODALS).to_string());
                 } else if i == 6 && rng.chance(30) {
                     words.push(format!("{}", 10 * (1 + rng.below(90))));
-                } else if rng.chance(30) {
+                } else if rng.chance(25) {
+                    words.push(rng.pick(SYNONYMS).0.to_string());
+                } else if rng.chance(20) {
                     words.push(rng.pick(NEWS).to_string());
-                } else if rng.chance(30) {
+                } else if rng.chance(50) {
                     words.push(rng.pick(&vocabulary).clone());
                 } else {
-                    words.push(word(rng));
+                    words.push(rng.pick(fixture_words).clone());
                 }
             }
             (speaker, words)
@@ -182,7 +300,7 @@ fn story(rng: &mut Rng) -> Story {
 /// One version of a statement, with the drift a translation might bring.
 fn version(rng: &mut Rng, words: &[String], vocabulary: &[String]) -> String {
     let mut out: Vec<String> = words.to_vec();
-    match rng.below(6) {
+    match rng.below(7) {
         0 => {
             let i = rng.below(out.len());
             out[i] = rng.pick(vocabulary).clone();
@@ -204,12 +322,21 @@ fn version(rng: &mut Rng, words: &[String], vocabulary: &[String]) -> String {
                 out.insert(i + 1, "not".to_string());
             }
         }
+        4 | 5 => {
+            for w in out.iter_mut() {
+                if let Some((_, synonym)) = SYNONYMS.iter().find(|(word, _)| word == w) {
+                    *w = synonym.to_string();
+                    break;
+                }
+            }
+        }
         _ => {}
     }
     out.join(" ")
 }
 
 fn article(rng: &mut Rng, story: &Story) -> String {
+    let narrative = &material().narrative;
     let mut out = String::new();
     let lead = &story.cast[0];
     out.push_str(&format!("{} says talks will go on\n\n", lead.last));
@@ -254,12 +381,14 @@ fn article(rng: &mut Rng, story: &Story) -> String {
             _ => format!("“{},” {} {} {verb}.", capitalize(&text), s.first, s.last),
         };
         out.push_str(&sentence);
-        out.push(' ');
-        let narrative: Vec<String> = (0..10)
-            .map(|_| rng.pick(&story.vocabulary).clone())
-            .collect();
-        out.push_str(&capitalize(&narrative.join(" ")));
-        out.push_str(".\n\n");
+        out.push_str("\n\n");
+        for _ in 0..2 + rng.below(3) {
+            let sentence: &String = rng.pick(narrative);
+            out.push_str(sentence);
+            out.push(' ');
+        }
+        out.pop();
+        out.push_str("\n\n");
     }
     out
 }
@@ -272,6 +401,10 @@ pub fn articles(seed: u64, n: usize) -> Vec<String> {
 }
 
 /// The articles as sources `a00000`, `a00001`…, read as the command line would read them.
+#[allow(
+    dead_code,
+    reason = "used by the benchmarks, not by the corpus generator"
+)]
 pub fn sources(texts: &[String]) -> Vec<quotedrift::ingest::Source> {
     texts
         .iter()
@@ -286,4 +419,25 @@ pub fn sources(texts: &[String]) -> Vec<quotedrift::ingest::Source> {
             .expect("generated text is valid")
         })
         .collect()
+}
+
+/// The articles as JSON Lines records, as `quotedrift report --jsonl` reads them: `id`,
+/// `outlet`, `language` and `text`.
+#[allow(
+    dead_code,
+    reason = "used by the corpus generator, not by every benchmark"
+)]
+pub fn jsonl(texts: &[String]) -> String {
+    let mut out = String::new();
+    for (i, text) in texts.iter().enumerate() {
+        let record = serde_json::json!({
+            "id": format!("a{i:05}"),
+            "outlet": format!("Outlet {}", i % 5),
+            "language": "en",
+            "text": text,
+        });
+        out.push_str(&record.to_string());
+        out.push('\n');
+    }
+    out
 }

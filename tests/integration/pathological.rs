@@ -4,7 +4,7 @@
 //! Sizes are scaled down in debug builds; `.ci/run` also runs these tests with `--release` at
 //! full size (a 20 MB single line).
 
-use std::sync::mpsc;
+use std::sync::{mpsc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use quotedrift::align::AlignOptions;
@@ -12,6 +12,13 @@ use quotedrift::analysis;
 use quotedrift::ingest::{read_bytes, Corpus};
 
 use crate::common::quotedrift;
+
+/// The cases run one at a time: analysis uses every core, and a case timed while another
+/// runs beside it would measure the other case too.
+fn one_at_a_time() -> MutexGuard<'static, ()> {
+    static SERIAL: Mutex<()> = Mutex::new(());
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 /// Full size in release builds, a tenth in debug builds.
 fn scaled(bytes: usize) -> usize {
@@ -62,6 +69,7 @@ fn linear(name: &str, make: impl Fn(usize) -> String, n: usize, limit: Duration)
 
 #[test]
 fn a_20_mb_single_line() {
+    let _serial = one_at_a_time();
     let make = |n: usize| {
         "Lavrov said the talks were “useful and open” and Blinken added more ".repeat(n / 70)
     };
@@ -85,6 +93,7 @@ fn a_20_mb_single_line() {
 
 #[test]
 fn a_hundred_thousand_unmatched_quote_marks() {
+    let _serial = one_at_a_time();
     for mark in ["“", "\"", "«", "„", "‘"] {
         let text = format!("{} end.", format!("{mark} ").repeat(100_000));
         let (_, quotes) = bounded("unmatched marks", text, Duration::from_secs(30));
@@ -100,6 +109,7 @@ fn a_hundred_thousand_unmatched_quote_marks() {
 
 #[test]
 fn deeply_nested_quotes() {
+    let _serial = one_at_a_time();
     let depth = 50_000;
     let text = format!(
         "He said {}core{} and left.",
@@ -112,6 +122,7 @@ fn deeply_nested_quotes() {
 
 #[test]
 fn only_apostrophes() {
+    let _serial = one_at_a_time();
     for text in [
         "’".repeat(200_000),
         "'".repeat(200_000),
@@ -124,6 +135,7 @@ fn only_apostrophes() {
 
 #[test]
 fn right_to_left_text_combining_marks_and_emoji() {
+    let _serial = one_at_a_time();
     let texts = [
         "قال لافروف: «المحادثات كانت مفيدة ومفتوحة» للصحفيين.",
         "אמר לברוב: „השיחות היו פתוחות ומועילות“ לכתבים.",
@@ -138,6 +150,7 @@ fn right_to_left_text_combining_marks_and_emoji() {
 
 #[test]
 fn nul_bytes_and_every_line_ending() {
+    let _serial = one_at_a_time();
     let text = format!("{}“After a NUL \u{0},” Lavrov said.\r\n“Windows line,” he said.\r“Old Mac line,” he added.\n", "x".repeat(10_000));
     let (_, quotes) = bounded("line ends", text, Duration::from_secs(10));
     assert_eq!(quotes, 2 * 3, "three quotes in each of the two copies");
