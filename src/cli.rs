@@ -44,6 +44,10 @@ Exit codes:
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Worker threads for extraction and scoring (default: one per core; also
+    /// RAYON_NUM_THREADS). The report is the same whatever the number.
+    #[arg(long, global = true, value_name = "N")]
+    threads: Option<std::num::NonZeroUsize>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -327,6 +331,12 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> Result<Outcome, Failure> {
+    if let Some(threads) = cli.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.get())
+            .build_global()
+            .map_err(|e| Failure::Input(anyhow::anyhow!("--threads {threads}: {e}")))?;
+    }
     match cli.command {
         Command::Quotes(args) => {
             let io = Io::resolve(args.input, args.output).map_err(Failure::Input)?;

@@ -15,3 +15,4 @@ mod pathological;
 mod properties;
 mod report;
 mod reports;
+mod scale;
