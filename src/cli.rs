@@ -61,6 +61,10 @@ enum Command {
     /// Compare two texts as versions of one utterance: scores and drift items.
     #[command(after_help = EXIT_CODES_HELP)]
     Compare(CompareArgs),
+    /// Align the quotes of several shards' JSON documents as one corpus: the same report as
+    /// `report` over all of the shards' sources at once.
+    #[command(after_help = EXIT_CODES_HELP)]
+    Merge(MergeArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -112,7 +116,7 @@ struct InputArgs {
     skip_bad_lines: bool,
 }
 
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 struct OutputArgs {
     /// Write to FILE instead of standard output. The file is written to a temporary file
     /// beside it and renamed into place, replacing any earlier version; it may not be an input.
@@ -138,6 +142,22 @@ struct QuotesArgs {
 struct ReportArgs {
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    report: ReportOptionArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct MergeArgs {
+    /// JSON documents written by `quotedrift quotes --format json` or `quotedrift report
+    /// --format json` over the shards of one corpus (each source in one shard only).
+    #[arg(required = true, value_name = "SHARD.json")]
+    shards: Vec<PathBuf>,
+    #[command(flatten)]
+    report: ReportOptionArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct ReportOptionArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormatArg::Text)]
     format: ReportFormatArg,
@@ -252,6 +272,47 @@ impl Io {
     }
 }
 
+fn align_options(args: &ReportOptionArgs) -> AlignOptions {
+    AlignOptions {
+        min_similarity: args.min_similarity,
+        reference: args.reference.clone(),
+        speaker: args.speaker.clone(),
+        linkage: None,
+        lexicon: !args.no_lexicon,
+    }
+}
+
+/// Writes the report of `analysis` and says how the run ended (`--fail-on`).
+fn write_analysis(
+    analysis: &analysis::Analysis,
+    args: &ReportOptionArgs,
+    io: &Io,
+) -> Result<Outcome, Failure> {
+    let format = match args.format {
+        ReportFormatArg::Text => ReportFormat::Text,
+        ReportFormatArg::Json => ReportFormat::Json,
+        ReportFormatArg::Md => ReportFormat::Markdown,
+        ReportFormatArg::Csv => ReportFormat::Csv,
+        ReportFormatArg::Html => ReportFormat::Html,
+    };
+    emit(io.out.as_deref(), |w| {
+        report::write_report(analysis, format, io.style, w)
+    })
+    .map_err(Failure::Output)?;
+    let worst = analysis
+        .alignment
+        .groups
+        .iter()
+        .map(|g| g.severity)
+        .fold(0.0, f64::max);
+    match args.fail_on {
+        Some(threshold) if worst >= threshold && !analysis.alignment.groups.is_empty() => {
+            Ok(Outcome::DriftAtLeast(threshold))
+        }
+        _ => Ok(Outcome::Done),
+    }
+}
+
 /// `--out` must not name one of the inputs (or a file inside an input folder).
 fn refuse_input_as_output(out: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
     let Ok(out_abs) = out.canonicalize() else {
@@ -353,9 +414,9 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             Ok(Outcome::Done)
         }
         Command::Report(args) => {
-            let io = Io::resolve(args.input, args.output).map_err(Failure::Input)?;
+            let io = Io::resolve(args.input, args.report.output.clone()).map_err(Failure::Input)?;
             let corpus = io.read()?;
-            if let Some(reference) = &args.reference {
+            if let Some(reference) = &args.report.reference {
                 if !corpus.sources.iter().any(|s| &s.id == reference) {
                     let ids: Vec<&str> = corpus.sources.iter().map(|s| s.id.as_str()).collect();
                     return Err(Failure::Input(anyhow::anyhow!(
@@ -364,38 +425,49 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                     )));
                 }
             }
-            let options = AlignOptions {
-                min_similarity: args.min_similarity,
-                reference: args.reference,
-                speaker: args.speaker,
-                linkage: None,
-                lexicon: !args.no_lexicon,
-            };
+            let options = align_options(&args.report);
             let analysis = analysis::analyze(corpus, options);
             note_unstemmed(&analysis.extraction);
-            let format = match args.format {
-                ReportFormatArg::Text => ReportFormat::Text,
-                ReportFormatArg::Json => ReportFormat::Json,
-                ReportFormatArg::Md => ReportFormat::Markdown,
-                ReportFormatArg::Csv => ReportFormat::Csv,
-                ReportFormatArg::Html => ReportFormat::Html,
-            };
-            emit(io.out.as_deref(), |w| {
-                report::write_report(&analysis, format, io.style, w)
-            })
-            .map_err(Failure::Output)?;
-            let worst = analysis
-                .alignment
-                .groups
-                .iter()
-                .map(|g| g.severity)
-                .fold(0.0, f64::max);
-            match args.fail_on {
-                Some(threshold) if worst >= threshold && !analysis.alignment.groups.is_empty() => {
-                    Ok(Outcome::DriftAtLeast(threshold))
-                }
-                _ => Ok(Outcome::Done),
+            write_analysis(&analysis, &args.report, &io)
+        }
+        Command::Merge(args) => {
+            let io = Io::resolve(
+                InputArgs {
+                    paths: args.shards.clone(),
+                    lossy: false,
+                    jsonl: false,
+                    skip_bad_lines: false,
+                },
+                args.report.output.clone(),
+            )
+            .map_err(Failure::Input)?;
+            let mut shards = Vec::with_capacity(args.shards.len());
+            for path in &args.shards {
+                let name = path.display().to_string();
+                let bytes = std::fs::read(path)
+                    .with_context(|| format!("{name}: cannot read"))
+                    .map_err(Failure::Input)?;
+                let extraction = report::json::read_extraction(&name, &bytes)
+                    .map_err(|e| Failure::Input(e.into()))?;
+                shards.push((name, extraction));
             }
+            let extraction =
+                report::json::merge_extractions(shards).map_err(|e| Failure::Input(e.into()))?;
+            if let Some(reference) = &args.report.reference {
+                if !extraction.sources.iter().any(|s| &s.source.id == reference) {
+                    return Err(Failure::Input(anyhow::anyhow!(
+                        "--reference {reference}: no such source in the shards"
+                    )));
+                }
+            }
+            let options = align_options(&args.report);
+            let alignment = quotedrift::align::align(&extraction, &options);
+            let analysis = analysis::Analysis {
+                extraction,
+                alignment,
+                options,
+            };
+            write_analysis(&analysis, &args.report, &io)
         }
         Command::Compare(args) => {
             let pairs = match (&args.pairs, &args.a, &args.b) {

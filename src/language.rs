@@ -10,7 +10,7 @@
 use serde::Serialize;
 
 /// How a language was arrived at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Detection {
     /// Detected from the text itself.
@@ -103,6 +103,39 @@ pub fn declared(code: &str) -> Option<Language> {
         confidence: 1.0,
         reliable: true,
         detection: Detection::Declared,
+    })
+}
+
+/// A language as a report describes it: its code (ISO 639-3, or `und`), the script's name and
+/// how it was found. `None` when whatlang knows neither the code nor the script.
+pub fn described(
+    code: &str,
+    script: &str,
+    confidence: f64,
+    reliable: bool,
+    detection: Detection,
+) -> Option<Language> {
+    let script = if script == "unknown" {
+        "unknown"
+    } else {
+        whatlang::Script::all()
+            .iter()
+            .map(|s| s.name())
+            .find(|name| *name == script)?
+    };
+    let (code, name) = if code == "und" {
+        ("und", "undetermined")
+    } else {
+        let lang = whatlang::Lang::from_code(code)?;
+        (lang.code(), lang.eng_name())
+    };
+    Some(Language {
+        code,
+        name,
+        script,
+        confidence,
+        reliable,
+        detection,
     })
 }
 

@@ -30,7 +30,7 @@ use super::words::{self, Unit, W};
 use crate::text::Analyzer;
 
 /// How the speaker of a quote was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Cue {
     /// A name or description next to a reporting verb.

@@ -27,7 +27,7 @@ use crate::language::{self, Language};
 use crate::text::{Analyzer, Analyzers};
 
 /// Whether a quote was marked by quotation marks or reported without them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     /// Words between quotation marks.

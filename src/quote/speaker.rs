@@ -20,7 +20,7 @@ use super::cues;
 use super::words::W;
 
 /// What kind of speaker an entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SpeakerKind {
     /// One person, named or described.
@@ -51,6 +51,22 @@ pub struct Entity {
 }
 
 impl Entity {
+    /// An entity as a report describes it (canonical name, kind, spellings), for reading a
+    /// report back ([`crate::report::json::read_extraction`]).
+    pub fn described(name: String, kind: SpeakerKind, names: Vec<String>) -> Entity {
+        let surname = (kind == SpeakerKind::Person)
+            .then(|| name.split_whitespace().last().map(str::to_lowercase))
+            .flatten();
+        Entity {
+            first_use: vec![0; names.len()],
+            name,
+            kind,
+            names,
+            surname,
+            titles: BTreeSet::new(),
+        }
+    }
+
     fn key(&self) -> String {
         match &self.surname {
             Some(surname) => surname.clone(),

@@ -8,19 +8,23 @@
 //!               "language_reliable", "script", "stemmer", "bytes", "bom", "replaced_bytes",
 //!               "outlet", "original_language", "translation_chain", "url", "published",
 //!               "note", "synthetic", "language_detection", "speakers": [{"name", "kind",
-//!               "names"}]}],
+//!               "names"}], "text"}],
 //!  "quotes":  [{"id": "<source id>#<n>", "source", "start", "end", "text",
 //!               "kind": "direct" | "indirect", "scare", "closed",
 //!               "speaker": "<canonical name>" | null, "speaker_kind", "speaker_names",
-//!               "cue", "speaker_start", "speaker_end",
+//!               "cue", "speaker_start", "speaker_end", "speaker_text",
 //!               "language", "language_confidence"}]}
 //! ```
 //!
-//! `start`/`end` are byte offsets into the source file: its bytes `[start, end)` are `text`.
+//! A source's `text` is the whole text as read (after decoding; see `bom` and
+//! `replaced_bytes`), so that a document stands alone. A quote's `start`/`end` are byte
+//! offsets into the source file, and into its `text`: the bytes `[start, end)` are the quote's
+//! `text`.
 //! `speaker` is the longest name the article uses for that person; `speaker_names` lists every
 //! spelling it uses, so that "Sergey Lavrov" and "Sergei Lavrov" can be matched across
 //! articles. `cue` says how the speaker was found (`explicit`, `pronoun`, `according-to`,
-//! `colon`, `context`) and `speaker_start`/`speaker_end` point at the words that name them.
+//! `colon`, `context`) and `speaker_start`/`speaker_end` point at the words that name them
+//! (`speaker_text`).
 //! Quotes are ordered by source id, then by position. Fields may be added in later versions of
 //! the same schema; none will be removed or renamed.
 //!
@@ -48,12 +52,22 @@
 //! `substitution`, `omission`, `addition`, `negation`, `modality`, `number`, `attribution`,
 //! `quote-vs-paraphrase`.
 //!
+//! # Reading documents back: shards and `merge`
+//!
+//! Either document holds everything alignment and the reports need: [`read_extraction`]
+//! rebuilds the extraction from it, so that a corpus split into shards can be extracted shard
+//! by shard (on several machines) and aligned as one (`quotedrift merge`). A document whose
+//! sources lack `text` (written by hand, or trimmed to save space) is read too: the text is
+//! rebuilt at its original length with the quotes' and speakers' words at their byte offsets
+//! and spaces elsewhere, so every offset stays true, and only the context shown around
+//! quotes is lost.
+//!
 //! The serialization types are private to this module so that the library's own types can
 //! change without changing the format.
 
 use std::io::Write;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::align::{Group, Pair, QuoteRef};
 use crate::analysis::{Analysis, RANKING_RULE};
@@ -95,6 +109,7 @@ struct SourceOut<'a> {
     synthetic: bool,
     language_detection: crate::language::Detection,
     speakers: Vec<SpeakerOut<'a>>,
+    text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -120,6 +135,7 @@ struct QuoteOut<'a> {
     cue: Option<Cue>,
     speaker_start: Option<usize>,
     speaker_end: Option<usize>,
+    speaker_text: Option<&'a str>,
     language: &'a str,
     language_confidence: f64,
 }
@@ -154,6 +170,7 @@ fn source_out(s: &ExtractedSource) -> SourceOut<'_> {
                 names: &e.names,
             })
             .collect(),
+        text: &s.source.text,
     }
 }
 
@@ -174,6 +191,9 @@ fn quote_out<'a>(s: &'a ExtractedSource, q: &'a Quote) -> QuoteOut<'a> {
         cue: q.cue,
         speaker_start: q.speaker_span.map(|s| s.start),
         speaker_end: q.speaker_span.map(|s| s.end),
+        speaker_text: q
+            .speaker_span
+            .and_then(|span| s.source.text.get(span.start..span.end)),
         language: q.language.code,
         language_confidence: q.language.confidence,
     }
@@ -349,4 +369,268 @@ pub fn write_comparison_line<W: Write + ?Sized>(
 ) -> std::io::Result<()> {
     serde_json::to_writer(&mut *out, &pair_out(extraction, pair))?;
     out.write_all(b"\n")
+}
+
+#[derive(Deserialize)]
+struct DocIn {
+    schema: String,
+    sources: Vec<SourceIn>,
+    quotes: Vec<QuoteIn>,
+}
+
+#[derive(Deserialize)]
+struct SourceIn {
+    id: String,
+    path: String,
+    language: String,
+    language_confidence: f64,
+    language_reliable: bool,
+    script: String,
+    bytes: usize,
+    bom: bool,
+    replaced_bytes: usize,
+    outlet: Option<String>,
+    original_language: Option<String>,
+    #[serde(default)]
+    translation_chain: Vec<String>,
+    url: Option<String>,
+    published: Option<String>,
+    note: Option<String>,
+    #[serde(default)]
+    synthetic: bool,
+    language_detection: crate::language::Detection,
+    #[serde(default)]
+    speakers: Vec<SpeakerIn>,
+    text: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct SpeakerIn {
+    name: String,
+    kind: SpeakerKind,
+    names: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct QuoteIn {
+    id: String,
+    source: String,
+    start: usize,
+    end: usize,
+    text: String,
+    kind: QuoteKind,
+    scare: bool,
+    closed: bool,
+    speaker: Option<String>,
+    cue: Option<Cue>,
+    speaker_start: Option<usize>,
+    speaker_end: Option<usize>,
+    speaker_text: Option<String>,
+    language: String,
+    language_confidence: f64,
+}
+
+/// Why a document could not be read back.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// Not JSON, or not shaped like a quotedrift document.
+    #[error("{name}: not a quotedrift quotes@1 or report@1 document: {reason}")]
+    Format {
+        /// The document's name (its path).
+        name: String,
+        /// What serde found wrong.
+        reason: String,
+    },
+    /// A well-formed document whose contents contradict themselves.
+    #[error("{name}: {reason}")]
+    Content {
+        /// The document's name (its path).
+        name: String,
+        /// What is inconsistent.
+        reason: String,
+    },
+}
+
+/// Rebuilds the extraction a `quotedrift/quotes@1` or `quotedrift/report@1` document was
+/// written from (see the module documentation). `name` names the document in errors.
+pub fn read_extraction(name: &str, bytes: &[u8]) -> Result<Extraction, ReadError> {
+    let content = |reason: String| ReadError::Content {
+        name: name.to_string(),
+        reason,
+    };
+    let doc: DocIn = serde_json::from_slice(bytes).map_err(|e| ReadError::Format {
+        name: name.to_string(),
+        reason: e.to_string(),
+    })?;
+    if doc.schema != QUOTES_SCHEMA && doc.schema != REPORT_SCHEMA {
+        return Err(content(format!("unknown schema {:?}", doc.schema)));
+    }
+    let analyzers = crate::text::Analyzers::new(None);
+    let mut sources = Vec::with_capacity(doc.sources.len());
+    let mut index = std::collections::HashMap::new();
+    for s in doc.sources {
+        let language = crate::language::described(
+            &s.language,
+            &s.script,
+            s.language_confidence,
+            s.language_reliable,
+            s.language_detection,
+        )
+        .ok_or_else(|| {
+            content(format!(
+                "source {}: unknown language {:?}",
+                s.id, s.language
+            ))
+        })?;
+        if index.insert(s.id.clone(), sources.len()).is_some() {
+            return Err(content(format!("source {} appears twice", s.id)));
+        }
+        let stemmer = analyzers.get(language.code).stemmer_name();
+        let sparse = s.text.is_none();
+        let text = match s.text {
+            Some(text) if text.len() == s.bytes => text.into_bytes(),
+            Some(text) => {
+                return Err(content(format!(
+                    "source {}: text of {} bytes, but bytes says {}",
+                    s.id,
+                    text.len(),
+                    s.bytes
+                )))
+            }
+            None => vec![b' '; s.bytes],
+        };
+        sources.push((
+            ExtractedSource {
+                source: crate::ingest::Source {
+                    id: s.id,
+                    path: s.path,
+                    text: String::new(),
+                    bom: s.bom,
+                    replaced_bytes: s.replaced_bytes,
+                    meta: crate::ingest::SourceMeta {
+                        outlet: s.outlet,
+                        original_language: s.original_language,
+                        translation_chain: s.translation_chain,
+                        url: s.url,
+                        note: s.note,
+                        synthetic: s.synthetic,
+                        published: s.published,
+                        language: None,
+                    },
+                },
+                language,
+                stemmer,
+                speakers: s
+                    .speakers
+                    .into_iter()
+                    .map(|e| crate::quote::Entity::described(e.name, e.kind, e.names))
+                    .collect(),
+                quotes: Vec::new(),
+            },
+            text,
+            sparse,
+        ));
+    }
+    for q in doc.quotes {
+        let at = *index
+            .get(&q.source)
+            .ok_or_else(|| content(format!("quote {}: no source {}", q.id, q.source)))?;
+        let (source, text, sparse) = &mut sources[at];
+        let sparse = *sparse;
+        let mut paste = |start: usize, end: usize, words: &str, what: &str| {
+            let fits = start <= end
+                && end <= text.len()
+                && end - start == words.len()
+                && text[start..end]
+                    .iter()
+                    .zip(words.as_bytes())
+                    .all(|(&had, &new)| had == new || (sparse && had == b' '));
+            if !fits {
+                return Err(content(format!(
+                    "quote {}: its {what} does not fit at bytes {start}..{end} of {}",
+                    q.id, q.source
+                )));
+            }
+            text[start..end].copy_from_slice(words.as_bytes());
+            Ok(())
+        };
+        paste(q.start, q.end, &q.text, "text")?;
+        let speaker_span = match (q.speaker_start, q.speaker_end) {
+            (Some(start), Some(end)) => {
+                if let Some(words) = &q.speaker_text {
+                    paste(start, end, words, "speaker")?;
+                }
+                Some(crate::quote::Span { start, end })
+            }
+            _ => None,
+        };
+        let speaker = match &q.speaker {
+            Some(name) => Some(
+                source
+                    .speakers
+                    .iter()
+                    .position(|e| &e.name == name)
+                    .ok_or_else(|| content(format!("quote {}: no speaker {name}", q.id)))?,
+            ),
+            None => None,
+        };
+        let language = if q.language == source.language.code {
+            crate::language::Language {
+                confidence: q.language_confidence,
+                ..source.language.clone()
+            }
+        } else {
+            crate::language::described(
+                &q.language,
+                "unknown",
+                q.language_confidence,
+                false,
+                crate::language::Detection::Detected,
+            )
+            .ok_or_else(|| content(format!("quote {}: unknown language {:?}", q.id, q.language)))?
+        };
+        source.quotes.push(Quote {
+            id: q.id,
+            start: q.start,
+            end: q.end,
+            kind: q.kind,
+            scare: q.scare,
+            closed: q.closed,
+            speaker,
+            cue: q.cue,
+            speaker_span,
+            language,
+        });
+    }
+    let mut out = Vec::with_capacity(sources.len());
+    for (mut source, text, _) in sources {
+        source.source.text = String::from_utf8(text).map_err(|_| {
+            content(format!(
+                "source {}: quotes cut through a character",
+                source.source.id
+            ))
+        })?;
+        out.push(source);
+    }
+    Ok(Extraction { sources: out })
+}
+
+/// Rebuilds one extraction from several documents (shards of one corpus), sources sorted by
+/// id as extraction sorts them. A source may appear in one shard only.
+pub fn merge_extractions(shards: Vec<(String, Extraction)>) -> Result<Extraction, ReadError> {
+    let mut seen: std::collections::BTreeMap<String, String> = Default::default();
+    let mut sources = Vec::new();
+    for (name, extraction) in shards {
+        for source in extraction.sources {
+            if let Some(first) = seen.insert(source.source.id.clone(), name.clone()) {
+                return Err(ReadError::Content {
+                    name,
+                    reason: format!("source {} is also in {first}", source.source.id),
+                });
+            }
+            sources.push(source);
+        }
+    }
+    sources.sort_by(|a, b| a.source.id.cmp(&b.source.id));
+    Ok(Extraction { sources })
 }

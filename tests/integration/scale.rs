@@ -80,3 +80,137 @@ fn fixture_reports_do_not_depend_on_threads_or_argument_order() {
     let backward = run(&files, "4");
     assert!(forward == backward);
 }
+
+/// Runs quotedrift with `args`, expecting success; returns standard output.
+fn run_ok(args: &[&str]) -> Vec<u8> {
+    let out = quotedrift().args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+#[test]
+fn merging_three_shards_gives_the_report_of_one_run() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let seeds = fixtures();
+    let mut files: Vec<String> = std::fs::read_dir(&seeds)
+        .expect("fixtures")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort();
+    let translations = seeds
+        .parent()
+        .expect("fixtures folder")
+        .join("geneva-2022-translations")
+        .display()
+        .to_string();
+    // Three shards, written by both commands that write JSON, one with a folder and manifest.
+    let shard = |n: usize, command: &str, inputs: &[&str]| {
+        let path = dir.path().join(format!("shard{n}.json"));
+        let out = path.display().to_string();
+        let mut args = vec![command, "--format", "json", "--out", &out];
+        args.extend(inputs);
+        run_ok(&args);
+        out
+    };
+    let s1 = shard(1, "quotes", &[&files[0], &files[1]]);
+    let s2 = shard(2, "report", &[&files[2], &files[3]]);
+    let s3 = shard(3, "quotes", &[&files[4], &translations]);
+    for format in ["json", "html", "text"] {
+        let merged = run_ok(&["merge", &s3, &s1, &s2, "--format", format]);
+        let mut args = vec!["report", "--format", format];
+        args.extend(files.iter().map(String::as_str));
+        args.push(&translations);
+        let one = run_ok(&args);
+        assert!(merged == one, "merge differs from one run in {format}");
+    }
+    // The shards do real work: the merged report has groups across shards.
+    let merged: serde_json::Value =
+        serde_json::from_slice(&run_ok(&["merge", &s1, &s2, &s3, "--format", "json"]))
+            .expect("JSON");
+    let groups = merged["groups"].as_array().expect("groups");
+    assert!(groups.iter().any(|g| {
+        let quotes: Vec<&str> = g["quotes"]
+            .as_array()
+            .expect("quotes")
+            .iter()
+            .filter_map(|q| q.as_str())
+            .collect();
+        quotes.iter().any(|q| q.starts_with("000")) && quotes.iter().any(|q| q.starts_with("004"))
+    }));
+}
+
+#[test]
+fn shards_without_texts_merge_into_the_same_groups() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let full = run_ok(&[
+        "report",
+        "--format",
+        "json",
+        &fixtures().display().to_string(),
+    ]);
+    let mut doc: serde_json::Value = serde_json::from_slice(&full).expect("JSON");
+    for source in doc["sources"].as_array_mut().expect("sources") {
+        source.as_object_mut().expect("object").remove("text");
+    }
+    let trimmed = dir.path().join("trimmed.json");
+    std::fs::write(&trimmed, doc.to_string()).expect("written");
+    let merged: serde_json::Value = serde_json::from_slice(&run_ok(&[
+        "merge",
+        &trimmed.display().to_string(),
+        "--format",
+        "json",
+    ]))
+    .expect("JSON");
+    let original: serde_json::Value = serde_json::from_slice(&full).expect("JSON");
+    assert_eq!(merged["groups"], original["groups"]);
+    assert_eq!(merged["quotes"], original["quotes"]);
+}
+
+#[test]
+fn bad_shards_are_refused_with_the_file_named() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let good = dir.path().join("good.json");
+    std::fs::write(
+        &good,
+        run_ok(&[
+            "quotes",
+            "--format",
+            "json",
+            &fixtures().display().to_string(),
+        ]),
+    )
+    .expect("written");
+    let good = good.display().to_string();
+    let not_json = dir.path().join("broken.json");
+    std::fs::write(&not_json, "{\"schema\": ").expect("written");
+    let moved = dir.path().join("moved.json");
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&good).expect("read")).expect("JSON");
+    doc["quotes"][0]["start"] = serde_json::json!(1);
+    std::fs::write(&moved, doc.to_string()).expect("written");
+    let cases = [
+        (
+            vec![not_json.display().to_string()],
+            "broken.json: not a quotedrift",
+        ),
+        (vec![good.clone(), good.clone()], "is also in"),
+        (vec![moved.display().to_string()], "does not fit at bytes"),
+    ];
+    for (shards, expected) in cases {
+        let out = quotedrift()
+            .arg("merge")
+            .args(&shards)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{shards:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(expected), "{stderr}");
+        assert!(out.stdout.is_empty());
+    }
+}
