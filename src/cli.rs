@@ -272,6 +272,43 @@ impl Io {
     }
 }
 
+/// What a long run is doing, on standard error: a spinner with the stage and the time spent,
+/// shown only once the run has taken a second, and only when standard error is a terminal.
+struct Progress {
+    bar: indicatif::ProgressBar,
+}
+
+impl Progress {
+    fn start() -> Progress {
+        let bar = indicatif::ProgressBar::hidden();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        let progress = Progress { bar };
+        if std::io::stderr().is_terminal() {
+            // A ticker thread reveals the spinner after a second; short runs never show it.
+            let bar = progress.bar.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(std::time::Duration::from_secs(1));
+                if !bar.is_finished() {
+                    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+                }
+            });
+        }
+        progress
+    }
+
+    fn stage(&self, message: String) {
+        self.bar.set_message(message);
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
 fn align_options(args: &ReportOptionArgs) -> AlignOptions {
     AlignOptions {
         min_similarity: args.min_similarity,
@@ -426,9 +463,25 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                 }
             }
             let options = align_options(&args.report);
-            let analysis = analysis::analyze(corpus, options);
+            let progress = Progress::start();
+            progress.stage(format!(
+                "extracting quotes from {} sources",
+                corpus.sources.len()
+            ));
+            let extraction = quote::extract(corpus);
+            let quotes = extraction.quotes().count();
+            progress.stage(format!("aligning {quotes} quotes"));
+            let alignment = quotedrift::align::align(&extraction, &options);
+            progress.stage("writing the report".to_string());
+            let analysis = analysis::Analysis {
+                extraction,
+                alignment,
+                options,
+            };
             note_unstemmed(&analysis.extraction);
-            write_analysis(&analysis, &args.report, &io)
+            let outcome = write_analysis(&analysis, &args.report, &io);
+            progress.finish();
+            outcome
         }
         Command::Merge(args) => {
             let io = Io::resolve(
@@ -461,7 +514,10 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                 }
             }
             let options = align_options(&args.report);
+            let progress = Progress::start();
+            progress.stage(format!("aligning {} quotes", extraction.quotes().count()));
             let alignment = quotedrift::align::align(&extraction, &options);
+            progress.finish();
             let analysis = analysis::Analysis {
                 extraction,
                 alignment,

@@ -19,6 +19,12 @@ fn report(input: &str, threads: usize) -> String {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // No progress display when standard error is not a terminal.
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("UTF-8 report")
 }
 
