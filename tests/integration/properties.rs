@@ -122,3 +122,53 @@ proptest! {
         prop_assert_eq!(run(), run());
     }
 }
+
+/// The JSON report of `texts` (sources `s0`, `s1`, … given in `order`) on a pool of `threads`.
+fn report_on(texts: &[String], order: &[usize], threads: usize) -> Vec<u8> {
+    let sources = order
+        .iter()
+        .filter_map(|&i| {
+            read_bytes(
+                &format!("s{i}"),
+                "p.txt",
+                texts[i].as_bytes(),
+                IngestOptions::default(),
+            )
+            .ok()
+        })
+        .collect();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("a thread pool");
+    pool.install(|| {
+        let analysis = quotedrift::analysis::analyze(
+            Corpus::new(sources),
+            quotedrift::align::AlignOptions::default(),
+        );
+        let mut out = Vec::new();
+        quotedrift::report::write_report(
+            &analysis,
+            quotedrift::report::ReportFormat::Json,
+            Default::default(),
+            &mut out,
+        )
+        .expect("written to memory");
+        out
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn reports_do_not_depend_on_threads_or_input_order(
+        texts in prop::collection::vec(newsy_text(), 2..6),
+    ) {
+        let forward: Vec<usize> = (0..texts.len()).collect();
+        let backward: Vec<usize> = forward.iter().rev().copied().collect();
+        let one = report_on(&texts, &forward, 1);
+        prop_assert!(one == report_on(&texts, &backward, 3));
+        prop_assert!(one == report_on(&texts, &forward, 1), "the same run twice");
+    }
+}
