@@ -31,6 +31,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::drift::{self, DriftItem, Side};
@@ -38,8 +39,6 @@ use crate::lexicon::Lexicon;
 use crate::quote::{Extraction, Span, SpeakerKind};
 use crate::score::{self, Features, Fragment, Idf, Similarity};
 use crate::text::Analyzers;
-
-use rayon::prelude::*;
 
 /// Settings of alignment.
 #[derive(Debug, Clone)]
@@ -631,15 +630,15 @@ struct Index {
 
 impl Index {
     fn new(terms: &[Vec<u32>], df: &[usize], blocks: &[u32]) -> Index {
-        let indexed = |t: u32| df[t as usize] >= 2;
+        let indexed = |t: usize| df[t] >= 2;
         let mut starts = vec![0u32; df.len() + 1];
-        for (t, &n) in df.iter().enumerate() {
-            starts[t + 1] = starts[t] + if n >= 2 { n as u32 } else { 0 };
+        for t in 0..df.len() {
+            starts[t + 1] = starts[t] + if indexed(t) { df[t] as u32 } else { 0 };
         }
         let mut fill = starts.clone();
         let mut entries = vec![(0u32, 0u32); starts[df.len()] as usize];
         for (i, list) in terms.iter().enumerate() {
-            for &t in list.iter().filter(|&&t| indexed(t)) {
+            for &t in list.iter().filter(|&&t| indexed(t as usize)) {
                 entries[fill[t as usize] as usize] = (blocks[i], i as u32);
                 fill[t as usize] += 1;
             }

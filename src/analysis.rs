@@ -4,7 +4,6 @@ use crate::align::{self, AlignOptions, Alignment, Pair, QuoteRef};
 use crate::ingest::{Corpus, Source, SourceMeta};
 use crate::language::{self, Language};
 use crate::quote::{self, ExtractedSource, Extraction, Quote, QuoteKind};
-use crate::text::Analyzers;
 
 /// Everything quotedrift found in a corpus: the quotes, and how their versions align.
 #[derive(Debug, Clone)]
@@ -46,7 +45,6 @@ pub struct Comparison {
 
 /// Compares two texts, with their languages given as ISO 639-3 codes or detected.
 pub fn compare(a: &str, b: &str, language_a: Option<&str>, language_b: Option<&str>) -> Comparison {
-    let analyzers = Analyzers::default();
     let version = |id: &str, text: &str, code: Option<&str>| {
         let detected = language::detect(text);
         let language = match code.and_then(whatlang::Lang::from_code) {
@@ -60,7 +58,7 @@ pub fn compare(a: &str, b: &str, language_a: Option<&str>, language_b: Option<&s
             },
             None => detected,
         };
-        let stemmer = analyzers.get(language.code).stemmer_name();
+        let stemmer = crate::text::stemmer_name(language.code);
         let start = text.len() - text.trim_start().len();
         let end = text.trim_end().len().max(start);
         ExtractedSource {

@@ -257,6 +257,12 @@ impl Analyzers {
     }
 }
 
+/// The name of the Snowball stemmer for an ISO 639-3 code (`english`, `russian`…), if there
+/// is one: what [`Analyzer::stemmer_name`] gives, without building an analyzer.
+pub fn stemmer_name(code: &str) -> Option<&'static str> {
+    snowball_algorithm(code).map(|(_, name)| name)
+}
+
 fn snowball_algorithm(code: &str) -> Option<(Algorithm, &'static str)> {
     Some(match code {
         "ara" => (Algorithm::Arabic, "arabic"),

@@ -24,7 +24,7 @@ pub use speaker::{Entity, SpeakerKind};
 
 use crate::ingest::{Corpus, Source};
 use crate::language::{self, Language};
-use crate::text::{Analyzer, Analyzers};
+use crate::text::Analyzer;
 
 /// Whether a quote was marked by quotation marks or reported without them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
@@ -115,7 +115,6 @@ impl Extraction {
 
 /// Extracts the quotes of every source in a corpus, sources in parallel (on rayon's pool).
 pub fn extract(corpus: Corpus) -> Extraction {
-    let analyzers = Analyzers::default();
     let english = Analyzer::for_language("eng");
     let mut languages: Vec<Language> = corpus
         .sources
@@ -131,7 +130,7 @@ pub fn extract(corpus: Corpus) -> Extraction {
     language::settle_unreliable(&mut languages);
     let stemmers: Vec<Option<&'static str>> = languages
         .iter()
-        .map(|language| analyzers.get(language.code).stemmer_name())
+        .map(|language| crate::text::stemmer_name(language.code))
         .collect();
     // Sources are independent: extracted in parallel, collected in corpus order.
     let sources = corpus

@@ -465,7 +465,6 @@ pub fn read_extraction(name: &str, bytes: &[u8]) -> Result<Extraction, ReadError
     if doc.schema != QUOTES_SCHEMA && doc.schema != REPORT_SCHEMA {
         return Err(content(format!("unknown schema {:?}", doc.schema)));
     }
-    let analyzers = crate::text::Analyzers::new(None);
     let mut sources = Vec::with_capacity(doc.sources.len());
     let mut index = std::collections::HashMap::new();
     for s in doc.sources {
@@ -485,7 +484,7 @@ pub fn read_extraction(name: &str, bytes: &[u8]) -> Result<Extraction, ReadError
         if index.insert(s.id.clone(), sources.len()).is_some() {
             return Err(content(format!("source {} appears twice", s.id)));
         }
-        let stemmer = analyzers.get(language.code).stemmer_name();
+        let stemmer = crate::text::stemmer_name(language.code);
         let sparse = s.text.is_none();
         let text = match s.text {
             Some(text) if text.len() == s.bytes => text.into_bytes(),
