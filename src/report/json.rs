@@ -556,8 +556,15 @@ pub fn read_extraction(name: &str, bytes: &[u8]) -> Result<Extraction, ReadError
         paste(q.start, q.end, &q.text, "text")?;
         let speaker_span = match (q.speaker_start, q.speaker_end) {
             (Some(start), Some(end)) => {
-                if let Some(words) = &q.speaker_text {
-                    paste(start, end, words, "speaker")?;
+                match &q.speaker_text {
+                    Some(words) => paste(start, end, words, "speaker")?,
+                    None if start <= end && end <= text.len() && !sparse => {}
+                    None => {
+                        return Err(content(format!(
+                            "quote {}: speaker at bytes {start}..{end} of {} without its words",
+                            q.id, q.source
+                        )))
+                    }
                 }
                 Some(crate::quote::Span { start, end })
             }
@@ -609,6 +616,16 @@ pub fn read_extraction(name: &str, bytes: &[u8]) -> Result<Extraction, ReadError
                 source.source.id
             ))
         })?;
+        let text = &source.source.text;
+        if let Some(q) = source.quotes.iter().find(|q| {
+            q.speaker_span
+                .is_some_and(|s| !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end))
+        }) {
+            return Err(content(format!(
+                "quote {}: its speaker cuts through a character",
+                q.id
+            )));
+        }
         out.push(source);
     }
     Ok(Extraction { sources: out })

@@ -200,6 +200,19 @@ fn bad_shards_are_refused_with_the_file_named() {
         serde_json::from_str(&std::fs::read_to_string(&good).expect("read")).expect("JSON");
     doc["quotes"][0]["start"] = serde_json::json!(1);
     std::fs::write(&moved, doc.to_string()).expect("written");
+    // A speaker span that names no words and points past the end of its source.
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&good).expect("read")).expect("JSON");
+    let attributed = doc["quotes"]
+        .as_array()
+        .expect("quotes")
+        .iter()
+        .position(|q| !q["speaker_start"].is_null())
+        .expect("an attributed quote");
+    doc["quotes"][attributed]["speaker_text"] = serde_json::Value::Null;
+    doc["quotes"][attributed]["speaker_end"] = serde_json::json!(u32::MAX);
+    let astray = dir.path().join("astray.json");
+    std::fs::write(&astray, doc.to_string()).expect("written");
     let cases = [
         (
             vec![not_json.display().to_string()],
@@ -207,6 +220,7 @@ fn bad_shards_are_refused_with_the_file_named() {
         ),
         (vec![good.clone(), good.clone()], "is also in"),
         (vec![moved.display().to_string()], "does not fit at bytes"),
+        (vec![astray.display().to_string()], "without its words"),
     ];
     for (shards, expected) in cases {
         let out = quotedrift()
