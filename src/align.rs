@@ -31,13 +31,14 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use ndarray::{Array2, Axis};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::drift::{self, DriftItem, Side};
 use crate::lexicon::Lexicon;
 use crate::quote::{Extraction, Span, SpeakerKind};
-use crate::score::{self, Features, Fragment, Idf, Similarity};
+use crate::score::{self, Features, Fragment, Idf, Similarity, Weighed};
 use crate::text::Analyzers;
 
 /// Settings of alignment.
@@ -203,8 +204,12 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
         .map(|at| version(extraction, at, &analyzers))
         .collect();
     let idf = Idf::new(versions.iter().map(|v| &v.features));
+    let weighed: Vec<Weighed> = versions
+        .par_iter()
+        .map(|v| Weighed::new(&v.features, &idf))
+        .collect();
 
-    let (edges, scored_pairs) = edges(&versions, &idf, options.min_similarity);
+    let (edges, scored_pairs) = edges(&versions, &weighed, options.min_similarity);
     let linkage = options.linkage.unwrap_or(0.1 * options.min_similarity);
     let persons: Vec<Option<&str>> = versions.iter().map(|v| v.person.as_deref()).collect();
     let clusters = cluster(&persons, &edges, linkage);
@@ -253,7 +258,7 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
                     .max_by_key(|&&i| (degree[i], std::cmp::Reverse(i)))
                     .expect("non-empty")
             });
-            let pairs = pairs(extraction, &versions, &members, &idf, reference, hub);
+            let pairs = pairs(extraction, &versions, &weighed, &members, reference, hub);
             let severity = pairs.iter().map(|p| p.severity).fold(0.0, f64::max);
             let pivot = match reference {
                 Some(r) => members
@@ -304,14 +309,20 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
 /// The member with the highest total similarity to the others (not a scare quote, if the
 /// group has anything fuller).
 fn most_central(versions: &[Version], members: &[usize], pairs: &[Pair]) -> usize {
-    let mut totals = vec![0.0; members.len()];
+    // The group's similarity matrix, member by member; a member's total is its row sum.
+    let position: HashMap<QuoteRef, usize> = members
+        .iter()
+        .enumerate()
+        .map(|(k, &m)| (versions[m].at, k))
+        .collect();
+    let mut matrix = Array2::<f64>::zeros((members.len(), members.len()));
     for pair in pairs {
-        for (k, &m) in members.iter().enumerate() {
-            if versions[m].at == pair.a || versions[m].at == pair.b {
-                totals[k] += pair.similarity.combined;
-            }
+        if let (Some(&x), Some(&y)) = (position.get(&pair.a), position.get(&pair.b)) {
+            matrix[[x, y]] += pair.similarity.combined;
+            matrix[[y, x]] += pair.similarity.combined;
         }
     }
+    let totals = matrix.sum_axis(Axis(1));
     // A scare quote of one or two words makes a poor pivot; prefer a fuller version.
     let fuller: Vec<usize> = (0..members.len())
         .filter(|&k| !versions[members[k]].scare)
@@ -394,7 +405,11 @@ pub fn compare_pair(extraction: &Extraction, a: QuoteRef, b: QuoteRef) -> Pair {
         .map(|&at| version(extraction, at, &analyzers))
         .collect();
     let idf = Idf::new(versions.iter().map(|v| &v.features));
-    pairs(extraction, &versions, &[0, 1], &idf, None, None).remove(0)
+    let weighed: Vec<Weighed> = versions
+        .iter()
+        .map(|v| Weighed::new(&v.features, &idf))
+        .collect();
+    pairs(extraction, &versions, &weighed, &[0, 1], None, None).remove(0)
 }
 
 fn version(extraction: &Extraction, at: QuoteRef, analyzers: &Analyzers) -> Version {
@@ -441,7 +456,7 @@ fn nested(a: &Version, b: &Version) -> bool {
 ///   different person (attribution drift).
 fn edges(
     versions: &[Version],
-    idf: &Idf,
+    weighed: &[Weighed],
     min_similarity: f64,
 ) -> (Vec<(usize, usize, f64)>, usize) {
     let (terms, term_count) = number_terms(versions);
@@ -551,7 +566,7 @@ fn edges(
             let (v, w) = (&versions[i], &versions[j]);
             let same_person = v.person.is_some() && v.person == w.person;
             let (similarity, _) =
-                score::similarity_at_least(&v.features, &w.features, idf, min_similarity)?;
+                score::similarity_at_least(&weighed[i], &weighed[j], min_similarity)?;
             if (v.scare || w.scare) && !same_person && similarity.combined < 0.7 {
                 return None; // one or two words, and not the same known speaker: only if verbatim
             }
@@ -871,8 +886,8 @@ const MAX_CANDIDATES: usize = 32;
 fn pairs(
     extraction: &Extraction,
     versions: &[Version],
+    weighed: &[Weighed],
     members: &[usize],
-    idf: &Idf,
     reference: Option<usize>,
     hub: Option<usize>,
 ) -> Vec<Pair> {
@@ -889,7 +904,7 @@ fn pairs(
                 None => (i, j),
             };
             let (a, b) = (&versions[i], &versions[j]);
-            let (similarity, fragment) = score::similarity(&a.features, &b.features, idf);
+            let (similarity, fragment) = score::similarity_weighed(&weighed[i], &weighed[j]);
             let drift = drift::compare(side(extraction, a), side(extraction, b), fragment);
             let worst = drift.iter().map(|d| d.severity).fold(0.0, f64::max);
             let severity = if drift.is_empty() {

@@ -47,9 +47,10 @@
 //! long one — the part it aligns to — rather than with the whole, so that quoting a part is not
 //! scored as changing the rest.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
+use std::hash::BuildHasher;
 
-use ndarray::Array1;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use serde::Serialize;
 
 use std::sync::Arc;
@@ -198,14 +199,14 @@ impl Features {
 /// Inverse document frequencies of stems over a set of versions.
 #[derive(Debug, Clone, Default)]
 pub struct Idf {
-    weights: HashMap<String, f64>,
+    weights: FxHashMap<String, f64>,
     documents: usize,
 }
 
 impl Idf {
     /// Counts, for every stem, how many versions contain it.
     pub fn new<'a>(versions: impl IntoIterator<Item = &'a Features>) -> Self {
-        let mut df: HashMap<String, usize> = HashMap::new();
+        let mut df: FxHashMap<String, usize> = FxHashMap::default();
         let mut documents = 0;
         for features in versions {
             documents += 1;
@@ -229,6 +230,76 @@ impl Idf {
     }
 }
 
+/// A version's content words weighed by IDF, computed once for the many pairs the version is
+/// scored in: its distinct content stems in a fixed order (by hash, then text) with their
+/// summed weights, so that the stem measures are a merge of two sorted lists.
+#[derive(Debug, Clone)]
+pub struct Weighed<'a> {
+    /// The version.
+    pub features: &'a Features,
+    /// Distinct content stems: (hash, stem, IDF weight × occurrences), ascending.
+    stems: Vec<(u64, &'a str, f64)>,
+    /// The Euclidean norm of the weights of `stems`.
+    norm: f64,
+    /// Hash and IDF weight of each word of `features.content`, in that order.
+    content: Vec<(u64, f64)>,
+}
+
+impl<'a> Weighed<'a> {
+    /// Weighs the content words of `features` with `idf`.
+    pub fn new(features: &'a Features, idf: &Idf) -> Self {
+        let content: Vec<(u64, f64)> = features
+            .content
+            .iter()
+            .map(|&i| {
+                let stem = features.tokens[i].stem.as_str();
+                (FxBuildHasher.hash_one(stem), idf.weight(stem))
+            })
+            .collect();
+        let mut stems: Vec<(u64, &str, f64)> = features
+            .content
+            .iter()
+            .zip(&content)
+            .map(|(&i, &(hash, weight))| (hash, features.tokens[i].stem.as_str(), weight))
+            .collect();
+        stems.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+        stems.dedup_by(|next, kept| {
+            let same = (next.0, next.1) == (kept.0, kept.1);
+            if same {
+                kept.2 += next.2;
+            }
+            same
+        });
+        let norm = stems.iter().map(|s| s.2 * s.2).sum::<f64>().sqrt();
+        Weighed {
+            features,
+            stems,
+            norm,
+            content,
+        }
+    }
+
+    /// Σ over the stems both versions hold of `f(weight here, weight there)`, and how many
+    /// there are.
+    fn shared(&self, other: &Weighed, f: impl Fn(f64, f64) -> f64) -> (f64, usize) {
+        let (a, b) = (&self.stems, &other.stems);
+        let (mut i, mut j, mut sum, mut count) = (0, 0, 0.0, 0);
+        while i < a.len() && j < b.len() {
+            match (a[i].0, a[i].1).cmp(&(b[j].0, b[j].1)) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += f(a[i].2, b[j].2);
+                    count += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        (sum, count)
+    }
+}
+
 fn idf(documents: usize, df: usize) -> f64 {
     ((documents as f64 + 1.0) / (df as f64 + 1.0)).ln() + 1.0
 }
@@ -249,13 +320,12 @@ pub struct Fragment {
 /// bound the combined score from above, and a pair whose bound falls short is rejected without
 /// computing the others. The answer is the same as [`similarity`]'s, only faster.
 pub fn similarity_at_least(
-    a: &Features,
-    b: &Features,
-    idf: &Idf,
+    a: &Weighed,
+    b: &Weighed,
     threshold: f64,
 ) -> Option<(Similarity, Option<Fragment>)> {
-    let words = WordMeasures::new(a, b, idf);
-    let w = a.weights(b);
+    let words = WordMeasures::new(a, b);
+    let w = a.features.weights(b.features);
     let bound = w.stem_cosine * words.stem_cosine.max(words.concept_overlap)
         + w.content_overlap * words.content_overlap
         + w.concept_overlap * words.concept_overlap
@@ -265,7 +335,7 @@ pub fn similarity_at_least(
     if bound + 1e-9 < threshold {
         return None;
     }
-    let scored = with_characters(a, b, words);
+    let scored = with_characters(a.features, b.features, words);
     (scored.0.combined + 1e-9 >= threshold).then_some(scored)
 }
 
@@ -279,11 +349,11 @@ struct WordMeasures {
 }
 
 impl WordMeasures {
-    fn new(a: &Features, b: &Features, idf: &Idf) -> Self {
+    fn new(a: &Weighed, b: &Weighed) -> Self {
         WordMeasures {
-            stem_cosine: stem_cosine(a, b, idf),
+            stem_cosine: stem_cosine(a, b),
             content_overlap: content_overlap(a, b),
-            concept_overlap: concept_overlap(a, b, idf),
+            concept_overlap: concept_overlap(a, b),
         }
     }
 }
@@ -303,7 +373,12 @@ fn jaro_winkler(a: &str, b: &str) -> f64 {
 
 /// Scores two versions. `idf` weighs the stems.
 pub fn similarity(a: &Features, b: &Features, idf: &Idf) -> (Similarity, Option<Fragment>) {
-    with_characters(a, b, WordMeasures::new(a, b, idf))
+    similarity_weighed(&Weighed::new(a, idf), &Weighed::new(b, idf))
+}
+
+/// Scores two versions weighed beforehand: [`similarity`] for versions scored many times.
+pub fn similarity_weighed(a: &Weighed, b: &Weighed) -> (Similarity, Option<Fragment>) {
+    with_characters(a.features, b.features, WordMeasures::new(a, b))
 }
 
 /// Completes the word measures with the character measures and the combined score.
@@ -370,46 +445,41 @@ fn round(x: f64) -> f64 {
     (x.clamp(0.0, 1.0) * 10_000.0).round() / 10_000.0
 }
 
-/// IDF-weighted cosine of the bags of content stems, as ndarray vectors over the pair's own
-/// vocabulary.
-fn stem_cosine(a: &Features, b: &Features, idf: &Idf) -> f64 {
-    let mut vocabulary: BTreeMap<&str, usize> = BTreeMap::new();
-    for f in [a, b] {
-        for &i in &f.content {
-            let next = vocabulary.len();
-            vocabulary.entry(f.tokens[i].stem.as_str()).or_insert(next);
-        }
-    }
-    if vocabulary.is_empty() {
-        return if a.tokens.is_empty() && b.tokens.is_empty() {
+/// IDF-weighted cosine of the bags of content stems.
+fn stem_cosine(a: &Weighed, b: &Weighed) -> f64 {
+    if a.stems.is_empty() && b.stems.is_empty() {
+        return if a.features.tokens.is_empty() && b.features.tokens.is_empty() {
             1.0
         } else {
             0.0
         };
     }
-    let vector = |f: &Features| {
-        let mut v = Array1::<f64>::zeros(vocabulary.len());
-        for &i in &f.content {
-            let stem = f.tokens[i].stem.as_str();
-            v[vocabulary[stem]] += idf.weight(stem);
-        }
-        v
-    };
-    let (va, vb) = (vector(a), vector(b));
-    let norms = va.dot(&va).sqrt() * vb.dot(&vb).sqrt();
+    let norms = a.norm * b.norm;
     if norms == 0.0 {
         0.0
     } else {
-        va.dot(&vb) / norms
+        a.shared(b, |x, y| x * y).0 / norms
     }
 }
 
 /// How close two words of two versions are in meaning (see the module documentation).
 pub fn word_closeness(a: &Features, i: usize, b: &Features, j: usize) -> f64 {
     let same_language = a.language == b.language;
-    if same_language && a.tokens[i].stem == b.tokens[j].stem {
+    closeness(
+        a,
+        i,
+        b,
+        j,
+        same_language && a.tokens[i].stem == b.tokens[j].stem,
+    )
+}
+
+/// [`word_closeness`] once whether the two words have the same stem in one language is known.
+fn closeness(a: &Features, i: usize, b: &Features, j: usize, same_stem: bool) -> f64 {
+    if same_stem {
         return 1.0;
     }
+    let same_language = a.language == b.language;
     let (ma, mb) = (&a.meanings[i], &b.meanings[j]);
     let closeness = ma.closeness(mb);
     if same_language && closeness == 1.0 {
@@ -425,7 +495,7 @@ pub fn word_closeness(a: &Features, i: usize, b: &Features, j: usize) -> f64 {
 
 /// Soft Dice of meanings: every content word's closest word on the other side, weighted by
 /// IDF, over both sides.
-fn concept_overlap(a: &Features, b: &Features, idf: &Idf) -> f64 {
+fn concept_overlap(a: &Weighed, b: &Weighed) -> f64 {
     let ca = &a.content[..a.content.len().min(CONCEPT_LIMIT)];
     let cb = &b.content[..b.content.len().min(CONCEPT_LIMIT)];
     if ca.is_empty() || cb.is_empty() {
@@ -435,24 +505,26 @@ fn concept_overlap(a: &Features, b: &Features, idf: &Idf) -> f64 {
             0.0
         };
     }
+    let (fa, fb) = (a.features, b.features);
+    let same_language = fa.language == fb.language;
     let mut best_b = vec![0.0f64; cb.len()];
     let (mut matched, mut total) = (0.0, 0.0);
-    for &i in ca {
+    for (&i, &(hash_i, w)) in fa.content.iter().zip(ca) {
         let mut best = 0.0f64;
-        for (k, &j) in cb.iter().enumerate() {
-            let c = word_closeness(a, i, b, j);
+        for ((&j, &(hash_j, _)), best_j) in fb.content.iter().zip(cb).zip(&mut best_b) {
+            let same_stem =
+                same_language && hash_i == hash_j && fa.tokens[i].stem == fb.tokens[j].stem;
+            let c = closeness(fa, i, fb, j, same_stem);
             best = best.max(c);
-            best_b[k] = best_b[k].max(c);
+            *best_j = best_j.max(c);
         }
-        let w = idf.weight(&a.tokens[i].stem);
         matched += w * best;
         total += w;
     }
     let (a_matched, a_total) = (matched, total);
     let (mut b_matched, mut b_total) = (0.0, 0.0);
-    for (k, &j) in cb.iter().enumerate() {
-        let w = idf.weight(&b.tokens[j].stem);
-        b_matched += w * best_b[k];
+    for (&(_, w), best) in cb.iter().zip(&best_b) {
+        b_matched += w * best;
         b_total += w;
     }
     let ratio = |m: f64, t: f64| if t == 0.0 { 0.0 } else { m / t };
@@ -460,17 +532,16 @@ fn concept_overlap(a: &Features, b: &Features, idf: &Idf) -> f64 {
 }
 
 /// |A ∩ B| / min(|A|, |B|) over the sets of content stems.
-fn content_overlap(a: &Features, b: &Features) -> f64 {
-    let (sa, sb) = (a.content_stems(), b.content_stems());
-    let smaller = sa.len().min(sb.len());
+fn content_overlap(a: &Weighed, b: &Weighed) -> f64 {
+    let smaller = a.stems.len().min(b.stems.len());
     if smaller == 0 {
-        return if sa.is_empty() && sb.is_empty() {
+        return if a.stems.is_empty() && b.stems.is_empty() {
             1.0
         } else {
             0.0
         };
     }
-    sa.intersection(&sb).count() as f64 / smaller as f64
+    a.shared(b, |_, _| 0.0).1 as f64 / smaller as f64
 }
 
 /// When one version has at most half the other's words and most of its stems (60 % or more)
