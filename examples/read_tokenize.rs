@@ -17,6 +17,10 @@
 
 use std::time::Instant;
 
+/// The allocator `quotedrift` itself runs with, so that the floor is measured the same way.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use rayon::prelude::*;
 
 use quotedrift::text::Analyzer;
