@@ -12,7 +12,9 @@
 //! - [`VerbClass::Act`] names a speech act whose content is not a clause ("urged the West to end
 //!   …", "lamented the …"): it attributes a quotation next to it but yields no reported speech.
 //!
-//! The lists are plain data, sorted so that lookups are binary searches.
+//! The lists are plain data, kept sorted for the reader. Lookups go through one hash map built
+//! on first use, from each word to the lists it is on and its verb class: attribution asks
+//! several questions of every word of every sentence.
 
 /// What a reporting verb can be followed by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -222,14 +224,56 @@ const VERBS: &[(&str, VerbClass)] = &[
 
 /// The class of a reporting verb form, if the lowercase word is one.
 pub fn verb_class(lower: &str) -> Option<VerbClass> {
-    VERBS
-        .binary_search_by(|(w, _)| w.cmp(&lower))
-        .ok()
-        .map(|i| VERBS[i].1)
+    entry(lower).verb
 }
 
-fn contains(list: &[&str], word: &str) -> bool {
-    list.binary_search(&word).is_ok()
+/// What the cue lists say of one word: a bit for each list it is on (by position in
+/// [`LISTS`]), and its verb class.
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    lists: u16,
+    verb: Option<VerbClass>,
+}
+
+static WORDS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Entry>> =
+    std::sync::LazyLock::new(|| {
+        let mut words: rustc_hash::FxHashMap<&'static str, Entry> = Default::default();
+        for (bit, list) in LISTS.iter().enumerate() {
+            for &word in *list {
+                words.entry(word).or_default().lists |= 1 << bit;
+            }
+        }
+        for &(word, class) in VERBS {
+            words.entry(word).or_default().verb = Some(class);
+        }
+        words
+    });
+
+fn entry(word: &str) -> Entry {
+    WORDS.get(word).copied().unwrap_or_default()
+}
+
+/// The word lists, by position in [`LISTS`].
+#[derive(Debug, Clone, Copy)]
+enum List {
+    TitleWords,
+    RoleHeads,
+    GroupHeads,
+    PublicationHeads,
+    OrganizationWords,
+    PublicationWords,
+    PlaceWords,
+    Demonyms,
+    SkippableBeforeVerb,
+    PassiveAuxiliaries,
+    Determiners,
+    Prepositions,
+    ClauseOpeners,
+}
+
+/// Whether `word` is on `list`.
+fn contains(list: List, word: &str) -> bool {
+    entry(word).lists & (1 << list as usize) != 0
 }
 
 /// Words of a title before a name ("Russian Foreign Minister", "U.S. Secretary of State").
@@ -585,57 +629,74 @@ const CLAUSE_OPENERS: &[&str] = &[
     "he", "i", "it", "she", "that", "there", "they", "this", "we",
 ];
 
+/// Every word list, in the order of [`List`] (the bits of [`Entry::lists`]).
+const LISTS: [&[&str]; 13] = [
+    TITLE_WORDS,
+    ROLE_HEADS,
+    GROUP_HEADS,
+    PUBLICATION_HEADS,
+    ORGANIZATION_WORDS,
+    PUBLICATION_WORDS,
+    PLACE_WORDS,
+    DEMONYMS,
+    SKIPPABLE_BEFORE_VERB,
+    PASSIVE_AUXILIARIES,
+    DETERMINERS,
+    PREPOSITIONS,
+    CLAUSE_OPENERS,
+];
+
 /// Whether the word is part of a title.
 pub fn is_title_word(lower: &str) -> bool {
-    contains(TITLE_WORDS, lower) || is_demonym(lower)
+    contains(List::TitleWords, lower) || is_demonym(lower)
 }
 /// Whether the word heads a one-person description.
 pub fn is_role_head(lower: &str) -> bool {
-    contains(ROLE_HEADS, lower)
+    contains(List::RoleHeads, lower)
 }
 /// Whether the word heads a description of several people.
 pub fn is_group_head(lower: &str) -> bool {
-    contains(GROUP_HEADS, lower)
+    contains(List::GroupHeads, lower)
 }
 /// Whether the word heads a description of a publication.
 pub fn is_publication_head(lower: &str) -> bool {
-    contains(PUBLICATION_HEADS, lower)
+    contains(List::PublicationHeads, lower)
 }
 /// Whether the capitalized word marks an organization.
 pub fn is_organization_word(lower: &str) -> bool {
-    contains(ORGANIZATION_WORDS, lower)
+    contains(List::OrganizationWords, lower)
 }
 /// Whether the capitalized word marks a publication.
 pub fn is_publication_word(lower: &str) -> bool {
-    contains(PUBLICATION_WORDS, lower)
+    contains(List::PublicationWords, lower)
 }
 /// Whether the capitalized word is a place (or other non-person name part).
 pub fn is_place_word(lower: &str) -> bool {
-    contains(PLACE_WORDS, lower)
+    contains(List::PlaceWords, lower)
 }
 /// Whether the word is an adjective of nationality.
 pub fn is_demonym(lower: &str) -> bool {
-    contains(DEMONYMS, lower)
+    contains(List::Demonyms, lower)
 }
 /// Whether the word may sit between a speaker and its verb.
 pub fn is_skippable_before_verb(lower: &str) -> bool {
-    contains(SKIPPABLE_BEFORE_VERB, lower)
+    contains(List::SkippableBeforeVerb, lower)
 }
 /// Whether the word is an auxiliary that makes the next verb passive.
 pub fn is_passive_auxiliary(lower: &str) -> bool {
-    contains(PASSIVE_AUXILIARIES, lower)
+    contains(List::PassiveAuxiliaries, lower)
 }
 /// Whether the word is a determiner.
 pub fn is_determiner(lower: &str) -> bool {
-    contains(DETERMINERS, lower)
+    contains(List::Determiners, lower)
 }
 /// Whether the word is a preposition that opens an adverbial.
 pub fn is_preposition(lower: &str) -> bool {
-    contains(PREPOSITIONS, lower)
+    contains(List::Prepositions, lower)
 }
 /// Whether the word can open a clause after a [`VerbClass::Think`] verb.
 pub fn is_clause_opener(lower: &str) -> bool {
-    contains(CLAUSE_OPENERS, lower)
+    contains(List::ClauseOpeners, lower)
 }
 
 #[cfg(test)]
@@ -643,26 +704,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lists_are_sorted_for_binary_search() {
-        let lists: [&[&str]; 13] = [
-            TITLE_WORDS,
-            ROLE_HEADS,
-            GROUP_HEADS,
-            PUBLICATION_HEADS,
-            ORGANIZATION_WORDS,
-            PUBLICATION_WORDS,
-            PLACE_WORDS,
-            DEMONYMS,
-            SKIPPABLE_BEFORE_VERB,
-            PASSIVE_AUXILIARIES,
-            DETERMINERS,
-            PREPOSITIONS,
-            CLAUSE_OPENERS,
-        ];
-        for list in lists {
+    fn lists_are_sorted_and_every_word_is_found_on_its_lists() {
+        for (bit, list) in LISTS.iter().enumerate() {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+            for word in *list {
+                assert!(entry(word).lists & (1 << bit) != 0, "{word}");
+            }
         }
+        assert!(contains(List::TitleWords, "minister") && !contains(List::Demonyms, "minister"));
+        assert!(contains(List::Demonyms, "russian") && contains(List::ClauseOpeners, "that"));
+        assert_eq!(List::ClauseOpeners as usize + 1, LISTS.len());
         assert!(VERBS.windows(2).all(|w| w[0].0 < w[1].0));
+        for &(word, class) in VERBS {
+            assert_eq!(verb_class(word), Some(class));
+        }
+        assert!(!is_determiner("walked") && !is_title_word(""));
     }
 
     #[test]
