@@ -243,6 +243,59 @@ pub struct Weighed<'a> {
     norm: f64,
     /// Hash and IDF weight of each word of `features.content`, in that order.
     content: Vec<(u64, f64)>,
+    /// The whole version as the character measures see it.
+    characters: Characters,
+}
+
+/// A text as the character measures see it: its normalized words (at most [`CHAR_LIMIT`]
+/// characters) and its character bigrams, sorted, white space left out as Sørensen–Dice
+/// leaves it out.
+#[derive(Debug, Clone)]
+struct Characters {
+    text: String,
+    squeezed: String,
+    bigrams: Vec<(char, char)>,
+}
+
+impl Characters {
+    fn new(normalized: &str) -> Self {
+        let text = truncate_chars(normalized).to_string();
+        let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut bigrams: Vec<(char, char)> =
+            squeezed.chars().zip(squeezed.chars().skip(1)).collect();
+        bigrams.sort_unstable();
+        Characters {
+            text,
+            squeezed,
+            bigrams,
+        }
+    }
+
+    /// Sørensen–Dice of character bigrams: `strsim::sorensen_dice` on the two texts (a test
+    /// checks it), with each side's bigrams counted once rather than for every pair.
+    fn dice(&self, other: &Characters) -> f64 {
+        if self.squeezed == other.squeezed {
+            return 1.0;
+        }
+        if self.squeezed.len() < 2 || other.squeezed.len() < 2 {
+            return 0.0;
+        }
+        let (a, b) = (&self.bigrams, &other.bigrams);
+        let (mut i, mut j, mut shared) = (0, 0, 0usize);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        // As strsim counts it: bytes, not characters, in the denominator.
+        (2 * shared) as f64 / (self.squeezed.len() + other.squeezed.len() - 2) as f64
+    }
 }
 
 impl<'a> Weighed<'a> {
@@ -276,6 +329,7 @@ impl<'a> Weighed<'a> {
             stems,
             norm,
             content,
+            characters: Characters::new(&features.normalized(0..features.tokens.len())),
         }
     }
 
@@ -335,7 +389,7 @@ pub fn similarity_at_least(
     if bound + 1e-9 < threshold {
         return None;
     }
-    let scored = with_characters(a.features, b.features, words);
+    let scored = with_characters(a, b, words);
     (scored.0.combined + 1e-9 >= threshold).then_some(scored)
 }
 
@@ -378,34 +432,34 @@ pub fn similarity(a: &Features, b: &Features, idf: &Idf) -> (Similarity, Option<
 
 /// Scores two versions weighed beforehand: [`similarity`] for versions scored many times.
 pub fn similarity_weighed(a: &Weighed, b: &Weighed) -> (Similarity, Option<Fragment>) {
-    with_characters(a.features, b.features, WordMeasures::new(a, b))
+    with_characters(a, b, WordMeasures::new(a, b))
 }
 
 /// Completes the word measures with the character measures and the combined score.
 fn with_characters(
-    a: &Features,
-    b: &Features,
+    weighed_a: &Weighed,
+    weighed_b: &Weighed,
     words: WordMeasures,
 ) -> (Similarity, Option<Fragment>) {
+    let (a, b) = (weighed_a.features, weighed_b.features);
     let fragment = fragment_window(a, b);
+    // The whole of both versions, or the fragment and the window it was cut from.
+    let window = |f: &Features, w: (usize, usize)| Characters::new(&f.normalized(w.0..w.1));
+    let (cut_a, cut_b);
     let (left, right) = match fragment {
-        Some(f) if f.a_is_fragment => (
-            a.normalized(0..a.tokens.len()),
-            b.normalized(f.window.0..f.window.1),
-        ),
-        Some(f) => (
-            a.normalized(f.window.0..f.window.1),
-            b.normalized(0..b.tokens.len()),
-        ),
-        None => (
-            a.normalized(0..a.tokens.len()),
-            b.normalized(0..b.tokens.len()),
-        ),
+        Some(f) if f.a_is_fragment => {
+            cut_b = window(b, f.window);
+            (&weighed_a.characters, &cut_b)
+        }
+        Some(f) => {
+            cut_a = window(a, f.window);
+            (&cut_a, &weighed_b.characters)
+        }
+        None => (&weighed_a.characters, &weighed_b.characters),
     };
-    let (left, right) = (truncate_chars(&left), truncate_chars(&right));
-    let levenshtein = levenshtein(left, right);
-    let jaro_winkler = jaro_winkler(left, right);
-    let sorensen_dice = strsim::sorensen_dice(left, right);
+    let levenshtein = levenshtein(&left.text, &right.text);
+    let jaro_winkler = jaro_winkler(&left.text, &right.text);
+    let sorensen_dice = left.dice(right);
     let WordMeasures {
         stem_cosine,
         content_overlap,
@@ -627,6 +681,8 @@ mod tests {
         ) {
             proptest::prop_assert!((levenshtein(&a, &b) - strsim::normalized_levenshtein(&a, &b)).abs() < 1e-12);
             proptest::prop_assert!((jaro_winkler(&a, &b) - strsim::jaro_winkler(&a, &b)).abs() < 1e-12);
+            let (ca, cb) = (Characters::new(&a), Characters::new(&b));
+            proptest::prop_assert_eq!(ca.dice(&cb), strsim::sorensen_dice(&a, &b));
         }
     }
 
