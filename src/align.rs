@@ -33,7 +33,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use ndarray::{Array2, Axis};
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::drift::{self, DriftItem, Side};
 use crate::lexicon::Lexicon;
@@ -585,50 +585,27 @@ fn edges(
 /// then concepts, each sorted), so that ties broken by id do not depend on hashing or on
 /// threads. Returns each version's term ids (ascending) and how many ids there are.
 fn number_terms(versions: &[Version]) -> (Vec<Vec<u32>>, usize) {
-    let lists: Vec<Vec<Term>> = versions
+    let lists: Vec<Vec<Term>> = versions.par_iter().map(|v| terms(&v.features)).collect();
+    // The distinct terms, gathered in parallel, then sorted.
+    let distinct = lists
         .par_iter()
-        .map(|v| terms(&v.features).into_iter().collect())
-        .collect();
-    let mut stems: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut keys: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut concepts: FxHashMap<crate::lexicon::Synset, u32> = FxHashMap::default();
-    for list in &lists {
-        for term in list {
-            match *term {
-                Term::Stem(s) => stems.entry(s).or_default(),
-                Term::Key(k) => keys.entry(k).or_default(),
-                Term::Concept(c) => concepts.entry(c).or_default(),
-            };
-        }
-    }
-    let mut next = 0u32;
-    for map in [&mut stems, &mut keys] {
-        let mut sorted: Vec<&str> = map.keys().copied().collect();
-        sorted.sort_unstable();
-        for s in sorted {
-            map.insert(s, next);
-            next += 1;
-        }
-    }
-    let mut sorted: Vec<crate::lexicon::Synset> = concepts.keys().copied().collect();
-    sorted.sort_unstable();
-    for c in sorted {
-        concepts.insert(c, next);
-        next += 1;
-    }
+        .fold(FxHashSet::default, |mut set, list| {
+            set.extend(list.iter().copied());
+            set
+        })
+        .reduce(FxHashSet::default, |a, b| {
+            let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+            big.extend(small);
+            big
+        });
+    let mut all: Vec<Term> = distinct.into_iter().collect();
+    all.par_sort_unstable();
+    let numbers: FxHashMap<Term, u32> = all.iter().copied().zip(0..).collect();
     let ids = lists
         .into_par_iter()
-        .map(|list| {
-            list.into_iter()
-                .map(|term| match term {
-                    Term::Stem(s) => stems[s],
-                    Term::Key(k) => keys[k],
-                    Term::Concept(c) => concepts[&c],
-                })
-                .collect()
-        })
+        .map(|list| list.into_iter().map(|term| numbers[&term]).collect())
         .collect();
-    (ids, next as usize)
+    (ids, all.len())
 }
 
 /// Which versions hold each term, by speaker block: for every term, its (block, version)
@@ -652,9 +629,12 @@ impl Index {
         }
         let mut fill = starts.clone();
         let mut entries = vec![(0u32, 0u32); starts[df.len()] as usize];
-        for (i, list) in terms.iter().enumerate() {
-            for &t in list.iter().filter(|&&t| indexed(t as usize)) {
-                entries[fill[t as usize] as usize] = (blocks[i], i as u32);
+        // Filled block by block, versions ascending: every term's entries come out sorted.
+        let mut order: Vec<u32> = (0..terms.len() as u32).collect();
+        order.sort_unstable_by_key(|&i| (blocks[i as usize], i));
+        for i in order {
+            for &t in terms[i as usize].iter().filter(|&&t| indexed(t as usize)) {
+                entries[fill[t as usize] as usize] = (blocks[i as usize], i);
                 fill[t as usize] += 1;
             }
         }
@@ -663,8 +643,7 @@ impl Index {
         for t in 0..df.len() {
             run_starts.push(runs.len() as u32);
             let (from, to) = (starts[t] as usize, starts[t + 1] as usize);
-            let slice = &mut entries[from..to];
-            slice.sort_unstable();
+            let slice = &entries[from..to];
             let mut k = 0;
             while k < slice.len() {
                 let block = slice[k].0;
@@ -713,16 +692,18 @@ enum Term<'a> {
     Concept(crate::lexicon::Synset),
 }
 
-fn terms(features: &Features) -> BTreeSet<Term<'_>> {
-    let mut out = BTreeSet::new();
+fn terms(features: &Features) -> Vec<Term<'_>> {
+    let mut out = Vec::new();
     for &i in &features.content {
-        out.insert(Term::Stem(features.tokens[i].stem.as_str()));
+        out.push(Term::Stem(features.tokens[i].stem.as_str()));
         let meaning = &features.meanings[i];
         if !meaning.key.is_empty() {
-            out.insert(Term::Key(meaning.key.as_str()));
+            out.push(Term::Key(meaning.key.as_str()));
         }
         out.extend(meaning.clusters.iter().map(|&c| Term::Concept(c)));
     }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
