@@ -67,6 +67,7 @@
 
 use std::io::Write;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::align::{Group, Pair, QuoteRef};
@@ -204,13 +205,102 @@ pub fn write_quotes<W: Write + ?Sized>(
     extraction: &Extraction,
     out: &mut W,
 ) -> std::io::Result<()> {
-    let doc = QuotesDoc {
+    quotes_doc(extraction).write(out)
+}
+
+fn quotes_doc(extraction: &Extraction) -> QuotesDoc<'_> {
+    QuotesDoc {
         schema: QUOTES_SCHEMA,
         sources: extraction.sources.iter().map(source_out).collect(),
         quotes: extraction.quotes().map(|(s, q)| quote_out(s, q)).collect(),
-    };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    out.write_all(b"\n")
+    }
+}
+
+impl QuotesDoc<'_> {
+    /// Pretty-printed, as `serde_json::to_writer_pretty` would, with a final newline.
+    fn write<W: Write + ?Sized>(&self, out: &mut W) -> std::io::Result<()> {
+        let mut object = PrettyObject::start(out)?;
+        object.value("schema", &self.schema)?;
+        object.list("sources", &self.sources)?;
+        object.list("quotes", &self.quotes)?;
+        object.end()
+    }
+}
+
+/// A JSON object written exactly as `serde_json::to_writer_pretty` writes it (a test checks
+/// the bytes), followed by a newline, with the elements of its lists serialized in parallel,
+/// a chunk at a time: a report on a large corpus runs to hundreds of megabytes.
+struct PrettyObject<'w, W: Write + ?Sized> {
+    out: &'w mut W,
+    empty: bool,
+}
+
+/// Elements of a list serialized together before they are written.
+const CHUNK: usize = 2048;
+
+impl<'w, W: Write + ?Sized> PrettyObject<'w, W> {
+    fn start(out: &'w mut W) -> std::io::Result<Self> {
+        out.write_all(b"{")?;
+        Ok(PrettyObject { out, empty: true })
+    }
+
+    fn key(&mut self, key: &str) -> std::io::Result<()> {
+        self.out
+            .write_all(if self.empty { b"\n  " } else { b",\n  " })?;
+        self.empty = false;
+        serde_json::to_writer(&mut *self.out, key)?;
+        self.out.write_all(b": ")
+    }
+
+    /// One field, its value pretty-printed at depth one.
+    fn value<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> std::io::Result<()> {
+        self.key(key)?;
+        self.out.write_all(&indented(value, b"  ")?)
+    }
+
+    /// One field whose value is a list, its elements pretty-printed at depth two.
+    fn list<T: Serialize + Sync>(&mut self, key: &str, items: &[T]) -> std::io::Result<()> {
+        self.key(key)?;
+        if items.is_empty() {
+            return self.out.write_all(b"[]");
+        }
+        self.out.write_all(b"[")?;
+        let mut first = true;
+        for chunk in items.chunks(CHUNK) {
+            let pieces: Vec<std::io::Result<Vec<u8>>> = chunk
+                .par_iter()
+                .map(|item| indented(item, b"    "))
+                .collect();
+            for piece in pieces {
+                self.out
+                    .write_all(if first { b"\n    " } else { b",\n    " })?;
+                first = false;
+                self.out.write_all(&piece?)?;
+            }
+        }
+        self.out.write_all(b"\n  ]")
+    }
+
+    fn end(self) -> std::io::Result<()> {
+        self.out
+            .write_all(if self.empty { b"}\n" } else { b"\n}\n" })
+    }
+}
+
+/// `value` pretty-printed, every line after the first indented by `indent` (JSON strings hold
+/// no raw line breaks, so every newline byte is one of the printer's).
+fn indented<T: Serialize + ?Sized>(value: &T, indent: &[u8]) -> std::io::Result<Vec<u8>> {
+    let raw = serde_json::to_vec_pretty(value)?;
+    let lines = raw.iter().filter(|&&b| b == b'\n').count();
+    let mut out = Vec::with_capacity(raw.len() + lines * indent.len());
+    for (i, line) in raw.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            out.push(b'\n');
+            out.extend_from_slice(indent);
+        }
+        out.extend_from_slice(line);
+    }
+    Ok(out)
 }
 
 #[derive(Serialize)]
@@ -333,8 +423,12 @@ fn group_out<'a>(extraction: &'a Extraction, group: &'a Group) -> GroupOut<'a> {
 
 /// Writes the `quotedrift/report@1` document, pretty-printed, with a final newline.
 pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std::io::Result<()> {
+    report_doc(analysis).write(out)
+}
+
+fn report_doc(analysis: &Analysis) -> ReportDoc<'_> {
     let extraction = &analysis.extraction;
-    let doc = ReportDoc {
+    ReportDoc {
         schema: REPORT_SCHEMA,
         settings: SettingsOut {
             min_similarity: analysis.options.min_similarity,
@@ -356,9 +450,21 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
             .iter()
             .map(|&q| quote_id(extraction, q))
             .collect(),
-    };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    out.write_all(b"\n")
+    }
+}
+
+impl ReportDoc<'_> {
+    /// Pretty-printed, as `serde_json::to_writer_pretty` would, with a final newline.
+    fn write<W: Write + ?Sized>(&self, out: &mut W) -> std::io::Result<()> {
+        let mut object = PrettyObject::start(out)?;
+        object.value("schema", &self.schema)?;
+        object.value("settings", &self.settings)?;
+        object.list("sources", &self.sources)?;
+        object.list("quotes", &self.quotes)?;
+        object.list("groups", &self.groups)?;
+        object.list("ungrouped", &self.ungrouped)?;
+        object.end()
+    }
 }
 
 /// One line of `compare --format json`: a pair's similarity and drift.
@@ -649,4 +755,59 @@ pub fn merge_extractions(shards: Vec<(String, Extraction)>) -> Result<Extraction
     }
     sources.sort_by(|a, b| a.source.id.cmp(&b.source.id));
     Ok(Extraction { sources })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::AlignOptions;
+    use crate::ingest::{read_bytes, Corpus, IngestOptions};
+
+    fn fixtures() -> Analysis {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/geneva-2022");
+        let mut sources = Vec::new();
+        for entry in std::fs::read_dir(&dir).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let bytes = std::fs::read(&path).expect("read");
+                let id = path
+                    .file_stem()
+                    .expect("stem")
+                    .to_string_lossy()
+                    .to_string();
+                let name = path.display().to_string();
+                sources
+                    .push(read_bytes(&id, &name, &bytes, IngestOptions::default()).expect("text"));
+            }
+        }
+        crate::analysis::analyze(Corpus::new(sources), AlignOptions::default())
+    }
+
+    /// What `serde_json::to_writer_pretty` writes, and a newline.
+    fn pretty<T: Serialize>(doc: &T) -> String {
+        let mut bytes = serde_json::to_vec_pretty(doc).expect("serialized");
+        bytes.push(b'\n');
+        String::from_utf8(bytes).expect("UTF-8")
+    }
+
+    fn written(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
+        let mut bytes = Vec::new();
+        write(&mut bytes).expect("written");
+        String::from_utf8(bytes).expect("UTF-8")
+    }
+
+    #[test]
+    fn documents_are_written_byte_for_byte_as_serde_json_pretty_prints_them() {
+        let analysis = fixtures();
+        assert!(!analysis.alignment.groups.is_empty());
+        let report = report_doc(&analysis);
+        assert_eq!(written(|out| report.write(out)), pretty(&report));
+        let quotes = quotes_doc(&analysis.extraction);
+        assert_eq!(written(|out| quotes.write(out)), pretty(&quotes));
+        let empty = Extraction {
+            sources: Vec::new(),
+        };
+        let quotes = quotes_doc(&empty);
+        assert_eq!(written(|out| quotes.write(out)), pretty(&quotes));
+    }
 }
