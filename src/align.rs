@@ -668,6 +668,13 @@ impl Index {
     /// The versions of one block that hold `term`, ascending.
     fn block(&self, term: u32, block: u32) -> &[u32] {
         let runs = self.runs(term);
+        if block == 0 {
+            // Runs are sorted by block: the unknown speakers' run, if any, is the first.
+            return match runs.first() {
+                Some(r) if r.0 == 0 => &self.versions[r.1 as usize..r.2 as usize],
+                _ => &[],
+            };
+        }
         match runs.binary_search_by_key(&block, |r| r.0) {
             Ok(k) => &self.versions[runs[k].1 as usize..runs[k].2 as usize],
             Err(_) => &[],

@@ -561,17 +561,37 @@ fn concept_overlap(a: &Weighed, b: &Weighed) -> f64 {
     }
     let (fa, fb) = (a.features, b.features);
     let same_language = fa.language == fb.language;
+    let same_stem = |i: usize, hash_i: u64, j: usize, hash_j: u64| {
+        same_language && hash_i == hash_j && fa.tokens[i].stem == fb.tokens[j].stem
+    };
+    // Words with the same stem on the other side are matched at 1 first. Any other pair of
+    // words is at most `cap` close (a synonym in one language counts 0.9), so a pair whose
+    // two words both have a match that good already cannot raise either's best: skipped.
+    let cap = if same_language { 0.9 } else { 1.0 };
+    let mut best_a = vec![0.0f64; ca.len()];
     let mut best_b = vec![0.0f64; cb.len()];
-    let (mut matched, mut total) = (0.0, 0.0);
-    for (&i, &(hash_i, w)) in fa.content.iter().zip(ca) {
-        let mut best = 0.0f64;
-        for ((&j, &(hash_j, _)), best_j) in fb.content.iter().zip(cb).zip(&mut best_b) {
-            let same_stem =
-                same_language && hash_i == hash_j && fa.tokens[i].stem == fb.tokens[j].stem;
-            let c = closeness(fa, i, fb, j, same_stem);
-            best = best.max(c);
-            *best_j = best_j.max(c);
+    if same_language {
+        for (k, (&i, &(hash_i, _))) in fa.content.iter().zip(ca).enumerate() {
+            for (l, (&j, &(hash_j, _))) in fb.content.iter().zip(cb).enumerate() {
+                if same_stem(i, hash_i, j, hash_j) {
+                    best_a[k] = 1.0;
+                    best_b[l] = 1.0;
+                }
+            }
         }
+    }
+    for (k, (&i, &(hash_i, _))) in fa.content.iter().zip(ca).enumerate() {
+        for (l, (&j, &(hash_j, _))) in fb.content.iter().zip(cb).enumerate() {
+            if best_a[k] >= cap && best_b[l] >= cap {
+                continue;
+            }
+            let c = closeness(fa, i, fb, j, same_stem(i, hash_i, j, hash_j));
+            best_a[k] = best_a[k].max(c);
+            best_b[l] = best_b[l].max(c);
+        }
+    }
+    let (mut matched, mut total) = (0.0, 0.0);
+    for (&(_, w), best) in ca.iter().zip(&best_a) {
         matched += w * best;
         total += w;
     }
