@@ -200,9 +200,38 @@ struct CompareArgs {
     /// by the ISO 639-3 languages of a and b.
     #[arg(long, value_name = "FILE.tsv")]
     pairs: Option<PathBuf>,
-    /// Output format: text, or JSON lines (one object per pair).
-    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-    format: FormatArg,
+    /// The language of both texts (ISO 639-3 or 639-1: `eng`, `de`), or of TEXT_A and TEXT_B
+    /// apart (`deu,eng`). Detected when not given; a word or two is too little to detect, and
+    /// without a language no lexicon applies. The columns of --pairs take precedence.
+    #[arg(long, value_name = "CODE[,CODE]", value_parser = language_pair)]
+    lang: Option<(String, String)>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CompareFormatArg::Text)]
+    format: CompareFormatArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum CompareFormatArg {
+    /// Scores and drift items of each pair.
+    Text,
+    /// JSON Lines: one object per pair with its similarity and drift items.
+    Json,
+}
+
+/// Parses `--lang`: one language code for both texts, or two separated by a comma.
+fn language_pair(s: &str) -> Result<(String, String), String> {
+    let known = |code: &str| {
+        quotedrift::language::declared(code)
+            .map(|l| l.code.to_string())
+            .ok_or_else(|| format!("'{code}' is not a language code quotedrift knows"))
+    };
+    match s.split_once(',') {
+        Some((a, b)) => Ok((known(a)?, known(b)?)),
+        None => {
+            let code = known(s)?;
+            Ok((code.clone(), code))
+        }
+    }
 }
 
 fn unit_interval(s: &str) -> Result<f64, String> {
@@ -537,14 +566,17 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             };
             emit(None, |w| {
                 for (i, (a, b, la, lb)) in pairs.iter().enumerate() {
-                    let comparison = analysis::compare(a, b, la.as_deref(), lb.as_deref());
+                    let given = args.lang.as_ref();
+                    let la = la.as_deref().or(given.map(|l| l.0.as_str()));
+                    let lb = lb.as_deref().or(given.map(|l| l.1.as_str()));
+                    let comparison = analysis::compare(a, b, la, lb);
                     match args.format {
-                        FormatArg::Json => report::json::write_comparison_line(
+                        CompareFormatArg::Json => report::json::write_comparison_line(
                             &comparison.extraction,
                             &comparison.pair,
                             w,
                         )?,
-                        FormatArg::Text => {
+                        CompareFormatArg::Text => {
                             if pairs.len() > 1 {
                                 writeln!(w, "{}pair {}", if i > 0 { "\n" } else { "" }, i + 1)?;
                             }

@@ -374,6 +374,39 @@ fn compare_two_texts() {
 }
 
 #[test]
+fn compare_with_the_languages_given() {
+    // One word is too little to detect a language; given one, the lexicon knows the words.
+    quotedrift()
+        .args(["compare", "--lang", "eng", "rapid", "swift"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("substitution (synonym)"));
+    quotedrift()
+        .args(["compare", "--lang", "en", "open", "constructive"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("substitution (unrelated)"));
+    let out = quotedrift()
+        .args([
+            "compare", "--format", "json", "--lang", "deu,eng", "offen", "open",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let line: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        line["similarity"]["concept_overlap"].as_f64().unwrap() >= 0.5,
+        "{line}"
+    );
+    assert_ne!(line["drift"][0]["relation"], "unrelated", "{line}");
+    quotedrift()
+        .args(["compare", "--lang", "xx", "a", "b"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("'xx' is not a language code"));
+}
+
+#[test]
 fn compare_a_tsv_of_pairs() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("pairs.tsv");
