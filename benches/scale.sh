@@ -7,6 +7,9 @@
 # maximum resident set size), the growth exponent of time, and both ratios.
 #
 #   benches/scale.sh [SIZES...]        (default: 1000 4000 16000; NO_PYTHON=1 skips Python)
+#
+# quotedrift and the floor are timed RUNS times (default 3) and the median kept; the Python
+# baseline, which takes minutes at 16k, once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("${@:-1000 4000 16000}")
@@ -27,6 +30,21 @@ measure() {
   awk '{printf "%s %.0f\n", $1, $2 / 1024}' "$work/time"
 }
 
+# The median of RUNS (default 3) measurements of a command: "seconds peak_MB". On a shared
+# machine one run can be a third slower than the next.
+median() {
+  for _ in $(seq "${RUNS:-3}"); do measure "$@"; done | sort -n | awk '{t[NR] = $1; p[NR] = $2}
+    END {m = int((NR + 1) / 2); print t[m], p[m]}'
+}
+
+# The floor's own timing (read and tokenize, without process start-up), median of RUNS.
+floor_seconds() {
+  for _ in $(seq "${RUNS:-3}"); do
+    target/release/examples/read_tokenize "$1" |
+      python3 -c "import json,sys; print(json.load(sys.stdin)['seconds'])"
+  done | sort -n | awk '{t[NR] = $1} END {print t[int((NR + 1) / 2)]}'
+}
+
 echo "| articles | MB | quotes | time s | MB/s | quotes/s | peak MB | exponent | floor s | × floor | Python s | Python peak MB | × faster than Python |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 previous=""
@@ -34,9 +52,9 @@ for n in "${sizes[@]}"; do
   corpus="$work/corpus-$n.jsonl"
   target/release/examples/generate_corpus "$n" > "$corpus"
   mb=$(awk -v b="$(stat -c %s "$corpus")" 'BEGIN {printf "%.1f", b / 1e6}')
-  read -r secs peak < <(measure "$bin" report "$corpus" --format json --out "$work/report-$n.json")
+  read -r secs peak < <(median "$bin" report "$corpus" --format json --out "$work/report-$n.json")
   quotes=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['quotes']))" "$work/report-$n.json")
-  floor=$(target/release/examples/read_tokenize "$corpus" | python3 -c "import json,sys; print(json.load(sys.stdin)['seconds'])")
+  floor=$(floor_seconds "$corpus")
   exponent="–"
   if [ -n "$previous" ]; then
     read -r pn psecs <<< "$previous"
