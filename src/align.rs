@@ -539,6 +539,12 @@ fn edges(
             let mut found: Vec<(usize, f64)> = found.into_iter().collect();
             found.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
             found.truncate(MAX_CANDIDATES);
+            let probed: f64 = prefixes[i].iter().map(|&t| rarity(t)).sum();
+            let mut rank = 0;
+            found.retain(|&(_, shared)| {
+                rank += 1;
+                rank <= ALWAYS_KEPT || shared >= MIN_SHARED_RARITY * probed
+            });
             found.into_iter().map(move |(j, _)| (i.min(j), i.max(j)))
         })
         .collect();
@@ -868,6 +874,16 @@ const MAX_ALL_PAIRS: usize = 30;
 /// is matching common vocabulary, and scoring them all would grow with the square of the
 /// corpus.
 const MAX_CANDIDATES: usize = 32;
+
+/// Of its candidates, a quote always keeps its best [`ALWAYS_KEPT`]; the others only when the
+/// terms they share carry at least this share of the rarity of the terms the quote probed
+/// with. On the generated 4,000-article corpus this cuts the pairs scored from 183,000 to
+/// 42,000 (2.2 a quote, as at 16,000 articles) and the quotes grouped by 0.3 %; the fixtures'
+/// grouping is unchanged.
+const MIN_SHARED_RARITY: f64 = 0.1;
+
+/// See [`MIN_SHARED_RARITY`].
+const ALWAYS_KEPT: usize = 4;
 
 /// The pairs of a group, with similarity and drift: every pair, or every version against the
 /// reference source's, or against the `hub` version.
