@@ -8,7 +8,7 @@
 #
 #   benches/scale.sh [SIZES...]        (default: 1000 4000 16000; NO_PYTHON=1 skips Python)
 #
-# quotedrift and the floor are timed RUNS times (default 3) and the median kept; the Python
+# quotedrift and the floor are timed in turn RUNS times (default 3), medians kept; the Python
 # baseline, which takes minutes at 16k, once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,19 +30,22 @@ measure() {
   awk '{printf "%s %.0f\n", $1, $2 / 1024}' "$work/time"
 }
 
-# The median of RUNS (default 3) measurements of a command: "seconds peak_MB". On a shared
-# machine one run can be a third slower than the next.
-median() {
-  for _ in $(seq "${RUNS:-3}"); do measure "$@"; done | sort -n | awk '{t[NR] = $1; p[NR] = $2}
-    END {m = int((NR + 1) / 2); print t[m], p[m]}'
-}
-
-# The floor's own timing (read and tokenize, without process start-up), median of RUNS.
-floor_seconds() {
+# quotedrift and the floor, RUNS times (default 3) in turn, each as a whole process under GNU
+# time; prints the medians "seconds peak_MB floor_seconds ratio", the ratio being the median of
+# each turn's own ratio, so that a machine whose speed drifts (a shared one can be a third
+# slower from one minute to the next) still gives a fair comparison.
+paired() {
+  local corpus=$1 out=$2
   for _ in $(seq "${RUNS:-3}"); do
-    target/release/examples/read_tokenize "$1" |
-      python3 -c "import json,sys; print(json.load(sys.stdin)['seconds'])"
-  done | sort -n | awk '{t[NR] = $1} END {print t[int((NR + 1) / 2)]}'
+    read -r secs peak < <(measure "$bin" report "$corpus" --format json --out "$out")
+    read -r floor _ < <(measure target/release/examples/read_tokenize "$corpus")
+    echo "$secs $peak $floor"
+  done | awk '{t[NR] = $1; p[NR] = $2; f[NR] = $3; r[NR] = $1 / $3}
+    function median(a, n,   i, j, x) {
+      for (i = 2; i <= n; i++) { x = a[i]; for (j = i - 1; j > 0 && a[j] > x; j--) a[j + 1] = a[j]; a[j + 1] = x }
+      return a[int((n + 1) / 2)]
+    }
+    END { print median(t, NR), median(p, NR), median(f, NR), median(r, NR) }'
 }
 
 echo "| articles | MB | quotes | time s | MB/s | quotes/s | peak MB | exponent | floor s | × floor | Python s | Python peak MB | × faster than Python |"
@@ -52,9 +55,8 @@ for n in "${sizes[@]}"; do
   corpus="$work/corpus-$n.jsonl"
   target/release/examples/generate_corpus "$n" > "$corpus"
   mb=$(awk -v b="$(stat -c %s "$corpus")" 'BEGIN {printf "%.1f", b / 1e6}')
-  read -r secs peak < <(median "$bin" report "$corpus" --format json --out "$work/report-$n.json")
+  read -r secs peak floor ratio < <(paired "$corpus" "$work/report-$n.json")
   quotes=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['quotes']))" "$work/report-$n.json")
-  floor=$(floor_seconds "$corpus")
   exponent="–"
   if [ -n "$previous" ]; then
     read -r pn psecs <<< "$previous"
@@ -67,8 +69,8 @@ for n in "${sizes[@]}"; do
     speedup=$(awk -v a="$py" -v b="$secs" 'BEGIN {printf "%.1f", a / b}')
   fi
   awk -v n="$n" -v mb="$mb" -v q="$quotes" -v t="$secs" -v p="$peak" -v e="$exponent" -v f="$floor" \
-      -v py="$py" -v pp="$pypeak" -v s="$speedup" 'BEGIN {
+      -v r="$ratio" -v py="$py" -v pp="$pypeak" -v s="$speedup" 'BEGIN {
     printf "| %d | %s | %d | %.2f | %.1f | %.0f | %d | %s | %.2f | %.1f | %s | %s | %s |\n",
-      n, mb, q, t, mb / t, q / t, p, e, f, t / f, py, pp, s
+      n, mb, q, t, mb / t, q / t, p, e, f, r, py, pp, s
   }'
 done
