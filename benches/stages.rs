@@ -72,7 +72,7 @@ fn stages(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
-    text.bench_function("extraction (language, quotes, speakers)", |b| {
+    text.bench_function("extraction (quotes, speakers; language declared)", |b| {
         b.iter(|| quote::extract(Corpus::new(black_box(sources.clone()))))
     });
     text.finish();
