@@ -255,7 +255,7 @@ impl<'w, W: Write + ?Sized> PrettyObject<'w, W> {
     /// One field, its value pretty-printed at depth one.
     fn value<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> std::io::Result<()> {
         self.key(key)?;
-        self.out.write_all(&indented(value, b"  ")?)
+        self.out.write_all(&indented(value, 1)?)
     }
 
     /// One field whose value is a list, its elements pretty-printed at depth two.
@@ -267,10 +267,8 @@ impl<'w, W: Write + ?Sized> PrettyObject<'w, W> {
         self.out.write_all(b"[")?;
         let mut first = true;
         for chunk in items.chunks(CHUNK) {
-            let pieces: Vec<std::io::Result<Vec<u8>>> = chunk
-                .par_iter()
-                .map(|item| indented(item, b"    "))
-                .collect();
+            let pieces: Vec<std::io::Result<Vec<u8>>> =
+                chunk.par_iter().map(|item| indented(item, 2)).collect();
             for piece in pieces {
                 self.out
                     .write_all(if first { b"\n    " } else { b",\n    " })?;
@@ -287,19 +285,18 @@ impl<'w, W: Write + ?Sized> PrettyObject<'w, W> {
     }
 }
 
-/// `value` pretty-printed, every line after the first indented by `indent` (JSON strings hold
-/// no raw line breaks, so every newline byte is one of the printer's).
-fn indented<T: Serialize + ?Sized>(value: &T, indent: &[u8]) -> std::io::Result<Vec<u8>> {
-    let raw = serde_json::to_vec_pretty(value)?;
-    let lines = raw.iter().filter(|&&b| b == b'\n').count();
-    let mut out = Vec::with_capacity(raw.len() + lines * indent.len());
-    for (i, line) in raw.split(|&b| b == b'\n').enumerate() {
-        if i > 0 {
-            out.push(b'\n');
-            out.extend_from_slice(indent);
-        }
-        out.extend_from_slice(line);
+/// `value` pretty-printed as it is at `depth` inside a document: serde_json's pretty printer
+/// brought to that depth (its state is the depth alone) before the value is written.
+fn indented<T: Serialize + ?Sized>(value: &T, depth: usize) -> std::io::Result<Vec<u8>> {
+    use serde_json::ser::{Formatter, PrettyFormatter};
+    let mut formatter = PrettyFormatter::new();
+    for _ in 0..depth {
+        formatter.begin_array(&mut std::io::sink())?;
     }
+    let mut out = Vec::new();
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut out, formatter,
+    ))?;
     Ok(out)
 }
 
