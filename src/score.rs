@@ -518,21 +518,15 @@ fn stem_cosine(a: &Weighed, b: &Weighed) -> f64 {
 
 /// How close two words of two versions are in meaning (see the module documentation).
 pub fn word_closeness(a: &Features, i: usize, b: &Features, j: usize) -> f64 {
-    let same_language = a.language == b.language;
-    closeness(
-        a,
-        i,
-        b,
-        j,
-        same_language && a.tokens[i].stem == b.tokens[j].stem,
-    )
+    if a.language == b.language && a.tokens[i].stem == b.tokens[j].stem {
+        1.0
+    } else {
+        meaning_closeness(a, i, b, j)
+    }
 }
 
-/// [`word_closeness`] once whether the two words have the same stem in one language is known.
-fn closeness(a: &Features, i: usize, b: &Features, j: usize, same_stem: bool) -> f64 {
-    if same_stem {
-        return 1.0;
-    }
+/// [`word_closeness`] of two words known not to share a stem in one language.
+fn meaning_closeness(a: &Features, i: usize, b: &Features, j: usize) -> f64 {
     let same_language = a.language == b.language;
     let (ma, mb) = (&a.meanings[i], &b.meanings[j]);
     let closeness = ma.closeness(mb);
@@ -561,31 +555,29 @@ fn concept_overlap(a: &Weighed, b: &Weighed) -> f64 {
     }
     let (fa, fb) = (a.features, b.features);
     let same_language = fa.language == fb.language;
-    let same_stem = |i: usize, hash_i: u64, j: usize, hash_j: u64| {
-        same_language && hash_i == hash_j && fa.tokens[i].stem == fb.tokens[j].stem
-    };
     // Words with the same stem on the other side are matched at 1 first. Any other pair of
     // words is at most `cap` close (a synonym in one language counts 0.9), so a pair whose
-    // two words both have a match that good already cannot raise either's best: skipped.
+    // two words both have a match that good already cannot raise either's best: skipped. A
+    // pair with the same stem is always skipped so.
     let cap = if same_language { 0.9 } else { 1.0 };
     let mut best_a = vec![0.0f64; ca.len()];
     let mut best_b = vec![0.0f64; cb.len()];
     if same_language {
         for (k, (&i, &(hash_i, _))) in fa.content.iter().zip(ca).enumerate() {
             for (l, (&j, &(hash_j, _))) in fb.content.iter().zip(cb).enumerate() {
-                if same_stem(i, hash_i, j, hash_j) {
+                if hash_i == hash_j && fa.tokens[i].stem == fb.tokens[j].stem {
                     best_a[k] = 1.0;
                     best_b[l] = 1.0;
                 }
             }
         }
     }
-    for (k, (&i, &(hash_i, _))) in fa.content.iter().zip(ca).enumerate() {
-        for (l, (&j, &(hash_j, _))) in fb.content.iter().zip(cb).enumerate() {
+    for (k, &i) in fa.content.iter().take(ca.len()).enumerate() {
+        for (l, &j) in fb.content.iter().take(cb.len()).enumerate() {
             if best_a[k] >= cap && best_b[l] >= cap {
                 continue;
             }
-            let c = closeness(fa, i, fb, j, same_stem(i, hash_i, j, hash_j));
+            let c = meaning_closeness(fa, i, fb, j);
             best_a[k] = best_a[k].max(c);
             best_b[l] = best_b[l].max(c);
         }

@@ -255,7 +255,7 @@ impl<'w, W: Write + ?Sized> PrettyObject<'w, W> {
     /// One field, its value pretty-printed at depth one.
     fn value<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> std::io::Result<()> {
         self.key(key)?;
-        self.out.write_all(&indented(value, 1)?)
+        self.out.write_all(&pretty_at_depth(value, 1)?)
     }
 
     /// One field whose value is a list, its elements pretty-printed at depth two.
@@ -267,8 +267,10 @@ impl<'w, W: Write + ?Sized> PrettyObject<'w, W> {
         self.out.write_all(b"[")?;
         let mut first = true;
         for chunk in items.chunks(CHUNK) {
-            let pieces: Vec<std::io::Result<Vec<u8>>> =
-                chunk.par_iter().map(|item| indented(item, 2)).collect();
+            let pieces: Vec<std::io::Result<Vec<u8>>> = chunk
+                .par_iter()
+                .map(|item| pretty_at_depth(item, 2))
+                .collect();
             for piece in pieces {
                 self.out
                     .write_all(if first { b"\n    " } else { b",\n    " })?;
@@ -287,7 +289,7 @@ impl<'w, W: Write + ?Sized> PrettyObject<'w, W> {
 
 /// `value` pretty-printed as it is at `depth` inside a document: serde_json's pretty printer
 /// brought to that depth (its state is the depth alone) before the value is written.
-fn indented<T: Serialize + ?Sized>(value: &T, depth: usize) -> std::io::Result<Vec<u8>> {
+fn pretty_at_depth<T: Serialize + ?Sized>(value: &T, depth: usize) -> std::io::Result<Vec<u8>> {
     use serde_json::ser::{Formatter, PrettyFormatter};
     let mut formatter = PrettyFormatter::new();
     for _ in 0..depth {
