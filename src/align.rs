@@ -565,14 +565,24 @@ fn edges(
         })
         .collect();
     let scored = eligible.len();
+    let weak_floor = MUTUAL_SHARE * min_similarity;
+    // Whether a pair may be linked below `min_similarity` as each other's best match.
+    let may_be_mutual = |v: &Version, w: &Version| {
+        v.person.is_some()
+            && v.person == w.person
+            && v.at.source != w.at.source
+            && !v.scare
+            && !w.scare
+    };
     // Scoring is independent per pair: in parallel, collected in pair order.
-    let out = eligible
+    let out: Vec<(usize, usize, f64)> = eligible
         .into_par_iter()
         .filter_map(|(i, j)| {
             let (v, w) = (&versions[i], &versions[j]);
             let same_person = v.person.is_some() && v.person == w.person;
-            let (similarity, _) =
-                score::similarity_at_least(&weighed[i], &weighed[j], min_similarity)?;
+            let mutual = may_be_mutual(v, w);
+            let floor = if mutual { weak_floor } else { min_similarity };
+            let (similarity, _) = score::similarity_at_least(&weighed[i], &weighed[j], floor)?;
             if (v.scare || w.scare) && !same_person && similarity.combined < 0.7 {
                 return None; // one or two words, and not the same known speaker: only if verbatim
             }
@@ -580,8 +590,50 @@ fn edges(
             let attribution_candidate = similarity.combined >= 0.75
                 && v.features.content.len() >= 4
                 && w.features.content.len() >= 4;
-            (similarity.combined >= min_similarity && (compatible || attribution_candidate))
-                .then_some((i, j, similarity.combined))
+            let strong =
+                similarity.combined >= min_similarity && (compatible || attribution_candidate);
+            (strong || mutual).then_some((i, j, similarity.combined))
+        })
+        .collect();
+    // A weak pair is kept when each is the other's best match in the other's source: one
+    // speaker, two outlets, and nothing either outlet reports is closer (ties to the lower
+    // index, so that the choice does not depend on order or threads).
+    let mut best: FxHashMap<(usize, usize), (f64, usize)> = FxHashMap::default();
+    for &(i, j, s) in &out {
+        for (x, y) in [(i, j), (j, i)] {
+            let slot = best.entry((x, versions[y].at.source)).or_insert((s, y));
+            if s > slot.0 || (s == slot.0 && y < slot.1) {
+                *slot = (s, y);
+            }
+        }
+    }
+    let out: Vec<(usize, usize, f64)> = out
+        .into_iter()
+        .filter(|&(i, j, s)| {
+            s >= min_similarity
+                || (best[&(i, versions[j].at.source)].1 == j
+                    && best[&(j, versions[i].at.source)].1 == i)
+        })
+        .collect();
+    // ... and a third outlet corroborates it: some version in a third source is linked to
+    // both. Two outlets' best guesses at each other can be two different statements on one
+    // topic; three that agree are one.
+    let mut neighbours: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for &(i, j, _) in &out {
+        neighbours.entry(i).or_default().push(j);
+        neighbours.entry(j).or_default().push(i);
+    }
+    let out = out
+        .iter()
+        .copied()
+        .filter(|&(i, j, s)| {
+            s >= min_similarity
+                || neighbours[&i].iter().any(|&k| {
+                    let third = versions[k].at.source;
+                    third != versions[i].at.source
+                        && third != versions[j].at.source
+                        && neighbours[&j].contains(&k)
+                })
         })
         .collect();
     (out, scored)
@@ -866,6 +918,14 @@ fn adopt_nested(versions: &[Version], mut clusters: Vec<Vec<usize>>) -> Vec<Vec<
     clusters
 }
 
+/// Two versions of one known speaker in two sources are linked at this share of
+/// `min_similarity` (0.3 by default) when each is the other's closest version in the other's
+/// source (mutual best match, as in competitive linking of translations): an outlet reports
+/// an utterance once, so the best candidate it has is likely the one, even when translation
+/// left few words in common ("collective, rapid and serious" / "swift, harsh, and
+/// unanimous").
+const MUTUAL_SHARE: f64 = 0.75;
+
 /// Groups with more versions than this compare each with one hub version only.
 const MAX_ALL_PAIRS: usize = 30;
 
@@ -1031,6 +1091,61 @@ mod tests {
         ]);
         assert!(analysis.alignment.groups.is_empty());
         assert_eq!(analysis.alignment.ungrouped.len(), 2);
+    }
+
+    /// Three outlets' renderings of one warning, each pair sharing little but "response".
+    const WARNING: [&str; 3] = [
+        "Blinken said Russia would meet a swift and united response from the allies.",
+        "Blinken said this would entail a “collective, rapid and serious” response.",
+        "Blinken said it would face a “swift, harsh, and unanimous response” from the West.",
+    ];
+
+    #[test]
+    fn mutual_best_versions_of_one_speaker_in_three_outlets_are_one_group() {
+        let analysis = analyze(&WARNING);
+        assert_eq!(
+            analysis.alignment.groups.len(),
+            1,
+            "{:?}",
+            analysis.alignment
+        );
+        let sources: BTreeSet<usize> = analysis.alignment.groups[0]
+            .members
+            .iter()
+            .map(|m| m.source)
+            .collect();
+        assert_eq!(sources.len(), 3);
+        let weakest = analysis.alignment.groups[0]
+            .pairs
+            .iter()
+            .map(|p| p.similarity.combined)
+            .fold(1.0, f64::min);
+        assert!(
+            weakest < 0.4,
+            "the rule under test was not needed: {weakest}"
+        );
+    }
+
+    #[test]
+    fn a_weak_best_match_needs_a_third_outlet() {
+        // The two weakly similar renderings alone: nothing corroborates them.
+        let analysis = analyze(&[WARNING[1], WARNING[2]]);
+        assert!(
+            analysis.alignment.groups.is_empty(),
+            "{:?}",
+            analysis.alignment
+        );
+        // Nor does another speaker's version in a third outlet.
+        let other = WARNING[0].replace("Blinken", "Lavrov");
+        let analysis = analyze(&[WARNING[1], WARNING[2], &other]);
+        assert!(
+            analysis.alignment.groups.iter().all(|g| {
+                let sources: BTreeSet<usize> = g.members.iter().map(|m| m.source).collect();
+                !(sources.contains(&0) && sources.contains(&1))
+            }),
+            "{:?}",
+            analysis.alignment
+        );
     }
 
     #[test]

@@ -164,7 +164,8 @@ struct ReportOptionArgs {
     #[command(flatten)]
     output: OutputArgs,
     /// The least combined similarity (0 to 1) for two quotes to count as versions of one
-    /// utterance.
+    /// utterance (three quarters of it for one speaker's versions in two sources that are each
+    /// other's closest there, when a third source has a version linked to both).
     #[arg(long, value_name = "X", default_value_t = 0.4, value_parser = unit_interval)]
     min_similarity: f64,
     /// Keep only groups whose speaker's names contain NAME (case-insensitive).

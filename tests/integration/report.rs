@@ -127,6 +127,29 @@ fn report_json_has_the_documented_shape() {
 }
 
 #[test]
+fn blinkens_warning_is_one_group_across_three_outlets() {
+    // Translation left the renderings few words in common ("swift and united", "collective,
+    // rapid and serious", "swift, harsh, and unanimous"): tagesschau's version is linked as
+    // each outlet's closest version of Blinken's to the others, corroborated by a third.
+    let doc = report_json(&[]);
+    let group = group_with(&doc, "003", "collective, rapid and serious");
+    let texts = members(&doc, group);
+    for needle in [
+        "This would entail a “collective, rapid and serious” response",
+        "Russia would meet a swift and united response from the allies",
+        "swift, harsh, and unanimous response",
+        "The Russian side would be met with a swift, harsh, unanimous response",
+    ] {
+        assert!(
+            texts.iter().any(|t| t.contains(needle)),
+            "{needle:?} not in {texts:?}"
+        );
+    }
+    assert!(group["speaker"].as_str().unwrap().ends_with("Blinken"));
+    assert!(texts.iter().all(|t| !t.contains("Lavrov")), "{texts:?}");
+}
+
+#[test]
 fn open_and_useful_is_one_group_with_its_renderings() {
     let doc = report_json(&[]);
     let group = group_with(&doc, "003", "open and useful");
