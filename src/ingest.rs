@@ -194,6 +194,11 @@ pub fn read_inputs(inputs: &[Input], options: IngestOptions) -> Result<Corpus, I
     let mut warnings: Vec<String> = Vec::new();
     for input in inputs {
         match input {
+            Input::Stdin if options.jsonl => {
+                let (records, skipped) = read_jsonl("-", std::io::stdin().lock(), options)?;
+                sources.extend(records);
+                warnings.extend(skipped);
+            }
             Input::Stdin => {
                 let mut bytes = Vec::new();
                 std::io::stdin()
@@ -202,13 +207,7 @@ pub fn read_inputs(inputs: &[Input], options: IngestOptions) -> Result<Corpus, I
                         path: "-".to_string(),
                         source,
                     })?;
-                if options.jsonl {
-                    let (records, skipped) = read_jsonl("-", &bytes, options)?;
-                    sources.extend(records);
-                    warnings.extend(skipped);
-                } else {
-                    sources.push(read_bytes("stdin", "-", &bytes, options)?);
-                }
+                sources.push(read_bytes("stdin", "-", &bytes, options)?);
             }
             Input::Path(path) => read_path(path, options, &mut sources, &mut warnings)?,
         }
@@ -241,17 +240,30 @@ struct Record {
     url: Option<String>,
 }
 
-/// Reads JSON Lines: one article per line. Blank lines are skipped; a malformed record is an
-/// error naming its line, or a warning when `options.skip_bad_lines` is set.
+/// Reads JSON Lines: one article per line, a line at a time (the input is never held whole:
+/// bytes in memory are the records' texts). Blank lines are skipped; a malformed record is an
+/// error naming its line, or a warning when `options.skip_bad_lines` is set. `path` names the
+/// input in messages; a byte slice is a reader too.
 pub fn read_jsonl(
     path: &str,
-    bytes: &[u8],
+    mut reader: impl std::io::BufRead,
     options: IngestOptions,
 ) -> Result<(Vec<Source>, Vec<String>), IngestError> {
     let mut sources = Vec::new();
     let mut warnings = Vec::new();
-    for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line_number = n + 1;
+    let mut buffer = Vec::new();
+    for line_number in 1.. {
+        buffer.clear();
+        let read = reader
+            .read_until(b'\n', &mut buffer)
+            .map_err(|source| IngestError::Read {
+                path: format!("{path}:{line_number}"),
+                source,
+            })?;
+        if read == 0 {
+            break;
+        }
+        let line = buffer.strip_suffix(b"\n").unwrap_or(&buffer);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
@@ -361,11 +373,12 @@ fn read_path(
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
     {
-        let bytes = std::fs::read(path).map_err(|source| IngestError::Read {
+        let file = std::fs::File::open(path).map_err(|source| IngestError::Read {
             path: display.clone(),
             source,
         })?;
-        let (records, skipped) = read_jsonl(&display, &bytes, options)?;
+        let reader = std::io::BufReader::with_capacity(1 << 16, file);
+        let (records, skipped) = read_jsonl(&display, reader, options)?;
         sources.extend(records);
         warnings.extend(skipped);
         Ok(())
@@ -584,6 +597,29 @@ impl Manifest {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_lines_are_read_a_line_at_a_time_and_a_read_failure_names_its_line() {
+        // Two records, then the input fails (a network file system gone away, say).
+        struct Failing(std::io::Cursor<&'static [u8]>);
+        impl std::io::Read for Failing {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                match self.0.read(buf)? {
+                    0 => Err(std::io::Error::other("connection reset")),
+                    n => Ok(n),
+                }
+            }
+        }
+        let lines: &'static [u8] =
+            b"{\"id\": \"a\", \"text\": \"One.\"}\r\n\n{\"id\": \"b\", \"text\": \"Two.\"}\n";
+        let (sources, _) = read_jsonl("c.jsonl", lines, IngestOptions::default()).unwrap();
+        let texts: Vec<&str> = sources.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["One.", "Two."]);
+        assert_eq!(sources[1].path, "c.jsonl:3");
+        let reader = std::io::BufReader::with_capacity(8, Failing(std::io::Cursor::new(lines)));
+        let err = read_jsonl("c.jsonl", reader, IngestOptions::default()).unwrap_err();
+        assert_eq!(err.to_string(), "c.jsonl:4: cannot read: connection reset");
+    }
 
     #[test]
     fn bom_is_kept_so_offsets_match_the_file() {
