@@ -572,6 +572,7 @@ fn edges(
                     }
                     merge
                 });
+                let probed: f64 = probes.iter().map(|p| p.2).sum();
                 for (all, term, weight) in probes {
                     if all {
                         for postings in index.all(term) {
@@ -589,7 +590,6 @@ fn edges(
                     .collect();
                 found.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
                 found.truncate(MAX_CANDIDATES);
-                let probed: f64 = prefixes[i].iter().map(|&t| rarity(t)).sum();
                 let mut rank = 0;
                 found.retain(|&(_, shared)| {
                     rank += 1;
@@ -721,18 +721,11 @@ fn number_terms(versions: &[Version]) -> (Vec<Vec<u32>>, usize) {
         .into_par_iter()
         .zip(versions)
         .map(|(list, v)| {
+            let mut concepts: Vec<u32> = concepts(&v.features).map(|c| base + c).collect();
+            concepts.sort_unstable();
+            concepts.dedup();
             let mut ids: Vec<u32> = list.into_iter().map(|word| numbers[&word]).collect();
-            let first = ids.len();
-            ids.extend(concepts(&v.features).map(|c| base + c));
-            ids[first..].sort_unstable();
-            let mut k = first;
-            for n in first..ids.len() {
-                if n == first || ids[n] != ids[k - 1] {
-                    ids[k] = ids[n];
-                    k += 1;
-                }
-            }
-            ids.truncate(k);
+            ids.extend(concepts);
             ids
         })
         .collect();
