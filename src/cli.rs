@@ -22,6 +22,8 @@ use quotedrift::ingest::{self, IngestOptions, Input};
 use quotedrift::quote;
 use quotedrift::report::{self, QuotesFormat, ReportFormat, TextStyle};
 
+mod output;
+
 /// Everything went well.
 const EXIT_OK: u8 = 0;
 /// The report was written and a group reached the `--fail-on` severity.
@@ -664,91 +666,6 @@ fn emit(
             lock.flush().context("cannot write to standard output")?;
             Ok(())
         }
-        Some(path) => {
-            let dir = match path.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-                _ => PathBuf::from("."),
-            };
-            let mut builder = tempfile::Builder::new();
-            builder.prefix(".quotedrift-").suffix(".tmp");
-            // A report is an ordinary file: keep the permissions of the one it replaces, or
-            // give a new one the usual rw-r--r-- rather than the temporary file's private mode.
-            match std::fs::metadata(path) {
-                Ok(existing) => {
-                    builder.permissions(existing.permissions());
-                }
-                Err(_) => set_default_permissions(&mut builder),
-            }
-            let mut temp = builder.tempfile_in(&dir).with_context(|| {
-                format!(
-                    "{}: cannot create a file in {}",
-                    path.display(),
-                    dir.display()
-                )
-            })?;
-            {
-                let mut buffered = std::io::BufWriter::new(temp.as_file_mut());
-                write(&mut buffered)
-                    .with_context(|| format!("{}: cannot write", path.display()))?;
-                buffered
-                    .flush()
-                    .with_context(|| format!("{}: cannot write", path.display()))?;
-            }
-            temp.as_file()
-                .sync_all()
-                .with_context(|| format!("{}: cannot write", path.display()))?;
-            temp.persist(path)
-                .map_err(|e| e.error)
-                .with_context(|| format!("{}: cannot replace the file", path.display()))?;
-            Ok(())
-        }
-    }
-}
-
-#[cfg(unix)]
-fn set_default_permissions(builder: &mut tempfile::Builder<'_, '_>) {
-    use std::os::unix::fs::PermissionsExt;
-    builder.permissions(std::fs::Permissions::from_mode(0o644));
-}
-
-#[cfg(not(unix))]
-fn set_default_permissions(_builder: &mut tempfile::Builder<'_, '_>) {}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_write_that_fails_half_way_leaves_nothing_behind() {
-        let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("report.json");
-        let result = emit(Some(&target), |w| {
-            w.write_all(&[b'x'; 100_000])?;
-            Err(std::io::Error::new(
-                std::io::ErrorKind::StorageFull,
-                "disk full",
-            ))
-        });
-        let message = format!("{:#}", result.unwrap_err());
-        assert!(
-            message.contains("report.json") && message.contains("disk full"),
-            "{message}"
-        );
-        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-        assert!(left.is_empty(), "nothing partial remains: {left:?}");
-    }
-
-    #[test]
-    fn a_failed_write_keeps_the_previous_report() {
-        let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("report.json");
-        std::fs::write(&target, "previous").unwrap();
-        let result = emit(Some(&target), |w| {
-            w.write_all(b"half")?;
-            Err(std::io::Error::other("interrupted"))
-        });
-        assert!(result.is_err());
-        assert_eq!(std::fs::read_to_string(&target).unwrap(), "previous");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        Some(path) => output::replace_file(path, write),
     }
 }

@@ -1,0 +1,216 @@
+//! Writing a report to a file: all or nothing, and without leaving the disk's work to the end.
+//!
+//! The report goes to a temporary file beside the target, is flushed to the disk, and only
+//! then takes the target's name, so that a reader sees the old report or the whole new one,
+//! never part of one. A report on a large corpus runs to hundreds of megabytes: the bytes are
+//! handed to a second thread that writes them and flushes them to the disk as they come, so
+//! that the wait for the disk overlaps the formatting instead of following it.
+
+use std::fs::File;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+
+use anyhow::Context;
+
+/// Bytes gathered before they are handed to the writing thread.
+const BLOCK: usize = 1 << 20;
+/// Blocks waiting for the writing thread before the formatting waits for it.
+const QUEUE: usize = 8;
+/// Bytes written between two flushes to the disk.
+const FLUSH_EVERY: usize = 32 << 20;
+
+/// Writes what `write` produces to `path`, replacing the file only once all of it is written
+/// and on the disk. On any failure nothing is left behind and a previous file is untouched.
+pub fn replace_file(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".quotedrift-").suffix(".tmp");
+    // A report is an ordinary file: keep the permissions of the one it replaces, or give a
+    // new one the usual rw-r--r-- rather than the temporary file's private mode.
+    match std::fs::metadata(path) {
+        Ok(existing) => {
+            builder.permissions(existing.permissions());
+        }
+        Err(_) => set_default_permissions(&mut builder),
+    }
+    let temp = builder.tempfile_in(&dir).with_context(|| {
+        format!(
+            "{}: cannot create a file in {}",
+            path.display(),
+            dir.display()
+        )
+    })?;
+    write_through(temp.as_file(), write)
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    temp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("{}: cannot replace the file", path.display()))?;
+    Ok(())
+}
+
+/// Runs `write` with a writer whose bytes a second thread writes to `file`, flushing them to
+/// the disk every [`FLUSH_EVERY`] bytes and once more at the end. The writing thread's own
+/// error, if it failed, is the one returned: it explains why the hand-off stopped.
+fn write_through(
+    file: &File,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    std::thread::scope(|scope| {
+        let (sender, receiver) = sync_channel(QUEUE);
+        let writer = scope.spawn(move || drain(file, receiver));
+        let mut handoff = Handoff {
+            buffer: Vec::with_capacity(BLOCK),
+            sender,
+        };
+        let written = write(&mut handoff).and_then(|()| handoff.flush());
+        drop(handoff);
+        let drained = writer
+            .join()
+            .unwrap_or_else(|_| Err(io::Error::other("the writing thread failed")));
+        drained.and(written)
+    })
+}
+
+/// The writing thread: every block in order, a flush to the disk now and then, and a last
+/// one (data and metadata) when the blocks end.
+fn drain(file: &File, blocks: Receiver<Vec<u8>>) -> io::Result<()> {
+    let mut out = file;
+    let mut unflushed = 0;
+    for block in blocks {
+        out.write_all(&block)?;
+        unflushed += block.len();
+        if unflushed >= FLUSH_EVERY {
+            file.sync_data()?;
+            unflushed = 0;
+        }
+    }
+    file.sync_all()
+}
+
+/// The formatting side: bytes gathered into blocks and sent to the writing thread.
+struct Handoff {
+    buffer: Vec<u8>,
+    sender: SyncSender<Vec<u8>>,
+}
+
+impl Handoff {
+    fn send(&mut self) -> io::Result<()> {
+        if self.buffer.is_empty() {
+            return Ok(());
+        }
+        let full = std::mem::replace(&mut self.buffer, Vec::with_capacity(BLOCK));
+        self.sender
+            .send(full)
+            .map_err(|_| io::Error::other("the writing thread stopped"))
+    }
+}
+
+impl Write for Handoff {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.buffer.extend_from_slice(bytes);
+        if self.buffer.len() >= BLOCK {
+            self.send()?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.send()
+    }
+}
+
+#[cfg(unix)]
+fn set_default_permissions(builder: &mut tempfile::Builder<'_, '_>) {
+    use std::os::unix::fs::PermissionsExt;
+    builder.permissions(std::fs::Permissions::from_mode(0o644));
+}
+
+#[cfg(not(unix))]
+fn set_default_permissions(_builder: &mut tempfile::Builder<'_, '_>) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_write_that_fails_half_way_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("report.json");
+        let result = replace_file(&target, |w| {
+            w.write_all(&[b'x'; 100_000])?;
+            Err(io::Error::new(io::ErrorKind::StorageFull, "disk full"))
+        });
+        let message = format!("{:#}", result.unwrap_err());
+        assert!(
+            message.contains("report.json") && message.contains("disk full"),
+            "{message}"
+        );
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert!(left.is_empty(), "nothing partial remains: {left:?}");
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_previous_report() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("report.json");
+        std::fs::write(&target, "previous").unwrap();
+        let result = replace_file(&target, |w| {
+            w.write_all(b"half")?;
+            Err(io::Error::other("interrupted"))
+        });
+        assert!(result.is_err());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "previous");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn every_byte_arrives_in_order_across_many_blocks_and_flushes() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("report.json");
+        // Writes of uneven sizes, some larger than a block, past several flushes.
+        let pieces: Vec<Vec<u8>> = (0..400u32)
+            .map(|i| {
+                let len = (i as usize * 7919) % (3 * BLOCK / 2) + 1;
+                (0..len).map(|k| (k as u32 ^ i) as u8).collect()
+            })
+            .collect();
+        let expected: Vec<u8> = pieces.concat();
+        assert!(expected.len() > 2 * FLUSH_EVERY);
+        replace_file(&target, |w| {
+            for piece in &pieces {
+                w.write_all(piece)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+        assert!(std::fs::read(&target).unwrap() == expected);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_failure_of_the_writing_thread_is_the_error_reported() {
+        // A writer that cannot write: the file is opened read-only.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("read-only");
+        std::fs::write(&path, "").unwrap();
+        let file = File::open(&path).unwrap();
+        let error = write_through(&file, |w| {
+            for _ in 0..64 {
+                w.write_all(&[b'x'; BLOCK])?;
+            }
+            Ok(())
+        })
+        .unwrap_err();
+        assert!(
+            !error.to_string().contains("writing thread stopped"),
+            "the cause, not the hand-off: {error}"
+        );
+    }
+}
