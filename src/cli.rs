@@ -341,6 +341,13 @@ impl Progress {
     }
 }
 
+/// Leaves the analysis to the end of the process rather than freeing it: on a large corpus
+/// it is millions of small allocations (a quarter of a second at 16,000 articles) that the
+/// operating system takes back at once when the process exits, which it is about to do.
+fn release_at_exit(analysis: analysis::Analysis) {
+    std::mem::forget(analysis);
+}
+
 fn align_options(args: &ReportOptionArgs) -> AlignOptions {
     AlignOptions {
         min_similarity: args.min_similarity,
@@ -513,6 +520,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             note_unstemmed(&analysis.extraction);
             let outcome = write_analysis(&analysis, &args.report, &io);
             progress.finish();
+            release_at_exit(analysis);
             outcome
         }
         Command::Merge(args) => {
@@ -555,7 +563,9 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                 alignment,
                 options,
             };
-            write_analysis(&analysis, &args.report, &io)
+            let outcome = write_analysis(&analysis, &args.report, &io);
+            release_at_exit(analysis);
+            outcome
         }
         Command::Compare(args) => {
             let pairs = match (&args.pairs, &args.a, &args.b) {
