@@ -11,12 +11,16 @@
 //! `jieba-rs` crate and its dictionary), so that its words meet the Chinese lemmas of the
 //! lexicon. Every word's meanings come from the [`Lexicon`] (see [`Analyzer::meaning`]).
 //!
-//! Sentences are UAX #29 sentences, mended where the standard breaks inside a name:
+//! Sentences are UAX #29 sentences (found by ICU4X's `icu_segmenter`, which gives the same
+//! breaks as `unicode-segmentation` four times as fast: it looks a character's class up in a
+//! trie rather than by binary search), mended where the standard breaks inside a name:
 //! "U.S. Secretary of State" and "Mr. Lavrov" stay in one sentence.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
+use icu_segmenter::options::SentenceBreakInvariantOptions;
+use icu_segmenter::SentenceSegmenter;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -299,10 +303,12 @@ const NON_FINAL_ABBREVIATIONS: &[&str] = &[
 /// sentence. Breaks after an honorific ("Mr.") or a dotted initialism ("U.S.", "J.") followed by
 /// a capitalized word are removed.
 pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let segmenter = SentenceSegmenter::new(SentenceBreakInvariantOptions::default());
     let mut out: Vec<(usize, usize)> = Vec::new();
-    for (offset, sentence) in text[start..end].split_sentence_bound_indices() {
-        let s = start + offset;
-        let e = s + sentence.len();
+    // Every break, the first at 0 and the last at the end of the text.
+    let breaks: Vec<usize> = segmenter.segment_str(&text[start..end]).collect();
+    for bounds in breaks.windows(2) {
+        let (s, e) = (start + bounds[0], start + bounds[1]);
         if let Some(last) = out.last_mut() {
             if joins_next(&text[last.0..last.1]) {
                 last.1 = e;
@@ -397,6 +403,26 @@ mod tests {
         assert_eq!(name_key("блинкен"), name_key("blinken"));
         assert_eq!(name_key("100,000"), name_key("100000"));
         assert_eq!(name_key("the"), "");
+    }
+
+    proptest::proptest! {
+        /// ICU4X finds the UAX #29 sentence breaks `unicode-segmentation` finds (the sentence
+        /// breaks this module used to take from it): texts of sentence ends, quotation marks,
+        /// closing punctuation, line and paragraph separators, several scripts.
+        #[test]
+        fn sentence_breaks_are_those_of_unicode_segmentation(
+            text in "[aB1 .!?\"“”«»„'’()\n\r\t。！？，中文Дд.,;:—…\u{a0}\u{2029}\u{85}]{0,40}"
+        ) {
+            let ours: Vec<usize> = SentenceSegmenter::new(SentenceBreakInvariantOptions::default())
+                .segment_str(&text)
+                .skip(1)
+                .collect();
+            let theirs: Vec<usize> = text
+                .split_sentence_bound_indices()
+                .map(|(offset, sentence)| offset + sentence.len())
+                .collect();
+            proptest::prop_assert_eq!(ours, theirs);
+        }
     }
 
     #[test]
