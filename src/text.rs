@@ -210,6 +210,9 @@ pub fn name_key(lower: &str) -> String {
 
 /// Lowercases a word and folds typographic apostrophes (’ ‘ ʼ) to `'`.
 pub fn normalize_word(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.chars()
         .map(|c| match c {
             '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
