@@ -78,20 +78,41 @@ fn write_through(
     })
 }
 
-/// The writing thread: every block in order, a flush to the disk now and then, and a last
-/// one (data and metadata) when the blocks end.
+/// The writing thread: every block in order, and a last flush to the disk (data and
+/// metadata) when the blocks end. Every [`FLUSH_EVERY`] bytes it asks a third thread to flush
+/// what is written so far, without waiting for it: the writing goes on while the disk works,
+/// and the last flush has only the tail left to do.
 fn drain(file: &File, blocks: Receiver<Vec<u8>>) -> io::Result<()> {
-    let mut out = file;
-    let mut unflushed = 0;
-    for block in blocks {
-        out.write_all(&block)?;
-        unflushed += block.len();
-        if unflushed >= FLUSH_EVERY {
-            file.sync_data()?;
-            unflushed = 0;
-        }
-    }
-    file.sync_all()
+    std::thread::scope(|scope| {
+        // One request waits at most: a request made while one waits adds nothing.
+        let (ask, asked) = sync_channel::<()>(1);
+        let flusher = scope.spawn(move || -> io::Result<()> {
+            for () in asked {
+                file.sync_data()?;
+            }
+            Ok(())
+        });
+        let written = (|| {
+            let mut out = file;
+            let mut unflushed = 0;
+            for block in blocks {
+                out.write_all(&block)?;
+                unflushed += block.len();
+                if unflushed >= FLUSH_EVERY {
+                    // Full: a flush is pending, which will take this too. Gone: the flusher
+                    // failed, and its error is reported below.
+                    let _ = ask.try_send(());
+                    unflushed = 0;
+                }
+            }
+            Ok(())
+        })();
+        drop(ask);
+        let flushed = flusher
+            .join()
+            .unwrap_or_else(|_| Err(io::Error::other("the flushing thread failed")));
+        written.and(flushed).and_then(|()| file.sync_all())
+    })
 }
 
 /// The formatting side: bytes gathered into blocks and sent to the writing thread.
