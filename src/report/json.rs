@@ -228,8 +228,9 @@ impl QuotesDoc<'_> {
 }
 
 /// A JSON object written exactly as `serde_json::to_writer_pretty` writes it (a test checks
-/// the bytes), followed by a newline, with the elements of its lists serialized in parallel,
-/// a chunk at a time: a report on a large corpus runs to hundreds of megabytes.
+/// the bytes), followed by a newline, with the elements of its lists serialized in parallel
+/// while the ones before them are written: a report on a large corpus runs to hundreds of
+/// megabytes.
 struct PrettyObject<'w, W: Write + ?Sized> {
     out: &'w mut W,
     empty: bool,
@@ -237,6 +238,10 @@ struct PrettyObject<'w, W: Write + ?Sized> {
 
 /// Elements of a list serialized together before they are written.
 const CHUNK: usize = 2048;
+/// Elements of a chunk serialized in one piece by one task.
+const PIECE: usize = 64;
+/// Chunks serialized ahead of the one being written.
+const AHEAD: usize = 2;
 
 impl<'w, W: Write + ?Sized> PrettyObject<'w, W> {
     fn start(out: &'w mut W) -> std::io::Result<Self> {
@@ -255,29 +260,53 @@ impl<'w, W: Write + ?Sized> PrettyObject<'w, W> {
     /// One field, its value pretty-printed at depth one.
     fn value<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> std::io::Result<()> {
         self.key(key)?;
-        self.out.write_all(&pretty_at_depth(value, 1)?)
+        let mut out = Vec::new();
+        pretty_at_depth(value, 1, &mut out)?;
+        self.out.write_all(&out)
     }
 
-    /// One field whose value is a list, its elements pretty-printed at depth two.
+    /// One field whose value is a list, its elements pretty-printed at depth two. A second
+    /// thread has the elements serialized, a chunk at a time in parallel pieces, while this
+    /// one writes the chunks before: the writing does not hold the serializing up.
     fn list<T: Serialize + Sync>(&mut self, key: &str, items: &[T]) -> std::io::Result<()> {
         self.key(key)?;
         if items.is_empty() {
             return self.out.write_all(b"[]");
         }
         self.out.write_all(b"[")?;
-        let mut first = true;
-        for chunk in items.chunks(CHUNK) {
-            let pieces: Vec<std::io::Result<Vec<u8>>> = chunk
-                .par_iter()
-                .map(|item| pretty_at_depth(item, 2))
-                .collect();
-            for piece in pieces {
-                self.out
-                    .write_all(if first { b"\n    " } else { b",\n    " })?;
-                first = false;
-                self.out.write_all(&piece?)?;
+        let serialize = |first: bool, chunk: &[T]| -> Vec<std::io::Result<Vec<u8>>> {
+            chunk
+                .par_chunks(PIECE)
+                .enumerate()
+                .map(|(k, piece)| {
+                    let mut out = Vec::new();
+                    for (m, item) in piece.iter().enumerate() {
+                        let opening = first && k == 0 && m == 0;
+                        out.extend_from_slice(if opening { b"\n    " } else { b",\n    " });
+                        pretty_at_depth(item, 2, &mut out)?;
+                    }
+                    Ok(out)
+                })
+                .collect()
+        };
+        let out = &mut *self.out;
+        std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel(AHEAD);
+            scope.spawn(move || {
+                for (index, chunk) in items.chunks(CHUNK).enumerate() {
+                    // The writer stopped on an error: nothing more is wanted.
+                    if send.send(serialize(index == 0, chunk)).is_err() {
+                        break;
+                    }
+                }
+            });
+            for pieces in receive {
+                for piece in pieces {
+                    out.write_all(&piece?)?;
+                }
             }
-        }
+            Ok::<(), std::io::Error>(())
+        })?;
         self.out.write_all(b"\n  ]")
     }
 
@@ -287,19 +316,20 @@ impl<'w, W: Write + ?Sized> PrettyObject<'w, W> {
     }
 }
 
-/// `value` pretty-printed as it is at `depth` inside a document: serde_json's pretty printer
-/// brought to that depth (its state is the depth alone) before the value is written.
-fn pretty_at_depth<T: Serialize + ?Sized>(value: &T, depth: usize) -> std::io::Result<Vec<u8>> {
+/// Appends `value` pretty-printed as it is at `depth` inside a document: serde_json's pretty
+/// printer brought to that depth (its state is the depth alone) before the value is written.
+fn pretty_at_depth<T: Serialize + ?Sized>(
+    value: &T,
+    depth: usize,
+    out: &mut Vec<u8>,
+) -> std::io::Result<()> {
     use serde_json::ser::{Formatter, PrettyFormatter};
     let mut formatter = PrettyFormatter::new();
     for _ in 0..depth {
         formatter.begin_array(&mut std::io::sink())?;
     }
-    let mut out = Vec::new();
-    value.serialize(&mut serde_json::Serializer::with_formatter(
-        &mut out, formatter,
-    ))?;
-    Ok(out)
+    value.serialize(&mut serde_json::Serializer::with_formatter(out, formatter))?;
+    Ok(())
 }
 
 #[derive(Serialize)]
@@ -805,6 +835,42 @@ mod tests {
         let again = read_extraction("again.json", first.as_bytes()).expect("reads back");
         assert_eq!(first, written(|out| write_quotes(&again, out)));
         assert!(first.contains("1.0666666666666667"));
+    }
+
+    #[test]
+    fn long_lists_are_written_byte_for_byte_across_pieces_and_chunks() {
+        #[derive(Serialize)]
+        struct Item {
+            n: usize,
+            text: String,
+            tags: Vec<&'static str>,
+        }
+        #[derive(Serialize)]
+        struct Doc {
+            few: Vec<Item>,
+            many: Vec<Item>,
+        }
+        let items = |count: usize| -> Vec<Item> {
+            (0..count)
+                .map(|n| Item {
+                    n,
+                    text: format!("“{n}”\n"),
+                    tags: if n % 3 == 0 { vec![] } else { vec!["a", "b"] },
+                })
+                .collect()
+        };
+        // Lengths around a piece, and past several chunks with a short last one.
+        let doc = Doc {
+            few: items(PIECE + 1),
+            many: items(3 * CHUNK + PIECE / 2),
+        };
+        let bytes = written(|out| {
+            let mut object = PrettyObject::start(out)?;
+            object.list("few", &doc.few)?;
+            object.list("many", &doc.many)?;
+            object.end()
+        });
+        assert!(bytes == pretty(&doc), "the same bytes as serde_json");
     }
 
     #[test]
