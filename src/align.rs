@@ -209,7 +209,7 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
         .map(|v| Weighed::new(&v.features, &idf))
         .collect();
 
-    let (edges, scored_pairs) = edges(&versions, &weighed, options.min_similarity);
+    let (edges, scores, scored_pairs) = edges(&versions, &weighed, options.min_similarity);
     let linkage = options.linkage.unwrap_or(0.1 * options.min_similarity);
     let persons: Vec<Option<&str>> = versions.iter().map(|v| v.person.as_deref()).collect();
     let clusters = cluster(&persons, &edges, linkage);
@@ -258,7 +258,9 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
                     .max_by_key(|&&i| (degree[i], std::cmp::Reverse(i)))
                     .expect("non-empty")
             });
-            let pairs = pairs(extraction, &versions, &weighed, &members, reference, hub);
+            let pairs = pairs(
+                extraction, &versions, &weighed, &scores, &members, reference, hub,
+            );
             let severity = pairs.iter().map(|p| p.severity).fold(0.0, f64::max);
             let pivot = match reference {
                 Some(r) => members
@@ -409,7 +411,16 @@ pub fn compare_pair(extraction: &Extraction, a: QuoteRef, b: QuoteRef) -> Pair {
         .iter()
         .map(|v| Weighed::new(&v.features, &idf))
         .collect();
-    pairs(extraction, &versions, &weighed, &[0, 1], None, None).remove(0)
+    pairs(
+        extraction,
+        &versions,
+        &weighed,
+        &Scores::default(),
+        &[0, 1],
+        None,
+        None,
+    )
+    .remove(0)
 }
 
 fn version(extraction: &Extraction, at: QuoteRef, analyzers: &Analyzers) -> Version {
@@ -458,7 +469,7 @@ fn edges(
     versions: &[Version],
     weighed: &[Weighed],
     min_similarity: f64,
-) -> (Vec<(usize, usize, f64)>, usize) {
+) -> (Vec<(usize, usize, f64)>, Scores, usize) {
     let (terms, term_count) = number_terms(versions);
     let mut df = vec![0usize; term_count];
     for t in &terms {
@@ -630,14 +641,15 @@ fn edges(
             && !w.scare
     };
     // Scoring is independent per pair: in parallel, collected in pair order.
-    let out: Vec<(usize, usize, f64)> = eligible
+    let kept: Vec<(usize, usize, Similarity, Option<Fragment>)> = eligible
         .into_par_iter()
         .filter_map(|(i, j)| {
             let (v, w) = (&versions[i], &versions[j]);
             let same_person = v.person.is_some() && v.person == w.person;
             let mutual = may_be_mutual(v, w);
             let floor = if mutual { weak_floor } else { min_similarity };
-            let (similarity, _) = score::similarity_at_least(&weighed[i], &weighed[j], floor)?;
+            let (similarity, fragment) =
+                score::similarity_at_least(&weighed[i], &weighed[j], floor)?;
             if (v.scare || w.scare) && !same_person && similarity.combined < 0.7 {
                 return None; // one or two words, and not the same known speaker: only if verbatim
             }
@@ -647,8 +659,16 @@ fn edges(
                 && w.features.content.len() >= 4;
             let strong =
                 similarity.combined >= min_similarity && (compatible || attribution_candidate);
-            (strong || mutual).then_some((i, j, similarity.combined))
+            (strong || mutual).then_some((i, j, similarity, fragment))
         })
+        .collect();
+    let out: Vec<(usize, usize, f64)> = kept
+        .iter()
+        .map(|&(i, j, similarity, _)| (i, j, similarity.combined))
+        .collect();
+    let scores: Scores = kept
+        .into_iter()
+        .map(|(i, j, similarity, fragment)| ((i, j), (similarity, fragment)))
         .collect();
     // A weak pair is kept when each is the other's best match in the other's source: one
     // speaker, two outlets, and nothing either outlet reports is closer (ties to the lower
@@ -691,8 +711,12 @@ fn edges(
                 })
         })
         .collect();
-    (out, scored)
+    (out, scores, scored)
 }
+
+/// Pairs scored while the groups were found, by (lower index, higher index): a group's pairs
+/// take their scores from here rather than score them again.
+type Scores = FxHashMap<(usize, usize), (Similarity, Option<Fragment>)>;
 
 /// Numbers the terms of every version: ids follow the order of words (stems, then keys, each
 /// sorted) and then of synsets, so that ties broken by id do not depend on hashing or on
@@ -1034,10 +1058,12 @@ const ALWAYS_KEPT: usize = 4;
 
 /// The pairs of a group, with similarity and drift: every pair, or every version against the
 /// reference source's, or against the `hub` version.
+#[allow(clippy::too_many_arguments)]
 fn pairs(
     extraction: &Extraction,
     versions: &[Version],
     weighed: &[Weighed],
+    scores: &Scores,
     members: &[usize],
     reference: Option<usize>,
     hub: Option<usize>,
@@ -1055,7 +1081,10 @@ fn pairs(
                 None => (i, j),
             };
             let (a, b) = (&versions[i], &versions[j]);
-            let (similarity, fragment) = score::similarity_weighed(&weighed[i], &weighed[j]);
+            let (similarity, fragment) = match scores.get(&(i, j)) {
+                Some(&known) => known,
+                None => score::similarity_weighed(&weighed[i], &weighed[j]),
+            };
             let drift = drift::compare(side(extraction, a), side(extraction, b), fragment);
             let worst = drift.iter().map(|d| d.severity).fold(0.0, f64::max);
             let severity = if drift.is_empty() {
