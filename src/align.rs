@@ -1058,7 +1058,6 @@ const ALWAYS_KEPT: usize = 4;
 
 /// The pairs of a group, with similarity and drift: every pair, or every version against the
 /// reference source's, or against the `hub` version.
-#[allow(clippy::too_many_arguments)]
 fn pairs(
     extraction: &Extraction,
     versions: &[Version],
