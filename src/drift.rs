@@ -249,8 +249,8 @@ pub fn compare(a: Side<'_>, b: Side<'_>, fragment: Option<Fragment>) -> Vec<Drif
     let b_tokens = limit(&b.features.tokens[b_range]);
     let (a_keys, b_keys) = if a.features.language == b.features.language {
         (
-            a_tokens.iter().map(|t| key(t).to_string()).collect(),
-            b_tokens.iter().map(|t| key(t).to_string()).collect(),
+            a_tokens.iter().map(|t| (false, key(t))).collect(),
+            b_tokens.iter().map(|t| (false, key(t))).collect(),
         )
     } else {
         translation_keys(a_tokens, a_meanings, b_tokens, b_meanings)
@@ -314,25 +314,26 @@ pub fn compare(a: Side<'_>, b: Side<'_>, fragment: Option<Fragment>) -> Vec<Drif
 
 /// Diff keys for versions in two languages: a word of the second version that renders a word
 /// of the first (the same sense, a synonym, the same name or number) takes that word's key, so
-/// the diff aligns translations; other words keep keys of their own.
-fn translation_keys(
-    a: &[Token],
+/// the diff aligns translations; other words keep keys of their own, marked as the second
+/// version's (`true`) so that they never equal a key of the first.
+fn translation_keys<'t>(
+    a: &'t [Token],
     a_meanings: &[std::sync::Arc<Meaning>],
-    b: &[Token],
+    b: &'t [Token],
     b_meanings: &[std::sync::Arc<Meaning>],
-) -> (Vec<String>, Vec<String>) {
-    let a_keys: Vec<String> = a.iter().map(|t| format!("a:{}", key(t))).collect();
+) -> (Vec<(bool, &'t str)>, Vec<(bool, &'t str)>) {
+    let a_keys: Vec<(bool, &str)> = a.iter().map(|t| (false, key(t))).collect();
     let b_keys = b
         .iter()
         .zip(b_meanings)
         .map(|(t, mb)| {
             if t.stop {
-                return format!("b:{}", key(t));
+                return (true, key(t));
             }
             a.iter()
                 .zip(a_meanings)
                 .position(|(x, ma)| !x.stop && ma.closeness(mb) >= 0.8)
-                .map_or_else(|| format!("b:{}", key(t)), |i| a_keys[i].clone())
+                .map_or((true, key(t)), |i| a_keys[i])
         })
         .collect();
     (a_keys, b_keys)
