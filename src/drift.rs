@@ -312,6 +312,10 @@ pub fn compare(a: Side<'_>, b: Side<'_>, fragment: Option<Fragment>) -> Vec<Drif
     items
 }
 
+/// A word as the diff sees it: its key, and whether it is the second version's own (see
+/// [`translation_keys`]).
+type DiffKey<'t> = (bool, &'t str);
+
 /// Diff keys for versions in two languages: a word of the second version that renders a word
 /// of the first (the same sense, a synonym, the same name or number) takes that word's key, so
 /// the diff aligns translations; other words keep keys of their own, marked as the second
@@ -321,8 +325,8 @@ fn translation_keys<'t>(
     a_meanings: &[std::sync::Arc<Meaning>],
     b: &'t [Token],
     b_meanings: &[std::sync::Arc<Meaning>],
-) -> (Vec<(bool, &'t str)>, Vec<(bool, &'t str)>) {
-    let a_keys: Vec<(bool, &str)> = a.iter().map(|t| (false, key(t))).collect();
+) -> (Vec<DiffKey<'t>>, Vec<DiffKey<'t>>) {
+    let a_keys: Vec<DiffKey> = a.iter().map(|t| (false, key(t))).collect();
     let b_keys = b
         .iter()
         .zip(b_meanings)
