@@ -206,17 +206,17 @@ pub struct Idf {
 impl Idf {
     /// Counts, for every stem, how many versions contain it.
     pub fn new<'a>(versions: impl IntoIterator<Item = &'a Features>) -> Self {
-        let mut df: FxHashMap<String, usize> = FxHashMap::default();
+        let mut df: FxHashMap<&str, usize> = FxHashMap::default();
         let mut documents = 0;
         for features in versions {
             documents += 1;
             for stem in features.content_stems() {
-                *df.entry(stem.to_string()).or_default() += 1;
+                *df.entry(stem).or_default() += 1;
             }
         }
         let weights = df
             .into_iter()
-            .map(|(stem, n)| (stem, idf(documents, n)))
+            .map(|(stem, n)| (stem.to_string(), idf(documents, n)))
             .collect();
         Idf { weights, documents }
     }
