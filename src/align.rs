@@ -699,8 +699,7 @@ fn edges(
         neighbours.entry(j).or_default().push(i);
     }
     let out = out
-        .iter()
-        .copied()
+        .into_iter()
         .filter(|&(i, j, s)| {
             s >= min_similarity
                 || neighbours[&i].iter().any(|&k| {

@@ -309,9 +309,11 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let segmenter = SentenceSegmenter::new(SentenceBreakInvariantOptions::default());
     let mut out: Vec<(usize, usize)> = Vec::new();
     // Every break, the first at 0 and the last at the end of the text.
-    let breaks: Vec<usize> = segmenter.segment_str(&text[start..end]).collect();
-    for bounds in breaks.windows(2) {
-        let (s, e) = (start + bounds[0], start + bounds[1]);
+    let mut breaks = segmenter.segment_str(&text[start..end]);
+    let mut from = breaks.next().unwrap_or(0);
+    for to in breaks {
+        let (s, e) = (start + from, start + to);
+        from = to;
         if let Some(last) = out.last_mut() {
             if joins_next(&text[last.0..last.1]) {
                 last.1 = e;
