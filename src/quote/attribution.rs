@@ -117,6 +117,7 @@ pub fn attribute(
     text: &str,
     marked: &[MarkedQuote],
     english: &Analyzer,
+    language: &Analyzer,
 ) -> (Vec<Found>, Vec<speaker::Entity>) {
     let sentences = split_run_ons(
         text,
@@ -128,6 +129,7 @@ pub fn attribute(
         english,
         entities: Entities::default(),
         memory: Vec::with_capacity(sentences.len()),
+        colon: vec![None; marked.len()],
     };
     let all_units: Vec<Vec<W>> = sentences
         .iter()
@@ -138,8 +140,31 @@ pub fn attribute(
     }
     let mut direct: Vec<Option<Attribution>> = vec![None; marked.len()];
     let mut found = Vec::new();
+    let mut frames = super::frames::Frames::new(text, language.language(), language, &all_units);
+    // The English reader reads text where English is read at all (detected, or its reporting
+    // verbs used); elsewhere its sentence memory is taken from what the constructions found.
+    let english_read = frames.reads("eng");
     for units in &all_units {
-        reader.read_sentence(units, &mut direct, &mut found);
+        if english_read {
+            reader.read_sentence(units, &mut direct, &mut found);
+        }
+    }
+    // Constructions of every language of the cue data, for what the English reading left.
+    frames.read(
+        &all_units,
+        marked,
+        &mut reader.entities,
+        &mut direct,
+        &mut found,
+    );
+    if !english_read {
+        reader.memory = all_units
+            .iter()
+            .map(|units| memory_of(units, &found, &direct))
+            .collect();
+    }
+    for (slot, colon) in direct.iter_mut().zip(std::mem::take(&mut reader.colon)) {
+        *slot = slot.or(colon);
     }
     reader.attribute_from_context(&all_units, &mut direct);
     for (index, quote) in marked.iter().enumerate() {
@@ -152,6 +177,34 @@ pub fn attribute(
     }
     found.sort_by_key(|f| (f.start, f.end));
     (found, reader.entities.into_list())
+}
+
+/// What a sentence leaves for the ones after it, read from the quotes found in it.
+fn memory_of(units: &[W], found: &[Found], direct: &[Option<Attribution>]) -> SentenceMemory {
+    let (start, end) = match (units.first(), units.last()) {
+        (Some(a), Some(b)) => (a.start, b.end),
+        _ => return SentenceMemory::default(),
+    };
+    let speaker = found
+        .iter()
+        .filter(|f| f.start >= start && f.end <= end)
+        .filter_map(|f| f.attribution)
+        .chain(units.iter().filter_map(W::quote).filter_map(|q| direct[q]))
+        .min_by_key(|a| a.start)
+        .map(|a| a.entity);
+    let quote_only = units
+        .iter()
+        .all(|w| w.quote().is_some() || matches!(w.unit, Unit::Punct(_)))
+        && units.iter().any(|w| w.quote().is_some());
+    let opens_with_attribution = units.iter().filter(|w| w.is_word()).count() <= 5
+        && units.iter().all(|w| w.quote().is_none())
+        && speaker.is_some();
+    SentenceMemory {
+        persons: Vec::new(),
+        speaker,
+        quote_only,
+        opens_with_attribution,
+    }
 }
 
 /// The longest stretch of text read as one sentence. Real sentences are far shorter; a longer
@@ -220,6 +273,9 @@ struct Reader<'t> {
     english: &'t Analyzer,
     entities: Entities,
     memory: Vec<SentenceMemory>,
+    /// Speakers found only through a colon before a quotation ("Jo Angerer, ARD Moscow: “…”"),
+    /// given after the constructions of every language have had their say.
+    colon: Vec<Option<Attribution>>,
 }
 
 /// A maximal run of capitalized words starting at `i` (joined by "of", "de", hyphens…).
@@ -312,9 +368,10 @@ impl Reader<'_> {
                 .iter()
                 .filter(|c| c.speaker.is_some() && c.scope.0 <= k && k < c.scope.1)
                 .min_by_key(|c| (c.channel, c.scope.1 - c.scope.0, usize::MAX - c.cue));
-            direct[index] = holder
-                .and_then(|c| c.speaker)
-                .or_else(|| self.colon_speaker(units, k, &mentions));
+            direct[index] = holder.and_then(|c| c.speaker);
+            if direct[index].is_none() {
+                self.colon[index] = self.colon_speaker(units, k, &mentions);
+            }
         }
 
         // Indirect quotes.

@@ -12,6 +12,8 @@
 
 mod attribution;
 pub mod cues;
+mod frames;
+pub mod lang;
 pub mod marks;
 pub mod speaker;
 mod words;
@@ -115,7 +117,8 @@ impl Extraction {
 
 /// Extracts the quotes of every source in a corpus, sources in parallel (on rayon's pool).
 pub fn extract(corpus: Corpus) -> Extraction {
-    let english = Analyzer::for_language("eng");
+    let analyzers = crate::text::Analyzers::default();
+    let english = analyzers.get("eng");
     let mut languages: Vec<Language> = corpus
         .sources
         .par_iter()
@@ -138,7 +141,10 @@ pub fn extract(corpus: Corpus) -> Extraction {
         .into_par_iter()
         .zip(languages)
         .zip(stemmers)
-        .map(|((source, language), stemmer)| extract_source(source, language, stemmer, &english))
+        .map(|((source, language), stemmer)| {
+            let analyzer = analyzers.get(language.code);
+            extract_source(source, language, stemmer, &english, &analyzer)
+        })
         .collect();
     Extraction { sources }
 }
@@ -149,10 +155,11 @@ pub fn extract_source(
     language: Language,
     stemmer: Option<&'static str>,
     english: &Analyzer,
+    analyzer: &Analyzer,
 ) -> ExtractedSource {
     let text = source.text.as_str();
     let marked = marks::find_quotes(text);
-    let (found, entities) = attribution::attribute(text, &marked, english);
+    let (found, entities) = attribution::attribute(text, &marked, english, analyzer);
 
     // Keep only the entities quotes point to, renumbered in order of first use.
     let mut remap: Vec<Option<usize>> = vec![None; entities.len()];
@@ -171,6 +178,11 @@ pub fn extract_source(
             ),
             None => (QuoteKind::Indirect, false, true),
         };
+        // A quotation nobody is said to have said, of a word or two or of a name in title case
+        // ("Washington Post", „Neues Deutschland“), names something; it is not speech.
+        if f.direct.is_some() && f.attribution.is_none() && (scare || is_title(&text[start..end])) {
+            continue;
+        }
         let speaker = f.attribution.map(|a| {
             *remap[a.entity].get_or_insert_with(|| {
                 speakers.push(entities[a.entity].clone());
@@ -205,6 +217,21 @@ pub fn extract_source(
         speakers,
         quotes,
     }
+}
+
+/// Whether quoted words read as a name or a title: at most eight words, each capitalized or
+/// a short joining word ("of", "de", "der"), and no sentence inside.
+fn is_title(quoted: &str) -> bool {
+    let words: Vec<&str> = quoted.split_whitespace().collect();
+    words.len() <= 8
+        && !quoted.contains(['.', '!', '?', ',', ':', ';'])
+        && words.iter().all(|w| {
+            let first = w.chars().find(|c| c.is_alphanumeric());
+            first.is_none_or(|c| c.is_uppercase() || c.is_numeric()) || w.chars().count() <= 3
+        })
+        && words
+            .iter()
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Trims white space, and trailing commas, colons and semicolons that belong to the sentence

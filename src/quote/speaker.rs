@@ -220,6 +220,31 @@ impl Entities {
             .position(|e| e.surname.as_deref() == Some(surname))
     }
 
+    /// The most recently mentioned person with a title ending in `head` ("außenministerin"
+    /// for "ministerin", "foreign minister" for "minister").
+    pub fn by_title_suffix(&self, head: &str) -> Option<usize> {
+        self.list
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == SpeakerKind::Person)
+            .filter(|(_, e)| e.titles.iter().any(|t| t.ends_with(head)))
+            .max_by_key(|(id, _)| self.last_seen[*id])
+            .map(|(id, _)| id)
+    }
+
+    /// The person whose surname occurs in `text` (for scripts without spaces), the longest
+    /// surname first.
+    pub fn find_in(&self, text: &str) -> Option<usize> {
+        self.list
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == SpeakerKind::Person)
+            .filter_map(|(id, e)| e.surname.as_deref().map(|s| (id, s)))
+            .filter(|(_, s)| !s.is_empty() && text.contains(s))
+            .max_by_key(|(_, s)| s.chars().count())
+            .map(|(id, _)| id)
+    }
+
     /// The most recently mentioned person whose titles include every word of a role
     /// description (its head and modifiers), if any.
     pub fn by_role(&self, words: &[String]) -> Option<usize> {

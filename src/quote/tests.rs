@@ -311,3 +311,48 @@ fn quote_language_is_detected_when_the_script_changes() {
         .unwrap();
     assert_eq!(q.language.code, "rus");
 }
+
+/// Every example sentence of the per-language cue data yields its quote, with its speaker.
+#[test]
+fn every_language_reads_its_own_example_sentences() {
+    let mut failures = Vec::new();
+    let mut total = 0;
+    for file in crate::quote::lang::files() {
+        for example in &file.examples {
+            total += 1;
+            let found = quotes(&example.text);
+            let hit = found.iter().find(|q| {
+                let (a, b) = (q.0.trim(), example.quote.trim());
+                a == b
+                    || (a.contains(b) && b.len() * 2 >= a.len())
+                    || (b.contains(a) && a.len() * 2 >= b.len())
+            });
+            match hit {
+                Some(q) if q.3.as_deref().is_some_and(|s| s.contains(&example.speaker)) => {}
+                Some(q) => failures.push(format!(
+                    "{}: {:?}: speaker {:?}, expected {:?}",
+                    file.code, example.text, q.3, example.speaker
+                )),
+                None => failures.push(format!(
+                    "{}: {:?}: no quote {:?} (found {:?})",
+                    file.code,
+                    example.text,
+                    example.quote,
+                    found.iter().map(|q| &q.0).collect::<Vec<_>>()
+                )),
+            }
+        }
+    }
+    // Constructions not read yet are listed; the share read must not fall.
+    let read = 1.0 - failures.len() as f64 / total as f64;
+    println!(
+        "{} of {total} examples not read:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(
+        read >= 0.83,
+        "only {read:.2} of the examples are read:\n{}",
+        failures.join("\n")
+    );
+}

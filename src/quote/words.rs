@@ -107,7 +107,7 @@ fn push_words(text: &str, start: usize, end: usize, out: &mut Vec<W>) {
                 end: e,
                 lower,
                 unit: Unit::Word {
-                    cap: first.is_uppercase(),
+                    cap: starts_like_a_name(first),
                 },
             });
         } else {
@@ -136,6 +136,16 @@ fn push_words(text: &str, start: usize, end: usize, out: &mut Vec<W>) {
             }
         }
     }
+}
+
+/// Whether a word starting with `c` can be a name: an uppercase letter, or a letter of a
+/// script without case (Arabic, Hebrew, Devanagari…), where any word can be one. Chinese and
+/// Japanese characters are not: names there are read from runs of characters.
+fn starts_like_a_name(c: char) -> bool {
+    c.is_uppercase()
+        || (c.is_alphabetic()
+            && !c.is_lowercase()
+            && !matches!(c, '\u{2e80}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ac00}'..='\u{d7af}'))
 }
 
 #[cfg(test)]

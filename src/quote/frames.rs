@@ -1,0 +1,1521 @@
+//! Reporting constructions in every language of the cue data: who said what, read from the
+//! frame around a quotation or a reported clause.
+//!
+//! This pass runs after the English reader of [`super::attribution`] and fills what it left:
+//! quotations without a speaker, reported speech it did not see. It knows no language; it
+//! reads the word stream through the per-language tables of [`super::lang`], for the
+//! languages active in the text, and recognizes constructions that news text of most
+//! languages shares:
+//!
+//! - **speaker before the quote**: `X said, "…"`, `X sagte: „…“`, `X: «…»`;
+//! - **after it**, with or without inversion: `"…," X said`, `„…“, sagte X`,
+//!   `« … », a déclaré X`, `«…», — заявил X`, and a parenthetical between two quotations;
+//! - **a quotation before its verb** with the speaker first (`X, "…" dedi.`);
+//! - **reported speech** after a reporting verb, with or without a complementizer
+//!   (`X sagte, dass …`, `X sagte, die Gespräche seien …`, `X a déclaré que …`), after a
+//!   fronted phrase with inversion (`Zudem sagte der Minister, …`), and placed before its
+//!   attribution (`Die Gespräche seien offen gewesen, sagte X.`);
+//! - **according to** before or after the speaker (`laut X`, `selon X`, `по словам X`,
+//!   `dem Minister zufolge`, `据X报道`) and **as X said** (`wie X sagte, …`);
+//! - **colon headlines** (`Lawrow: Gespräche waren nützlich`);
+//! - **reported speech continued** over the next sentences by a reportive verb form alone
+//!   (German Konjunktiv I: "Man werde weiter verhandeln."), given to the speaker before.
+//!
+//! Speakers are noun phrases read by a small grammar over the tables (determiners, name links,
+//! roles, capitalized words; in Chinese the run of characters before the verb), resolved to the
+//! article's [`Entities`]: a name to the person with that surname, a role to the person last
+//! named with a title ending in it ("die Ministerin" → "Außenministerin Annalena Baerbock"),
+//! a pronoun to the person who spoke or was named last.
+
+use super::attribution::{Attribution, Cue, Found};
+use super::cues::{self, VerbClass};
+use super::lang::{flag, Cues, Entry, LanguageSet};
+use super::marks::MarkedQuote;
+use super::speaker::{Entities, SpeakerKind};
+use super::words::{Unit, W};
+use crate::text::Analyzer;
+
+/// The longest noun phrase read as a speaker, in units.
+const MAX_NP: usize = 12;
+
+/// The fewest words a reported clause has.
+const MIN_CLAUSE_WORDS: usize = 3;
+
+/// What the reader knows of one article.
+pub struct Frames<'t> {
+    text: &'t str,
+    cues: &'static Cues,
+    active: LanguageSet,
+    /// The analyzer of the article's language, for its stopwords and, where nouns are
+    /// capitalized, for telling names from nouns through the lexicon.
+    analyzer: &'t Analyzer,
+    capitalized_nouns: bool,
+    /// The person who spoke or was named last, for pronouns.
+    last_person: Option<usize>,
+}
+
+/// A unit's table entry, with the units a phrase starting there covers.
+#[derive(Debug, Clone, Copy, Default)]
+struct Looked {
+    entry: Entry,
+    /// Units covered (1 for a word; more for a phrase; 0 for punctuation and quotations).
+    len: usize,
+}
+
+impl<'t> Frames<'t> {
+    /// A reader for one article.
+    pub fn new(text: &'t str, detected: &str, analyzer: &'t Analyzer, all: &[Vec<W>]) -> Self {
+        let cues = Cues::get();
+        let active = cues.active_for(
+            detected,
+            all.iter()
+                .flatten()
+                .filter(|w| w.is_word())
+                .map(|w| w.lower.as_str()),
+        );
+        Frames {
+            text,
+            cues,
+            active,
+            analyzer,
+            capitalized_nouns: cues.capitalized_nouns(active),
+            last_person: None,
+        }
+    }
+
+    /// Whether the words of a language are read in this article.
+    pub fn reads(&self, code: &str) -> bool {
+        self.cues
+            .language(code)
+            .is_some_and(|i| self.active & (1 << i) != 0)
+    }
+
+    fn look(&self, units: &[W]) -> Vec<Looked> {
+        let mut out = vec![Looked::default(); units.len()];
+        let mut out_inner: Vec<(usize, Entry)> = Vec::new();
+        for (i, w) in units.iter().enumerate() {
+            if !w.is_word() {
+                continue;
+            }
+            // The words from here on, across hyphens and apostrophes glued to them
+            // ("porta-voz", "d'après").
+            let mut at = vec![i];
+            let mut j = i + 1;
+            while at.len() < 6 && j < units.len() {
+                if units[j].is_word() {
+                    at.push(j);
+                    j += 1;
+                } else if matches!(units[j].unit, Unit::Punct('-' | '\'' | '’'))
+                    && units[j - 1].end == units[j].start
+                    && units
+                        .get(j + 1)
+                        .is_some_and(|n| n.start == units[j].end && n.is_word())
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let phrase = self
+                .cues
+                .phrase(|k| at.get(k).map(|&j| units[j].lower.as_str()), self.active);
+            let word = self.cues.word(&w.lower, self.active);
+            out[i] = match phrase {
+                Some((len, entry)) if len > 1 => {
+                    // The other words of the phrase are what it is too ("porte-parole").
+                    for &j in &at[1..len] {
+                        out_inner.push((j, entry));
+                    }
+                    Looked {
+                        entry,
+                        len: at[len - 1] + 1 - i,
+                    }
+                }
+                _ => Looked {
+                    entry: word,
+                    len: 1,
+                },
+            };
+        }
+        for (j, entry) in out_inner {
+            if out[j].entry == Entry::default() {
+                out[j] = Looked { entry, len: 0 };
+            }
+        }
+        // An elided article glued to its word ("l'émissaire", "dell'inviato"): the word.
+        for (i, w) in units.iter().enumerate() {
+            if w.is_word() && out[i].entry == Entry::default() {
+                if let Some((_, rest)) = w.lower.rsplit_once('\'') {
+                    if !rest.is_empty() && w.lower.len() - rest.len() <= 5 {
+                        out[i].entry = self.cues.word(rest, self.active);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Reads every sentence: speakers for quotations that have none, and reported speech not
+    /// yet found.
+    pub fn read(
+        &mut self,
+        all: &[Vec<W>],
+        marked: &[MarkedQuote],
+        entities: &mut Entities,
+        direct: &mut [Option<Attribution>],
+        found: &mut Vec<Found>,
+    ) {
+        let named: Vec<Vec<usize>> = all
+            .iter()
+            .map(|units| {
+                let looked = self.look(units);
+                self.register_names(units, &looked, entities)
+            })
+            .collect();
+        // The speaker whose reported speech the last sentence carried.
+        let mut reporting: Option<Attribution> = None;
+        for (units, named) in all.iter().zip(&named) {
+            if units.is_empty() {
+                continue;
+            }
+            let looked = self.look(units);
+            let (start, end) = (units[0].start, units[units.len() - 1].end);
+            let before = found.len();
+            let mut spoke = self.read_sentence(units, &looked, marked, entities, direct, found);
+            // Reported speech another reader found in this sentence also carries on.
+            if spoke.is_none() {
+                spoke = found
+                    .iter()
+                    .filter(|f| f.direct.is_none() && f.start >= start && f.end <= end)
+                    .find_map(|f| f.attribution);
+            }
+            if spoke.is_none() {
+                if let Some(&first) = named
+                    .iter()
+                    .find(|&&id| entities.kind(id) == SpeakerKind::Person)
+                {
+                    self.last_person = Some(first);
+                }
+            }
+            let has_verb = looked.iter().any(|l| l.entry.verb.is_some());
+            let reportive = looked.iter().any(|l| l.entry.is(flag::REPORTIVE));
+            match (spoke, reporting) {
+                (Some(s), _) => reporting = Some(s),
+                (None, Some(speaker)) if reportive && !has_verb && found.len() == before => {
+                    if let Some((s, e)) = self.clause_span(units, 0, units.len()) {
+                        if !overlaps_any(found, s, e) {
+                            found.push(Found {
+                                start: s,
+                                end: e,
+                                direct: None,
+                                attribution: Some(Attribution {
+                                    cue: Cue::Context,
+                                    start: s,
+                                    end: s,
+                                    ..speaker
+                                }),
+                            });
+                        }
+                    }
+                }
+                _ => reporting = None,
+            }
+        }
+        // A quotation inside reported speech is the reported speaker's words.
+        for f in found.iter().filter(|f| f.direct.is_none()) {
+            let Some(speaker) = f.attribution else {
+                continue;
+            };
+            let first = marked.partition_point(|m| m.open < f.start);
+            for (q, m) in marked.iter().enumerate().skip(first) {
+                if m.open >= f.end {
+                    break;
+                }
+                if m.close_end <= f.end {
+                    give(direct, q, speaker);
+                }
+            }
+        }
+    }
+
+    /// Registers the people named with a title or role ("Außenministerin Annalena Baerbock",
+    /// "Le ministre des Affaires étrangères, Jean-Noël Barrot,", "美国国务卿布林肯") and by full
+    /// name, so that a later "die Ministerin", "布林肯" or "er" finds them. Returns them in
+    /// order.
+    fn register_names(
+        &mut self,
+        units: &[W],
+        looked: &[Looked],
+        entities: &mut Entities,
+    ) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < units.len() {
+            if is_han(&units[i]) {
+                // Chinese: a role word inside a run of characters; the name follows it.
+                let run_end = (i..units.len())
+                    .find(|&k| !is_han(&units[k]))
+                    .unwrap_or(units.len());
+                if let Some((a, b)) = self.han_name(units, looked, i, run_end) {
+                    let name = &self.text[units[a].start..units[b - 1].end];
+                    let titles = self.titles(units, looked, i, a);
+                    out.push(entities.person(name, name, &titles, units[a].start));
+                }
+                i = run_end.max(i + 1);
+                continue;
+            }
+            if !looked[i].entry.is(flag::ROLE) {
+                // A full name without a title: two name tokens or more.
+                let run = self.name_run(units, looked, i, false);
+                if run >= i + 2 {
+                    let name = strip_possessive(&self.text[units[i].start..units[run - 1].end]);
+                    out.push(entities.person(name, &units[run - 1].lower, &[], units[i].start));
+                    i = run;
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+            // A run of role words, then a name: directly, after a few lowercase words
+            // ("Министр иностранных дел Сергей Лавров"), or in apposition after a comma.
+            let mut j = i;
+            while j < units.len() && (looked[j].entry.is(flag::ROLE) || self.glued_hyphen(units, j))
+            {
+                j += 1;
+            }
+            let window = units.len().min(j + 7);
+            let apposition = (j..window)
+                .take_while(|&k| units[k].is_word() || is_comma(&units[k]))
+                .find(|&k| is_comma(&units[k]))
+                .map(|c| c + 1)
+                .filter(|&c| self.name_run(units, looked, c, true) > c);
+            let direct = (self.name_run(units, looked, j, true) > j).then_some(j);
+            let after_words = (j..j + 4)
+                .take_while(|&k| {
+                    units.get(k).is_some_and(|w| {
+                        w.is_word() && !w.is_cap() && looked[k].entry.verb.is_none()
+                    })
+                })
+                .last()
+                .map(|k| k + 1)
+                .filter(|&k| self.name_run(units, looked, k, true) > k);
+            match apposition.or(direct).or(after_words) {
+                Some(a) => {
+                    let e = self.name_run(units, looked, a, true);
+                    let name = strip_possessive(&self.text[units[a].start..units[e - 1].end]);
+                    let titles = self.titles(units, looked, i, j);
+                    out.push(entities.person(name, &units[e - 1].lower, &titles, units[a].start));
+                    i = e;
+                }
+                None => i = j.max(i + 1),
+            }
+        }
+        out
+    }
+
+    /// The end of a run of name tokens starting at `k` (at most four), `k` if there is none.
+    fn name_run(&self, units: &[W], looked: &[Looked], k: usize, after_title: bool) -> usize {
+        let mut e = k;
+        while e < units.len().min(k + 4)
+            && (self.is_name_token(units, looked, e, after_title)
+                || (e > k
+                    && self.glued_hyphen(units, e)
+                    && self.is_name_token(units, looked, e + 1, after_title)))
+        {
+            e += 1;
+        }
+        e
+    }
+
+    fn titles(&self, units: &[W], looked: &[Looked], from: usize, to: usize) -> Vec<String> {
+        (from..to)
+            .filter(|&k| looked[k].entry.is(flag::ROLE) || cues::is_title_word(&units[k].lower))
+            .map(|k| units[k].lower.clone())
+            .collect()
+    }
+
+    /// In a run of Chinese characters holding a role word at `role`, the name after it: the
+    /// characters from the end of the last role word to the end of the run, when 2–4 long.
+    fn han_name(
+        &self,
+        _units: &[W],
+        looked: &[Looked],
+        from: usize,
+        run_end: usize,
+    ) -> Option<(usize, usize)> {
+        let mut k = from;
+        let mut last_role_end = None;
+        while k < run_end {
+            let l = looked[k];
+            if l.entry.is(flag::ROLE) && l.len > 0 {
+                last_role_end = Some(k + l.len);
+                k += l.len;
+            } else if l.entry.verb.is_some() {
+                break;
+            } else {
+                k += 1;
+            }
+        }
+        let a = last_role_end?;
+        let b = (a..k)
+            .take(4)
+            .take_while(|&m| looked[m].entry.verb.is_none())
+            .last()?
+            + 1;
+        (b - a >= 2).then_some((a, b))
+    }
+
+    fn glued_hyphen(&self, units: &[W], k: usize) -> bool {
+        units[k].is_punct('-')
+            && k > 0
+            && units[k - 1].end == units[k].start
+            && units.get(k + 1).is_some_and(|n| n.start == units[k].end)
+    }
+
+    /// Whether unit `k` can be part of a person's name.
+    fn is_name_token(&self, units: &[W], looked: &[Looked], k: usize, after_title: bool) -> bool {
+        let Some(w) = units.get(k) else { return false };
+        if !w.is_cap() {
+            return false;
+        }
+        // An acronym names an organization ("МИД", "NATO", "SPD"), not a person.
+        let letters: Vec<char> = self.text[w.start..w.end]
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+            return false;
+        }
+        let entry = looked[k].entry;
+        if entry.verb.is_some()
+            || entry.is(flag::SPEAKER_HEAD
+                | flag::DETERMINER
+                | flag::PRONOUN
+                | flag::DEMONYM
+                | flag::COMPLEMENTIZER
+                | flag::ACCORDING
+                | flag::AS)
+        {
+            return false;
+        }
+        if cues::is_place_word(&w.lower)
+            || cues::is_organization_word(&w.lower)
+            || cues::is_publication_word(&w.lower)
+        {
+            return false;
+        }
+        if self.analyzer.is_stopword(&w.lower) {
+            return false;
+        }
+        if self.capitalized_nouns && !after_title && self.is_common_word(&w.lower) {
+            return false;
+        }
+        true
+    }
+
+    /// Whether the lexicon knows the word as a common word of the article's language.
+    fn is_common_word(&self, lower: &str) -> bool {
+        let stem = self.analyzer.stem(lower);
+        !crate::lexicon::Lexicon::embedded()
+            .senses(self.analyzer.language(), lower, &stem)
+            .is_empty()
+    }
+
+    fn read_sentence(
+        &mut self,
+        units: &[W],
+        looked: &[Looked],
+        marked: &[MarkedQuote],
+        entities: &mut Entities,
+        direct: &mut [Option<Attribution>],
+        found: &mut Vec<Found>,
+    ) -> Option<Attribution> {
+        let mut spoke = None;
+        let mut v = 0;
+        while v < units.len() {
+            let l = looked[v];
+            let class = match l.entry.verb {
+                Some(class) if self.verb_position(units, v) => class,
+                _ => {
+                    v += l.len.max(1);
+                    continue;
+                }
+            };
+            let verb_end = v + l.len.max(1);
+            if let Some(a) = self.read_verb(
+                units, looked, v, verb_end, class, marked, entities, direct, found,
+            ) {
+                spoke = spoke.or(Some(a));
+            }
+            v = verb_end;
+        }
+        for (i, l) in looked.iter().enumerate() {
+            if l.len == 0 {
+                continue; // inside a phrase read from its first word
+            }
+            if l.entry.is(flag::ACCORDING) {
+                if let Some(a) = self.according_to(units, looked, i, entities, direct, found) {
+                    spoke = spoke.or(Some(a));
+                }
+            } else if l.entry.is(flag::ACCORDING_AFTER) {
+                if let Some(a) = self.according_after(units, looked, i, entities, found) {
+                    spoke = spoke.or(Some(a));
+                }
+            }
+        }
+        if let Some(a) = self.headline(units, looked, entities, direct, found) {
+            spoke = spoke.or(Some(a));
+        }
+        spoke
+    }
+
+    /// Whether a verb form at `v` is used as a verb: lowercase (or sentence-initial, or after
+    /// a quotation), and not a noun after a determiner ("the report", "der Bericht").
+    fn verb_position(&self, units: &[W], v: usize) -> bool {
+        let w = &units[v];
+        if w.is_cap() && v > 0 && units[v - 1].quote().is_none() && !is_han(w) {
+            return false;
+        }
+        if v > 0 && units[v - 1].is_word() {
+            let prev = self.cues.word(&units[v - 1].lower, self.active);
+            if prev.is(flag::INFINITIVE) {
+                return false;
+            }
+            if (prev.is(flag::DETERMINER) && !prev.is(flag::PRONOUN | flag::AUX))
+                || prev.is(flag::DEMONYM)
+            {
+                return false;
+            }
+        }
+        true
+    }
+
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "one sentence's state, read in one place"
+    )]
+    fn read_verb(
+        &mut self,
+        units: &[W],
+        looked: &[Looked],
+        v: usize,
+        verb_end: usize,
+        class: VerbClass,
+        marked: &[MarkedQuote],
+        entities: &mut Entities,
+        direct: &mut [Option<Attribution>],
+        found: &mut Vec<Found>,
+    ) -> Option<Attribution> {
+        // The verb group: an auxiliary directly before ("a déclaré", "ha detto", "has said").
+        let group_start = if v > 0 && looked[v - 1].entry.is(flag::AUX) {
+            v - 1
+        } else {
+            v
+        };
+        // Chinese: the speaker is the run of characters before the verb.
+        let han = is_han(&units[v]);
+        let left = if han {
+            self.han_np_left(units, looked, group_start)
+        } else {
+            self.np_left(units, looked, group_start)
+        };
+        let right = if han {
+            None
+        } else {
+            self.np_right(units, looked, verb_end)
+        };
+        // "Der Minister hat am Montag gesagt": the subject stands before the auxiliary.
+        let mut split_aux = None;
+        let left = left.or_else(|| {
+            let aux = (group_start.saturating_sub(16)..group_start)
+                .rev()
+                .take_while(|&k| {
+                    units[k].is_word() || units[k].quote().is_some() || self.glued_hyphen(units, k)
+                })
+                .find(|&k| looked[k].entry.is(flag::AUX))?;
+            let np = self.np_left(units, looked, aux)?;
+            split_aux = Some(aux);
+            Some(np)
+        });
+        // "Emily Lau, die Vorsitzende der Partei, sagte": a name and its apposition.
+        let left = left.or_else(|| {
+            if right.is_some() || group_start < 2 || !is_comma(&units[group_start - 1]) {
+                return None;
+            }
+            let comma = (group_start.saturating_sub(14)..group_start - 1)
+                .rev()
+                .find(|&k| is_comma(&units[k]))?;
+            let apposition = &looked[comma + 1..group_start - 1];
+            if apposition
+                .iter()
+                .any(|l| l.entry.verb.is_some() || l.entry.is(flag::COMPLEMENTIZER))
+            {
+                return None;
+            }
+            let (a, _) = self.np_left(units, looked, comma)?;
+            let opens_clause = a == 0 || !units[a - 1].is_word();
+            opens_clause.then_some((a, group_start - 1))
+        });
+        // A subject before the verb wins, unless it is a fronted adverbial word: then a
+        // speaker after the verb (V2 inversion, "Zudem sagte der Minister").
+        let (np, inverted) = match (left, right) {
+            (Some(l), Some(r))
+                if self.fronted_adverbial(looked, l)
+                    && entities.by_surname(&units[l.0].lower).is_none()
+                    && self.opens_description(units, looked, r.0) =>
+            {
+                (Some(r), true)
+            }
+            (Some(l), _) => (Some(l), false),
+            (None, Some(r)) => (Some(r), true),
+            (None, None) => (None, false),
+        };
+        // Verb-final languages: "X, CLAUSE belirtti" — the speaker opens the sentence, before
+        // its first comma.
+        let np = if self.cues.verb_final(self.active) && np.is_none_or(|(a, _)| a > 0) {
+            (0..group_start)
+                .find(|&k| is_comma(&units[k]))
+                .and_then(|c| self.np_left(units, looked, c))
+                .filter(|&(a, _)| a == 0)
+                .map(|n| (n, false))
+                .map_or((np, inverted), |(n, inv)| (Some(n), inv))
+        } else {
+            (np, inverted)
+        };
+        let (np, inverted) = np;
+        // "X, „…“ dedi": the speaker before a quotation that stands before its verb.
+        let np = np.or_else(|| {
+            let q = quote_before(units, group_start)?;
+            let at = units.iter().position(|w| w.quote() == Some(q))?;
+            let mut e = at;
+            while e > 0 && is_comma(&units[e - 1]) {
+                e -= 1;
+            }
+            self.np_left(units, looked, e)
+        });
+        let np = match np {
+            Some(np) => np,
+            // A verb opening its sentence with no subject (Polish, Arabic, Spanish drop it):
+            // the person last named speaks.
+            None => {
+                let opens =
+                    (0..group_start).all(|k| !units[k].is_word() || looked[k].entry.is(flag::LINK));
+                if !opens
+                    || self.last_person.is_none()
+                    || units.get(verb_end).is_some_and(W::is_word)
+                        && self.np_right(units, looked, verb_end).is_some()
+                {
+                    return None;
+                }
+                (group_start, group_start)
+            }
+        };
+        let speaker = if np.0 == np.1 {
+            Attribution {
+                entity: self.last_person?,
+                cue: Cue::Pronoun,
+                start: units[group_start].start,
+                end: units[group_start].start,
+            }
+        } else {
+            self.resolve(units, looked, np.0, np.1, entities)?
+        };
+
+        // Quotations next to the frame.
+        let frame_start = if inverted { group_start } else { np.0 };
+        let frame_end = if inverted { np.1 } else { verb_end };
+        let mut attributed = false;
+        if let Some(q) = quote_before(units, frame_start) {
+            attributed |= give(direct, q, speaker);
+        }
+        // "X, „…“ dedi": the quotation between the speaker and the verb.
+        if !inverted && np.1 < group_start {
+            if let Some(q) = quote_before(units, group_start) {
+                attributed |= give(direct, q, speaker);
+            }
+        }
+        if let Some(q) = quote_after(units, frame_end) {
+            attributed |= give(direct, q, speaker);
+        }
+        // "hat die Gespräche als „offen und nützlich“ bezeichnet": between the auxiliary and
+        // its participle.
+        if let Some(aux) = split_aux {
+            for k in aux..group_start {
+                if let Some(q) = units[k].quote() {
+                    attributed |= give(direct, q, speaker);
+                }
+            }
+        }
+        if !attributed {
+            // A speech act attributes the quotations of the rest of its clause ("sprach von
+            // der „schlimmsten Katastrophe“").
+            let end = (frame_end..units.len().min(frame_end + 14))
+                .find(|&k| is_comma(&units[k]) || is_stop_punct(&units[k]))
+                .unwrap_or(units.len().min(frame_end + 14));
+            for k in frame_end..end {
+                if let Some(q) = units[k].quote() {
+                    attributed |= give(direct, q, speaker);
+                }
+            }
+        }
+        let _ = marked;
+
+        // Reported speech: after the frame, or before it when the frame closes the sentence.
+        if class != VerbClass::Act {
+            let postposed = frame_start > 0
+                && is_joining_punct(&units[frame_start - 1])
+                && (inverted || self.closes_sentence(units, frame_end, 3));
+            let opens_with_marker = units.first().is_some_and(|w| w.is_word())
+                && looked[0].entry.is(flag::ACCORDING | flag::AS);
+            let before = (postposed && !opens_with_marker)
+                .then(|| self.clause_span(units, 0, frame_start - 1))
+                .flatten();
+            let verb_final = (self.cues.verb_final(self.active) && !inverted && np.1 < group_start)
+                .then(|| {
+                    let from = (np.1..group_start).find(|&k| is_comma(&units[k]))? + 1;
+                    self.clause_span(units, from, group_start)
+                })
+                .flatten();
+            let content = if before.is_some() {
+                before
+            } else if verb_final.is_some() {
+                verb_final
+            } else {
+                self.content_after(units, looked, frame_end, class)
+            };
+            if let Some((s, e)) = content {
+                if !overlaps_any(found, s, e) {
+                    found.push(Found {
+                        start: s,
+                        end: e,
+                        direct: None,
+                        attribution: Some(speaker),
+                    });
+                    attributed = true;
+                }
+            }
+        }
+        attributed.then_some(speaker)
+    }
+
+    /// Whether nothing but a short adverbial follows unit `k` to the sentence's end
+    /// ("…, sagte Lindner nach dem Treffen.").
+    fn closes_sentence(&self, units: &[W], k: usize, most: usize) -> bool {
+        let rest = &units[k.min(units.len())..];
+        let words = rest.iter().filter(|w| w.is_word()).count();
+        rest.iter().all(|w| w.quote().is_none() && !is_comma(w)) && words <= most
+    }
+
+    /// Whether a left phrase is a single fronted word that is not a speaker ("Zudem",
+    /// "Gestern", "Daraufhin").
+    fn fronted_adverbial(&self, looked: &[Looked], (a, b): (usize, usize)) -> bool {
+        if b - a != 1 || a != 0 {
+            return false;
+        }
+        !looked[a]
+            .entry
+            .is(flag::PRONOUN | flag::SPEAKER_HEAD | flag::DETERMINER)
+    }
+
+    /// Whether the phrase at `k` opens with a determiner or a role ("der Kanzler", "minister"):
+    /// a subject after its verb, not a name that could be the object.
+    fn opens_description(&self, units: &[W], looked: &[Looked], k: usize) -> bool {
+        units[k].is_word()
+            && looked[k]
+                .entry
+                .is(flag::DETERMINER | flag::SPEAKER_HEAD | flag::PRONOUN)
+    }
+
+    /// The reported clause after a frame ending at `k`.
+    fn content_after(
+        &self,
+        units: &[W],
+        looked: &[Looked],
+        mut k: usize,
+        class: VerbClass,
+    ) -> Option<(usize, usize)> {
+        // A complementizer within reach (after an addressee or an adverbial).
+        let reach = units.len().min(k + 8);
+        let complementizer = (k..reach)
+            .take_while(|&j| units[j].quote().is_none() && !is_stop_punct(&units[j]))
+            .find(|&j| looked[j].entry.is(flag::COMPLEMENTIZER));
+        if let Some(c) = complementizer {
+            k = c + 1;
+        } else {
+            match class {
+                VerbClass::Say => {
+                    // "sagte nach dem Treffen, die Gespräche …": past a short adverbial.
+                    let comma = (k..units.len().min(k + 7))
+                        .take_while(|&j| units[j].quote().is_none() && !is_stop_punct(&units[j]))
+                        .find(|&j| is_comma(&units[j]) || is_colon(&units[j]));
+                    match comma {
+                        Some(c) => k = c + 1,
+                        None if units.get(k).is_some_and(|w| w.is_word()) => {}
+                        None => return None,
+                    }
+                }
+                VerbClass::Describe => {}
+                _ => return None,
+            }
+        }
+        if units.get(k).is_none_or(|w| w.quote().is_some()) {
+            return None;
+        }
+        // Without a complementizer, the clause opens with its subject: a determiner, a
+        // pronoun, a name or a number ("said the talks…", "sagte, er werde…"), not an
+        // adverbial ("said so after…", "said, referring to…").
+        let as_clause = (0..k).any(|j| looked[j].entry.is(flag::AS));
+        if class == VerbClass::Describe && cues::is_preposition(&units[k].lower) {
+            return None; // "called on the West to …": a speech act
+        }
+        if complementizer.is_none() && !as_clause && class == VerbClass::Say {
+            let w = &units[k];
+            let entry = looked[k].entry;
+            let subject = (w.is_cap()
+                || is_han(w)
+                || entry.is(flag::DETERMINER | flag::PRONOUN | flag::SPEAKER_HEAD)
+                || w.lower.chars().next().is_some_and(char::is_numeric))
+                && !cues::is_preposition(&w.lower);
+            if !subject {
+                return None;
+            }
+        }
+        let end = self.content_end(units, looked, k);
+        self.clause_span(units, k, end)
+    }
+
+    /// Where a reported clause starting at `k` ends: the sentence's end, a semicolon, or an
+    /// attribution placed after it (", said X").
+    fn content_end(&self, units: &[W], looked: &[Looked], k: usize) -> usize {
+        for j in k..units.len() {
+            if units[j].is_punct(';') {
+                return j;
+            }
+            if is_comma(&units[j]) {
+                let next = j + 1;
+                let verb_next = |m: usize| looked.get(m).is_some_and(|l| l.entry.verb.is_some());
+                let aux_next = |m: usize| looked.get(m).is_some_and(|l| l.entry.is(flag::AUX));
+                if verb_next(next) || (aux_next(next) && verb_next(next + 1)) {
+                    return j;
+                }
+            }
+        }
+        units.len()
+    }
+
+    /// The byte span of units `[s, e)` as a reported clause: trimmed of punctuation, at least
+    /// [`MIN_CLAUSE_WORDS`] words, and not mostly a quotation (that is the quotation itself).
+    fn clause_span(&self, units: &[W], s: usize, e: usize) -> Option<(usize, usize)> {
+        let mut s = s;
+        let mut e = e.min(units.len());
+        while s < e && matches!(units[s].unit, Unit::Punct(_)) {
+            s += 1;
+        }
+        while e > s && matches!(units[e - 1].unit, Unit::Punct(_)) {
+            e -= 1;
+        }
+        if s >= e {
+            return None;
+        }
+        let words = units[s..e].iter().filter(|w| w.is_word()).count();
+        let han = units[s..e].iter().any(is_han);
+        if words < MIN_CLAUSE_WORDS * if han { 2 } else { 1 } {
+            return None;
+        }
+        let quoted: usize = units[s..e]
+            .iter()
+            .filter(|w| w.quote().is_some())
+            .map(|w| self.text[w.start..w.end].split_whitespace().count().max(1))
+            .sum();
+        if quoted > 0 && 2 * quoted >= words + quoted {
+            return None;
+        }
+        Some((units[s].start, units[e - 1].end))
+    }
+
+    /// A noun phrase ending just before unit `end`.
+    fn np_left(&self, units: &[W], looked: &[Looked], end: usize) -> Option<(usize, usize)> {
+        let mut e = end;
+        // Adverbs between a subject and its verb ("Lavrov also said").
+        while e > 0
+            && units[e - 1].is_word()
+            && !units[e - 1].is_cap()
+            && cues::is_skippable_before_verb(&units[e - 1].lower)
+        {
+            e -= 1;
+        }
+        if e == 0 || !units[e - 1].is_word() && !units[e - 1].is_punct(')') {
+            return None;
+        }
+        let last = &units[e - 1];
+        let last_entry = looked[e - 1].entry;
+        if last.is_word() && last_entry.is(flag::PRONOUN) {
+            return Some((e - 1, e));
+        }
+        // A demonstrative standing alone for a person ("Diese bestätigte, …").
+        if last_entry.is(flag::DETERMINER) && (e == 1 || !units[e - 2].is_word()) && e == end {
+            return Some((e - 1, e));
+        }
+        let mut a = e;
+        let mut head_seen = false;
+        while a > 0 && e - a < MAX_NP {
+            let k = a - 1;
+            let w = &units[k];
+            let entry = looked[k].entry;
+            if w.is_punct(')') {
+                // A short parenthetical: "(R-Utah)", "(SPD)".
+                match (k.saturating_sub(6)..k)
+                    .rev()
+                    .find(|&m| units[m].is_punct('('))
+                {
+                    Some(open) if open > 0 => {
+                        a = open;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            if self.glued_hyphen(units, k)
+                || (w.is_punct('.') && k > 0 && units[k - 1].end == w.start)
+            {
+                a = k;
+                continue;
+            }
+            if !w.is_word() {
+                break;
+            }
+            if entry.verb.is_some()
+                || entry.is(flag::COMPLEMENTIZER | flag::ACCORDING | flag::AS | flag::AUX)
+            {
+                break;
+            }
+            if entry.is(flag::DETERMINER) && !entry.is(flag::PRONOUN) {
+                a = k;
+                // A determiner opens the phrase, unless the phrase goes on before it as a
+                // genitive or a prepositional chain ("der Sprecher der Polizei", "le chef de
+                // la diplomatie", "de woordvoerder van de politie").
+                let chained = k > 0
+                    && units[k - 1].is_word()
+                    && (looked[k - 1].entry.is(flag::LINK)
+                        || (entry.is(flag::LINK)
+                            && (units[k - 1].is_cap()
+                                || looked[k - 1].entry.is(flag::SPEAKER_HEAD))));
+                if chained {
+                    continue;
+                }
+                break;
+            }
+            let inner_link = entry.is(flag::LINK)
+                && k > 0
+                && a < e
+                && (units[k - 1].is_cap()
+                    || looked[k - 1].entry.is(flag::SPEAKER_HEAD)
+                    || (units[k - 1].is_word() && !self.analyzer.is_stopword(&units[k - 1].lower)));
+            if w.is_cap() || entry.is(flag::SPEAKER_HEAD | flag::DEMONYM) || inner_link {
+                a = k;
+                head_seen = true;
+                continue;
+            }
+            // A lowercase head noun right before the verb ("the New York businessman"), or an
+            // adjective inside the phrase: only if a determiner or a capitalized word opens it.
+            if !w.is_cap() && !self.analyzer.is_stopword(&w.lower) && e - a < 4 {
+                let opener = (k.saturating_sub(4)..k)
+                    .rev()
+                    .take_while(|&m| {
+                        units[m].is_word()
+                            && looked[m].entry.verb.is_none()
+                            && (!self.analyzer.is_stopword(&units[m].lower)
+                                || looked[m].entry.is(flag::DETERMINER | flag::LINK))
+                    })
+                    .find(|&m| looked[m].entry.is(flag::DETERMINER) || units[m].is_cap());
+                if opener.is_some() && (a == e || head_seen || units[a].is_cap()) {
+                    a = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        if a >= e {
+            return None;
+        }
+        // A phrase opened by a preposition is not a subject ("Am Montag sagte …").
+        if a > 0 && units[a - 1].is_word() {
+            let prev = &units[a - 1];
+            let prev_entry = looked[a - 1].entry;
+            if self.analyzer.is_stopword(&prev.lower)
+                && !prev_entry.is(flag::DETERMINER | flag::LINK | flag::AS | flag::COMPLEMENTIZER)
+                && !matches!(prev.lower.as_str(), "and" | "und" | "et" | "y" | "e" | "и")
+            {
+                return None;
+            }
+        }
+        self.plausible_np(units, looked, a, e).then_some((a, e))
+    }
+
+    /// Chinese: the characters before the verb, back to punctuation, at most 15.
+    fn han_np_left(&self, units: &[W], looked: &[Looked], end: usize) -> Option<(usize, usize)> {
+        let mut a = end;
+        while a > 0 && end - a < 15 && is_han(&units[a - 1]) {
+            if looked[a - 1].entry.is(flag::ACCORDING) {
+                break;
+            }
+            a -= 1;
+        }
+        (end - a >= 1).then_some((a, end))
+    }
+
+    /// A noun phrase starting at unit `start` (a speaker placed after its verb).
+    fn np_right(&self, units: &[W], looked: &[Looked], start: usize) -> Option<(usize, usize)> {
+        let mut k = start;
+        // "«…», — заявил Лавров": no punctuation here, but a dash may follow a verb in
+        // some styles; a speaker after a verb starts right after it.
+        let first = units.get(k)?;
+        if !first.is_word() {
+            return None;
+        }
+        if looked[k].entry.is(flag::PRONOUN) && !first.is_cap() {
+            let closes = units
+                .get(k + 1)
+                .is_none_or(|n| !n.is_word() || looked[k + 1].entry.is(flag::COMPLEMENTIZER));
+            return closes.then_some((k, k + 1));
+        }
+        let mut last_head = None;
+        while k < units.len() && k - start < MAX_NP {
+            let w = &units[k];
+            let entry = looked[k].entry;
+            if self.glued_hyphen(units, k)
+                || (w.is_punct('.') && k > 0 && units[k - 1].end == w.start)
+            {
+                k += 1;
+                continue;
+            }
+            if w.is_punct('(') {
+                match (k + 1..units.len().min(k + 7)).find(|&m| units[m].is_punct(')')) {
+                    Some(close) if last_head.is_some() => {
+                        k = close + 1;
+                        last_head = Some(k);
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            if !w.is_word() {
+                break;
+            }
+            if entry.verb.is_some() && k > start
+                || entry.is(flag::COMPLEMENTIZER | flag::ACCORDING | flag::AS)
+            {
+                break;
+            }
+            if entry.is(flag::DETERMINER) && !entry.is(flag::PRONOUN) {
+                if k > start && !looked[k - 1].entry.is(flag::LINK) && last_head.is_some() {
+                    // "sagte der Minister der Zeitung": a second phrase begins.
+                    break;
+                }
+                k += 1;
+                continue;
+            }
+            if w.is_cap() || entry.is(flag::SPEAKER_HEAD | flag::DEMONYM) {
+                k += 1;
+                last_head = Some(k);
+                continue;
+            }
+            if entry.is(flag::LINK) && last_head.is_some() {
+                k += 1;
+                continue;
+            }
+            // A lowercase adjective before a head ("der zuständige Staatsanwalt").
+            let next_is_head = units.get(k + 1).is_some_and(|n| {
+                n.is_word() && (n.is_cap() || looked[k + 1].entry.is(flag::SPEAKER_HEAD))
+            });
+            if next_is_head && !self.analyzer.is_stopword(&w.lower) {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        let end = last_head?;
+        self.plausible_np(units, looked, start, end)
+            .then_some((start, end))
+    }
+
+    /// Whether units `[a, b)` can name a speaker: a pronoun, a name, a role or another
+    /// description of a speaker, not a date or a number.
+    fn plausible_np(&self, units: &[W], looked: &[Looked], a: usize, b: usize) -> bool {
+        let words: Vec<usize> = (a..b).filter(|&k| units[k].is_word()).collect();
+        if words.is_empty() {
+            return false;
+        }
+        if words.len() == 1 && looked[words[0]].entry.is(flag::PRONOUN | flag::DETERMINER) {
+            return true;
+        }
+        let head = words.iter().any(|&k| {
+            looked[k].entry.is(flag::SPEAKER_HEAD)
+                || self.is_name_token(units, looked, k, false)
+                || (units[k].is_cap() && !self.capitalized_nouns)
+        });
+        let numeric = words
+            .iter()
+            .all(|&k| units[k].lower.chars().all(|c| !c.is_alphabetic()));
+        head && !numeric
+    }
+
+    /// Resolves a phrase to an entity of the article.
+    fn resolve(
+        &mut self,
+        units: &[W],
+        looked: &[Looked],
+        a: usize,
+        b: usize,
+        entities: &mut Entities,
+    ) -> Option<Attribution> {
+        let span = (units[a].start, units[b - 1].end);
+        let attribution = |entity, cue| Attribution {
+            entity,
+            cue,
+            start: span.0,
+            end: span.1,
+        };
+        let words: Vec<usize> = (a..b).filter(|&k| units[k].is_word()).collect();
+        if words.len() == 1 && looked[words[0]].entry.is(flag::PRONOUN | flag::DETERMINER) {
+            // A pronoun nobody named before still marks speech: its speaker is the pronoun.
+            let entity = match self.last_person {
+                Some(entity) => entity,
+                None if looked[words[0]].entry.is(flag::PRONOUN) => {
+                    entities.other(SpeakerKind::Person, &self.text[span.0..span.1], span.0)
+                }
+                None => return None,
+            };
+            return Some(attribution(entity, Cue::Pronoun));
+        }
+        let text = self.text[span.0..span.1]
+            .trim_end_matches(['’', '\''])
+            .to_string();
+        if is_han(&units[a]) {
+            // A known name inside the run, else a role and the name after it, else the run.
+            let entity = self
+                .han_known(units, looked, a, b, entities)
+                .or_else(|| {
+                    self.han_name(units, looked, a, b).map(|(s, e)| {
+                        let name = &self.text[units[s].start..units[e - 1].end];
+                        let titles = self.titles(units, looked, a, s);
+                        entities.person(name, name, &titles, span.0)
+                    })
+                })
+                .unwrap_or_else(|| entities.other(SpeakerKind::Person, &text, span.0));
+            if entities.kind(entity) == SpeakerKind::Person {
+                self.last_person = Some(entity);
+            }
+            return Some(attribution(entity, Cue::Explicit));
+        }
+        // The name is the last run of name tokens that names someone: not a department after
+        // a link ("la ministra de Defensa", "Sifton von Human Rights Watch"), not a word that
+        // a role follows ("Trump lawyer Marc Kasowitz", "Ponadto minister"). Title words that
+        // open a run are titles ("Secretary of State Antony Blinken").
+        let flags = words.iter().fold(0, |f, &k| f | looked[k].entry.flags);
+        let mut name: Option<(usize, usize)> = None;
+        let mut k = a;
+        while k < b {
+            if !self.is_name_token(units, looked, k, true) {
+                k += 1;
+                continue;
+            }
+            let run_start = k;
+            let mut e = k;
+            while e < b
+                && (self.is_name_token(units, looked, e, true)
+                    || (self.glued_hyphen(units, e)
+                        && self.is_name_token(units, looked, e + 1, true)))
+            {
+                e += 1;
+            }
+            let mut s0 = run_start;
+            while s0 < e
+                && (cues::is_title_word(&units[s0].lower)
+                    || (e - s0 >= 3 && self.is_common_word(&units[s0].lower)))
+            {
+                s0 += 1;
+            }
+            // "Министр иностранных дел России Сергей Лавров": after a role's lowercase
+            // complement, the first capitalized word of three still belongs to it.
+            let complement = s0 == run_start
+                && e - s0 >= 3
+                && s0 > a
+                && units[s0 - 1].is_word()
+                && !units[s0 - 1].is_cap()
+                && !looked[s0 - 1].entry.is(flag::ROLE | flag::LINK)
+                && (a..s0).any(|m| looked[m].entry.is(flag::ROLE));
+            if complement {
+                s0 += 1;
+            }
+            let after_link = run_start > a
+                && units[run_start - 1].is_word()
+                && looked[run_start - 1].entry.is(flag::LINK)
+                && s0 == run_start;
+            let role_follows = (e..b).any(|m| {
+                units[m].is_word() && !units[m].is_cap() && looked[m].entry.is(flag::ROLE)
+            });
+            if s0 < e
+                && !after_link
+                && !role_follows
+                && (s0..e).all(|m| self.named(units, looked, a, m))
+            {
+                name = Some((s0, e));
+            }
+            k = e;
+        }
+        let kind_of = |flags: u32| {
+            if flags & flag::PUBLICATION != 0 {
+                Some(SpeakerKind::Publication)
+            } else if flags & flag::ORGANIZATION != 0 {
+                Some(SpeakerKind::Organization)
+            } else if flags & flag::GROUP != 0 {
+                Some(SpeakerKind::Group)
+            } else {
+                None
+            }
+        };
+        if let Some((s, e)) = name {
+            let body_flags = (s..e).fold(0, |f, k| f | looked[k].entry.flags);
+            let english_kind = (s..e).any(|k| {
+                cues::is_organization_word(&units[k].lower)
+                    || cues::is_publication_word(&units[k].lower)
+            });
+            if kind_of(body_flags).is_none() && !english_kind {
+                let name =
+                    strip_possessive(&self.text[units[s].start..units[e - 1].end]).to_string();
+                let titles = self.titles(units, looked, a, s);
+                let entity = entities.person(&name, &units[e - 1].lower, &titles, span.0);
+                self.last_person = Some(entity);
+                return Some(attribution(entity, Cue::Explicit));
+            }
+        }
+        // A role with its organization is a person ("der Sprecher der Polizei").
+        if flags & flag::ROLE == 0 {
+            if let Some(kind) = kind_of(flags) {
+                let entity = entities.other(kind, &text, span.0);
+                return Some(attribution(entity, Cue::Explicit));
+            }
+        }
+        // A role: the person last named with a title ending in its head.
+        let role_head = words
+            .iter()
+            .rev()
+            .find(|&&k| looked[k].entry.is(flag::ROLE))
+            .map(|&k| units[k].lower.clone());
+        if let Some(head) = role_head {
+            let entity = entities
+                .by_title_suffix(&head)
+                .unwrap_or_else(|| entities.other(SpeakerKind::Person, &text, span.0));
+            if entities.kind(entity) == SpeakerKind::Person {
+                self.last_person = Some(entity);
+            }
+            return Some(attribution(entity, Cue::Explicit));
+        }
+        // A surname the article has already named.
+        if let Some(entity) = words
+            .iter()
+            .rev()
+            .find_map(|&k| entities.by_surname(&units[k].lower))
+        {
+            self.last_person = Some(entity);
+            return Some(attribution(entity, Cue::Explicit));
+        }
+        let entity = entities.other(SpeakerKind::Organization, &text, span.0);
+        Some(attribution(entity, Cue::Explicit))
+    }
+
+    /// Whether a name token at `k` in a phrase starting at `a` is a name: in a language that
+    /// capitalizes nouns, a capitalized common word is one only after a title or role.
+    fn named(&self, units: &[W], looked: &[Looked], a: usize, k: usize) -> bool {
+        if !self.capitalized_nouns || !self.is_common_word(&units[k].lower) {
+            return true;
+        }
+        (a..k).any(|m| looked[m].entry.is(flag::ROLE))
+    }
+
+    fn han_known(
+        &self,
+        units: &[W],
+        _looked: &[Looked],
+        a: usize,
+        b: usize,
+        entities: &Entities,
+    ) -> Option<usize> {
+        let run = &self.text[units[a].start..units[b - 1].end];
+        entities.find_in(run)
+    }
+
+    /// "According to X, …", "…, selon X.", "据X报道，…".
+    fn according_to(
+        &mut self,
+        units: &[W],
+        looked: &[Looked],
+        i: usize,
+        entities: &mut Entities,
+        direct: &mut [Option<Attribution>],
+        found: &mut Vec<Found>,
+    ) -> Option<Attribution> {
+        let postposed = i > 0 && is_joining_punct(&units[i - 1]);
+        if looked[i].entry.is(flag::AFTER_COMMA) && !postposed {
+            return None;
+        }
+        let np_start = i + looked[i].len.max(1);
+        let np = if is_han(&units[i]) {
+            // 据X报道: up to the closing word.
+            let close = (np_start..units.len().min(np_start + 20))
+                .find(|&k| looked[k].entry.is(flag::ACCORDING_AFTER) || !is_han(&units[k]))?;
+            (close > np_start).then_some((np_start, close))
+        } else {
+            self.np_right(units, looked, np_start)
+                .or_else(|| self.np_any(units, np_start))
+        }?;
+        let speaker = self.resolve(units, looked, np.0, np.1, entities)?;
+        let speaker = Attribution {
+            cue: Cue::AccordingTo,
+            ..speaker
+        };
+        let mut after = np.1;
+        if let Some(l) = looked
+            .get(after)
+            .filter(|l| l.entry.is(flag::ACCORDING_AFTER))
+        {
+            after += l.len.max(1);
+        }
+        let opens = i == 0 || !units[i - 1].is_word();
+        // A clause with a reporting verb of its own is that verb's to report; "according to"
+        // names only where it was read ("X called on …, according to a report").
+        let own_verb = |from: usize, to: usize| {
+            (from..to).any(|k| looked[k].entry.verb.is_some() && self.verb_position(units, k))
+        };
+        let span = if postposed {
+            if own_verb(0, i) {
+                return None;
+            }
+            self.clause_span(units, 0, i - 1)
+        } else if opens {
+            let end = self.content_end(units, looked, after);
+            self.clause_span(units, after, end)
+        } else {
+            // Inside a clause ("kommen laut Ergebnis auf 194 Sitze"): the whole sentence.
+            self.clause_span(units, 0, units.len())
+        };
+        if let Some(q) = quote_after(units, after) {
+            give(direct, q, speaker);
+        }
+        if postposed {
+            // "„…“, so Wieland."
+            if let Some(q) = quote_before(units, i) {
+                give(direct, q, speaker);
+            }
+        }
+        let (s, e) = span?;
+        if overlaps_any(found, s, e) {
+            return None;
+        }
+        found.push(Found {
+            start: s,
+            end: e,
+            direct: None,
+            attribution: Some(speaker),
+        });
+        Some(speaker)
+    }
+
+    /// After "according to", any source will do ("laut vorläufigem Ergebnis"): the words up
+    /// to the last capitalized one before punctuation or a lowercase word that no capitalized
+    /// word follows.
+    fn np_any(&self, units: &[W], start: usize) -> Option<(usize, usize)> {
+        let reach = units.len().min(start + 7);
+        if let Some(comma) = (start..reach)
+            .take_while(|&k| {
+                units[k].is_word() || is_comma(&units[k]) || self.glued_hyphen(units, k)
+            })
+            .find(|&k| is_comma(&units[k]))
+        {
+            return (comma > start).then_some((start, comma));
+        }
+        if !units.get(start)?.is_word() {
+            return None;
+        }
+        let mut end = start + 1;
+        while end < reach && units[end].is_cap() {
+            end += 1;
+        }
+        Some((start, end))
+    }
+
+    /// "Dem Minister zufolge, …", "Bakana göre …": the speaker before a postposition.
+    fn according_after(
+        &mut self,
+        units: &[W],
+        looked: &[Looked],
+        i: usize,
+        entities: &mut Entities,
+        found: &mut Vec<Found>,
+    ) -> Option<Attribution> {
+        if is_han(&units[i]) {
+            return None; // closes 据…报道, read from its opening
+        }
+        let np = self.np_left(units, looked, i)?;
+        let opens = np.0 == 0 || !units[np.0 - 1].is_word();
+        // "nach zwei Jahren": followed by a phrase of its own, a preposition, not an attribution.
+        let after = i + looked[i].len.max(1);
+        if units.get(after).is_some_and(|w| {
+            w.is_word()
+                && (w.is_cap()
+                    || looked[after].entry.is(flag::DETERMINER)
+                    || w.lower.chars().all(|c| c.is_numeric()))
+        }) {
+            return None;
+        }
+        if !self.plausible_np(units, looked, np.0, np.1) {
+            return None;
+        }
+        let speaker = self.resolve(units, looked, np.0, np.1, entities)?;
+        let speaker = Attribution {
+            cue: Cue::AccordingTo,
+            ..speaker
+        };
+        let after = i + looked[i].len.max(1);
+        let (from, end) = if opens {
+            (after, self.content_end(units, looked, after))
+        } else {
+            (0, units.len())
+        };
+        let (s, e) = self.clause_span(units, from, end)?;
+        if overlaps_any(found, s, e) {
+            return None;
+        }
+        found.push(Found {
+            start: s,
+            end: e,
+            direct: None,
+            attribution: Some(speaker),
+        });
+        Some(speaker)
+    }
+
+    /// "Lawrow: Gespräche waren nützlich" — a name and a colon opening the sentence.
+    fn headline(
+        &mut self,
+        units: &[W],
+        looked: &[Looked],
+        entities: &mut Entities,
+        direct: &mut [Option<Attribution>],
+        found: &mut Vec<Found>,
+    ) -> Option<Attribution> {
+        let colon = units.iter().take(6).position(is_colon)?;
+        if colon == 0
+            || !(0..colon)
+                .all(|k| units[k].is_cap() || is_han(&units[k]) || self.glued_hyphen(units, k))
+        {
+            return None;
+        }
+        let names = (0..colon).filter(|&k| units[k].is_word()).count();
+        let known = (0..colon).any(|k| entities.by_surname(&units[k].lower).is_some());
+        let all_names = (0..colon).filter(|&k| units[k].is_word()).all(|k| {
+            self.is_name_token(units, looked, k, false) && !self.is_common_word(&units[k].lower)
+        });
+        let han = (0..colon).all(|k| is_han(&units[k])) && (2..=6).contains(&colon);
+        if !(known || (all_names && names >= 1) || han) {
+            return None;
+        }
+        let speaker = self.resolve(units, looked, 0, colon, entities)?;
+        let speaker = Attribution {
+            cue: Cue::Colon,
+            ..speaker
+        };
+        let mut quoted = false;
+        for k in colon + 1..units.len() {
+            if let Some(q) = units[k].quote() {
+                quoted |= give(direct, q, speaker);
+            }
+        }
+        if quote_after(units, colon + 1).is_some() {
+            return quoted.then_some(speaker);
+        }
+        let Some((s, e)) = self.clause_span(units, colon + 1, units.len()) else {
+            return quoted.then_some(speaker);
+        };
+        if overlaps_any(found, s, e) {
+            return None;
+        }
+        found.push(Found {
+            start: s,
+            end: e,
+            direct: None,
+            attribution: Some(speaker),
+        });
+        Some(speaker)
+    }
+}
+
+/// A name without its possessive ending ("Biden’s" → "Biden").
+fn strip_possessive(name: &str) -> &str {
+    ["’s", "'s", "’", "'"]
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))
+        .unwrap_or(name)
+}
+
+/// Gives a quotation its speaker unless it has one.
+fn give(direct: &mut [Option<Attribution>], q: usize, speaker: Attribution) -> bool {
+    match &mut direct[q] {
+        Some(_) => false,
+        slot @ None => {
+            *slot = Some(speaker);
+            true
+        }
+    }
+}
+
+/// The quotation that ends just before unit `k`, across commas and dashes.
+fn quote_before(units: &[W], k: usize) -> Option<usize> {
+    let mut j = k;
+    while j > 0 && is_joining_punct(&units[j - 1]) {
+        j -= 1;
+    }
+    (j > 0).then(|| units[j - 1].quote()).flatten()
+}
+
+/// The quotation that starts just after unit `k`, across commas, colons and dashes.
+fn quote_after(units: &[W], k: usize) -> Option<usize> {
+    let mut j = k;
+    while j < units.len() && (is_joining_punct(&units[j]) || units[j].is_punct(':')) {
+        j += 1;
+    }
+    units.get(j).and_then(W::quote)
+}
+
+fn is_joining_punct(w: &W) -> bool {
+    is_comma(w) || matches!(w.unit, Unit::Punct('—' | '–' | '-' | '：'))
+}
+
+/// A comma of any script (",", "，", "،").
+fn is_comma(w: &W) -> bool {
+    matches!(w.unit, Unit::Punct(',' | '，' | '、' | '،'))
+}
+
+fn is_colon(w: &W) -> bool {
+    matches!(w.unit, Unit::Punct(':' | '：'))
+}
+
+fn is_stop_punct(w: &W) -> bool {
+    matches!(
+        w.unit,
+        Unit::Punct('.' | '!' | '?' | ';' | '。' | '！' | '？' | '；')
+    )
+}
+
+fn is_han(w: &W) -> bool {
+    w.is_word() && w.lower.chars().next().is_some_and(is_han_char)
+}
+
+fn is_han_char(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
+fn overlaps_any(found: &[Found], s: usize, e: usize) -> bool {
+    found.iter().any(|f| f.start < e && s < f.end)
+}

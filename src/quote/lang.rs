@@ -1,0 +1,456 @@
+//! Per-language knowledge of how news text reports speech: one data file a language.
+//!
+//! Every language has a file `lang/<ISO 639-3>.toml` of the same shape: reporting verbs by
+//! class with their inflected forms, auxiliaries of compound tenses, complementizers,
+//! "according to" phrases (before and after the speaker), "as X said" markers, determiners,
+//! the words that join a name or a description, role, group, organization and publication
+//! words, nationality adjectives, pronouns, the verb forms that by themselves mark reported
+//! speech (German Konjunktiv I), transcript labels, and example sentences that the tests read.
+//! Adding a language is adding a file and one line to [`FILES`]; the reader of constructions
+//! ([`super::frames`]) never branches on a language code.
+//!
+//! The files are compiled into the binary and parsed once, into one table from each word form
+//! to what it is in which language. Which languages are *active* for a text is decided by the
+//! text itself ([`Cues::active_for`]): its detected language and every language one of whose
+//! reporting verbs occurs in it — so that a wrong guess on a short text never decides
+//! whether "said" is read.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+
+use super::cues::VerbClass;
+
+/// The data files, by ISO 639-3 code.
+const FILES: &[(&str, &str)] = &[
+    ("deu", include_str!("lang/deu.toml")),
+    ("eng", include_str!("lang/eng.toml")),
+    ("fra", include_str!("lang/fra.toml")),
+    ("spa", include_str!("lang/spa.toml")),
+    ("rus", include_str!("lang/rus.toml")),
+    ("ita", include_str!("lang/ita.toml")),
+    ("por", include_str!("lang/por.toml")),
+    ("cmn", include_str!("lang/cmn.toml")),
+    ("ukr", include_str!("lang/ukr.toml")),
+    ("pol", include_str!("lang/pol.toml")),
+    ("ces", include_str!("lang/ces.toml")),
+    ("bul", include_str!("lang/bul.toml")),
+    ("nld", include_str!("lang/nld.toml")),
+    ("ara", include_str!("lang/ara.toml")),
+    ("tur", include_str!("lang/tur.toml")),
+    ("est", include_str!("lang/est.toml")),
+];
+
+/// One language's file, as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageFile {
+    /// ISO 639-3 code.
+    pub code: String,
+    /// English name.
+    pub name: String,
+    /// Grammar facts the reader needs.
+    #[serde(default)]
+    pub grammar: Grammar,
+    verbs: Verbs,
+    words: Words,
+    pronouns: std::collections::BTreeMap<String, String>,
+    reportive: Reportive,
+    transcript: Transcript,
+    /// Sentences of the language with what a reader extracts from them (for the tests).
+    #[serde(default, rename = "example")]
+    pub examples: Vec<Example>,
+}
+
+/// Grammar facts of a language.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grammar {
+    /// Nouns are capitalized (German): a capitalized word is a name only when it is not a
+    /// common word of the language.
+    #[serde(default)]
+    pub capitalized_nouns: bool,
+    /// The verb closes its clause (Turkish): "X, CLAUSE dedi" reports the clause between the
+    /// speaker and the verb.
+    #[serde(default)]
+    pub verb_final: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Verbs {
+    say: Vec<String>,
+    tell: Vec<String>,
+    think: Vec<String>,
+    act: Vec<String>,
+    describe: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Words {
+    auxiliaries: Vec<String>,
+    complementizers: Vec<String>,
+    according_to: Vec<String>,
+    according_to_after: Vec<String>,
+    #[serde(default)]
+    after_comma: Vec<String>,
+    #[serde(default)]
+    infinitive_markers: Vec<String>,
+    as_markers: Vec<String>,
+    determiners: Vec<String>,
+    name_links: Vec<String>,
+    roles: Vec<String>,
+    groups: Vec<String>,
+    organizations: Vec<String>,
+    publications: Vec<String>,
+    demonyms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Reportive {
+    forms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Transcript {
+    question_labels: Vec<String>,
+}
+
+/// A sentence with what a reader extracts from it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    /// The text (one or a few sentences).
+    pub text: String,
+    /// The exact words the quote's span covers.
+    pub quote: String,
+    /// A word of the speaker's name or description as written.
+    pub speaker: String,
+}
+
+/// What a word form is, as bits.
+pub mod flag {
+    /// Auxiliary of a compound tense.
+    pub const AUX: u32 = 1;
+    /// Opens a reported clause.
+    pub const COMPLEMENTIZER: u32 = 1 << 1;
+    /// "According to" before the speaker.
+    pub const ACCORDING: u32 = 1 << 2;
+    /// "According to" after the speaker (postposition).
+    pub const ACCORDING_AFTER: u32 = 1 << 3;
+    /// "As X said".
+    pub const AS: u32 = 1 << 4;
+    /// Determiner.
+    pub const DETERMINER: u32 = 1 << 5;
+    /// Joins parts of a name or description.
+    pub const LINK: u32 = 1 << 6;
+    /// Heads or titles a description of one person.
+    pub const ROLE: u32 = 1 << 7;
+    /// Heads a description of several people.
+    pub const GROUP: u32 = 1 << 8;
+    /// Makes a name an organization.
+    pub const ORGANIZATION: u32 = 1 << 9;
+    /// Makes a name a publication.
+    pub const PUBLICATION: u32 = 1 << 10;
+    /// Adjective of nationality.
+    pub const DEMONYM: u32 = 1 << 11;
+    /// Personal pronoun.
+    pub const PRONOUN: u32 = 1 << 12;
+    /// Marks reported speech by itself.
+    pub const REPORTIVE: u32 = 1 << 13;
+    /// Labels a questioner's turn in a transcript.
+    pub const QUESTION_LABEL: u32 = 1 << 14;
+    /// Names a speaker only right after a comma or a quotation ("„…“, so Wieland").
+    pub const AFTER_COMMA: u32 = 1 << 15;
+    /// Marks the next verb as an infinitive ("to", "zu", "te").
+    pub const INFINITIVE: u32 = 1 << 16;
+    /// Any of the words that describe a speaker.
+    pub const SPEAKER_HEAD: u32 = ROLE | GROUP | ORGANIZATION | PUBLICATION;
+}
+
+/// What a word form is in one language.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Entry {
+    /// Bits of [`flag`].
+    pub flags: u32,
+    /// Its class, if it is a reporting verb.
+    pub verb: Option<VerbClass>,
+}
+
+impl Entry {
+    /// Whether the entry has any of the flags.
+    pub fn is(&self, flags: u32) -> bool {
+        self.flags & flags != 0
+    }
+
+    fn merge(&mut self, other: Entry) {
+        self.flags |= other.flags;
+        self.verb = self.verb.or(other.verb);
+    }
+}
+
+/// A set of languages, by their position in [`FILES`].
+pub type LanguageSet = u32;
+
+/// Every language's words in one table.
+#[derive(Debug)]
+pub struct Cues {
+    /// Language codes, in file order.
+    codes: Vec<String>,
+    grammar: Vec<Grammar>,
+    /// One-unit forms: the languages it belongs to, with what it is in each.
+    words: FxHashMap<String, Vec<(u8, Entry)>>,
+    /// Forms of several units (multi-word phrases, Chinese words), by their first unit.
+    phrases: FxHashMap<String, Vec<(Vec<String>, u8, Entry)>>,
+    /// Reporting verb forms (one-unit) by language, for deciding the active languages.
+    verb_forms: FxHashMap<String, LanguageSet>,
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let files = FILES
+        .iter()
+        .map(|(code, text)| {
+            let file: LanguageFile = toml::from_str(text)
+                .unwrap_or_else(|e| panic!("the cue data of {code} does not parse: {e}"));
+            assert_eq!(
+                &file.code, code,
+                "cue data file of {code} names another code"
+            );
+            file
+        })
+        .collect::<Vec<_>>();
+    Cues::new(files)
+});
+
+/// Every language's file, parsed.
+pub fn files() -> Vec<LanguageFile> {
+    FILES
+        .iter()
+        .map(|(_, text)| toml::from_str(text).expect("parsed at start-up"))
+        .collect()
+}
+
+impl Cues {
+    /// The table built from the compiled-in files.
+    pub fn get() -> &'static Cues {
+        &CUES
+    }
+
+    fn new(files: Vec<LanguageFile>) -> Cues {
+        let mut cues = Cues {
+            codes: Vec::new(),
+            grammar: Vec::new(),
+            words: FxHashMap::default(),
+            phrases: FxHashMap::default(),
+            verb_forms: FxHashMap::default(),
+        };
+        for (index, file) in files.into_iter().enumerate() {
+            let lang = index as u8;
+            let add = |cues: &mut Cues, forms: &[String], entry: Entry| {
+                for form in forms {
+                    cues.add(form, lang, entry);
+                }
+            };
+            let verb = |class| Entry {
+                flags: 0,
+                verb: Some(class),
+            };
+            let word = |flags| Entry { flags, verb: None };
+            let v = &file.verbs;
+            add(&mut cues, &v.say, verb(VerbClass::Say));
+            add(&mut cues, &v.tell, verb(VerbClass::Tell));
+            add(&mut cues, &v.think, verb(VerbClass::Think));
+            add(&mut cues, &v.act, verb(VerbClass::Act));
+            add(&mut cues, &v.describe, verb(VerbClass::Describe));
+            let w = &file.words;
+            add(&mut cues, &w.auxiliaries, word(flag::AUX));
+            add(&mut cues, &w.complementizers, word(flag::COMPLEMENTIZER));
+            add(&mut cues, &w.according_to, word(flag::ACCORDING));
+            add(
+                &mut cues,
+                &w.according_to_after,
+                word(flag::ACCORDING_AFTER),
+            );
+            add(
+                &mut cues,
+                &w.after_comma,
+                word(flag::ACCORDING | flag::AFTER_COMMA),
+            );
+            add(&mut cues, &w.as_markers, word(flag::AS));
+            add(&mut cues, &w.infinitive_markers, word(flag::INFINITIVE));
+            add(&mut cues, &w.determiners, word(flag::DETERMINER));
+            add(&mut cues, &w.name_links, word(flag::LINK));
+            add(&mut cues, &w.roles, word(flag::ROLE));
+            add(&mut cues, &w.groups, word(flag::GROUP));
+            add(&mut cues, &w.organizations, word(flag::ORGANIZATION));
+            add(&mut cues, &w.publications, word(flag::PUBLICATION));
+            add(&mut cues, &w.demonyms, word(flag::DEMONYM));
+            let pronouns: Vec<String> = file.pronouns.keys().cloned().collect();
+            add(&mut cues, &pronouns, word(flag::PRONOUN));
+            add(&mut cues, &file.reportive.forms, word(flag::REPORTIVE));
+            add(
+                &mut cues,
+                &file.transcript.question_labels,
+                word(flag::QUESTION_LABEL),
+            );
+            for forms in [&v.say, &v.tell, &v.think, &v.act, &v.describe] {
+                for form in forms {
+                    let units = split(form);
+                    if let [one] = units.as_slice() {
+                        *cues.verb_forms.entry(one.clone()).or_default() |= 1 << lang;
+                    }
+                }
+            }
+            cues.codes.push(file.code);
+            cues.grammar.push(file.grammar);
+        }
+        for list in cues.phrases.values_mut() {
+            // Longest first, so that the longest phrase at a position wins.
+            list.sort_by_key(|(units, _, _)| std::cmp::Reverse(units.len()));
+        }
+        cues
+    }
+
+    fn add(&mut self, form: &str, lang: u8, entry: Entry) {
+        let units = split(form);
+        match units.as_slice() {
+            [] => {}
+            [one] => {
+                let list = self.words.entry(one.clone()).or_default();
+                match list.iter_mut().find(|(l, _)| *l == lang) {
+                    Some((_, e)) => e.merge(entry),
+                    None => list.push((lang, entry)),
+                }
+            }
+            [first, ..] => {
+                self.phrases
+                    .entry(first.clone())
+                    .or_default()
+                    .push((units.clone(), lang, entry))
+            }
+        }
+    }
+
+    /// The languages whose words are read in a text: its detected language and every language
+    /// one of whose reporting verbs the text uses.
+    pub fn active_for(
+        &self,
+        detected: &str,
+        lowers: impl Iterator<Item = impl AsRef<str>>,
+    ) -> LanguageSet {
+        let mut set = self.language(detected).map_or(0, |i| 1 << i);
+        for lower in lowers {
+            if let Some(langs) = self.verb_forms.get(lower.as_ref()) {
+                set |= langs;
+            }
+        }
+        set
+    }
+
+    /// The position of a language in the table.
+    pub fn language(&self, code: &str) -> Option<usize> {
+        self.codes.iter().position(|c| c == code)
+    }
+
+    /// Whether one of the active languages capitalizes its nouns.
+    pub fn capitalized_nouns(&self, active: LanguageSet) -> bool {
+        self.grammar
+            .iter()
+            .enumerate()
+            .any(|(i, g)| active & (1 << i) != 0 && g.capitalized_nouns)
+    }
+
+    /// Whether one of the active languages puts the verb at the end of its clause.
+    pub fn verb_final(&self, active: LanguageSet) -> bool {
+        self.grammar
+            .iter()
+            .enumerate()
+            .any(|(i, g)| active & (1 << i) != 0 && g.verb_final)
+    }
+
+    /// What a one-unit form is in the active languages.
+    pub fn word(&self, lower: &str, active: LanguageSet) -> Entry {
+        let mut out = Entry::default();
+        if let Some(list) = self.words.get(lower) {
+            for &(lang, entry) in list {
+                if active & (1 << lang) != 0 {
+                    out.merge(entry);
+                }
+            }
+        }
+        out
+    }
+
+    /// The longest phrase of the active languages that starts with the unit `lowers[0]`,
+    /// as (units it covers, what it is).
+    pub fn phrase<'a>(
+        &self,
+        lowers: impl Fn(usize) -> Option<&'a str>,
+        active: LanguageSet,
+    ) -> Option<(usize, Entry)> {
+        let first = lowers(0)?;
+        let list = self.phrases.get(first)?;
+        list.iter()
+            .filter(|(_, lang, _)| active & (1 << lang) != 0)
+            .find(|(units, _, _)| {
+                units
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .all(|(k, u)| lowers(k) == Some(u.as_str()))
+            })
+            .map(|(units, _, entry)| (units.len(), *entry))
+    }
+}
+
+/// A form's units as the word stream splits them (lowercase; punctuation dropped).
+fn split(form: &str) -> Vec<String> {
+    super::words::units(form, 0, form.len(), &[])
+        .into_iter()
+        .filter(|w| w.is_word())
+        .map(|w| w.lower)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_parses_with_the_code_it_is_listed_under() {
+        let cues = Cues::get();
+        for (code, _) in FILES {
+            assert!(cues.language(code).is_some(), "{code}");
+        }
+        let all = LanguageSet::MAX;
+        assert_eq!(cues.word("sagte", all).verb, Some(VerbClass::Say));
+        assert!(cues.word("laut", all).is(flag::ACCORDING));
+    }
+
+    #[test]
+    fn words_count_only_in_active_languages() {
+        let cues = Cues::get();
+        let german = cues.active_for("deu", std::iter::empty::<&str>());
+        let french = cues.active_for("fra", std::iter::empty::<&str>());
+        assert!(cues.word("die", german).is(flag::DETERMINER));
+        assert!(!cues.word("die", french).is(flag::DETERMINER));
+        // A French verb in the text makes French words count, whatever was detected.
+        let mixed = cues.active_for("cat", ["a", "déclaré", "said"].iter());
+        assert!(cues.word("déclaré", mixed).verb.is_some());
+        assert!(cues.word("said", mixed).verb.is_some());
+    }
+
+    #[test]
+    fn phrases_match_their_longest_form() {
+        let cues = Cues::get();
+        let all = LanguageSet::MAX;
+        let words = ["nach", "angaben", "von", "x"];
+        let (len, entry) = cues.phrase(|k| words.get(k).copied(), all).unwrap();
+        assert_eq!(len, 3);
+        assert!(entry.is(flag::ACCORDING));
+    }
+}
