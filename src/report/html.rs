@@ -4,8 +4,8 @@
 //! text that comes from an article goes through `(…)` and is escaped, so an article holding
 //! `<script>` or `"><img onerror=…>` renders as text. The only unescaped content is the page's
 //! own stylesheet and script, constants of this module. The page makes no request: no fonts,
-//! no CDN, no images; its links point inside the page or at addresses the articles themselves
-//! contain (the manifest's `url`).
+//! no CDN, no images; its links point inside the page or at the `http:` or `https:` address
+//! a source's metadata gives (its `url`; any other address is shown as text, see [`web_link`]).
 //!
 //! Without JavaScript the page is a complete document: every group, every version, every score.
 //! The script adds the filters (speaker, source, drift kind, severity, text search) and sorting
@@ -265,6 +265,24 @@ fn source_markup(source: &ExtractedSource) -> Markup {
     PreEscaped(out)
 }
 
+/// The address a source's `url` may link to: only `http:` and `https:` addresses become links
+/// (never `javascript:`, `data:`, `vbscript:` or anything else, whatever their case). The
+/// address is read as a browser reads it, with leading and trailing spaces and control
+/// characters and every tab and line break inside removed, and that cleaned address is the
+/// one linked, so the scheme checked is the scheme followed.
+pub fn web_link(url: &str) -> Option<String> {
+    let cleaned: String = url
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let scheme_end = cleaned.find(':')?;
+    let scheme = cleaned[..scheme_end].to_ascii_lowercase();
+    let rest = &cleaned[scheme_end + 1..];
+    ((scheme == "http" || scheme == "https") && rest.starts_with("//") && rest.len() > 2)
+        .then_some(cleaned)
+}
+
 /// Escapes text for an attribute value between double quotes.
 fn escape_attribute(text: &str) -> String {
     html! { (text) }.into_string().replace('"', "&quot;")
@@ -313,8 +331,12 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
                                     tr {
                                         td { a href=(format!("#src-{}", s.source.id)) { (s.source.id) } }
                                         td {
-                                            @match &s.source.meta.url {
-                                                Some(url) => a href=(url) rel="noreferrer" { (s.source.meta.outlet.as_deref().unwrap_or(url)) },
+                                            @match s.source.meta.url.as_deref().map(|url| (url, web_link(url))) {
+                                                Some((url, Some(link))) => a href=(link) rel="noreferrer" { (s.source.meta.outlet.as_deref().unwrap_or(url)) },
+                                                Some((url, None)) => {
+                                                    (s.source.meta.outlet.as_deref().unwrap_or(""))
+                                                    " " span.url title="not an http(s) address, so not a link" { "(" (url) ")" }
+                                                },
                                                 None => (s.source.meta.outlet.as_deref().unwrap_or("")),
                                             }
                                             @if s.source.meta.synthetic { " (written for testing)" }
