@@ -65,3 +65,46 @@ fn terminal_control_codes_from_articles_never_reach_the_terminal() {
         assert!(stdout.contains("\\u{1b}"), "shown escaped: {args:?}");
     }
 }
+
+#[test]
+fn no_csv_cell_from_an_article_is_a_spreadsheet_formula() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = |w: &str| format!("“The talks were {w} and useful, we agreed,” Lavrov said.");
+    let mut lines = String::new();
+    for (id, word) in [
+        ("=HYPERLINK(\"http://evil.example\")", "open"),
+        ("+cmd", "=1+1"),
+        ("-2+3", "+frank"),
+        ("@SUM(A1)", "-frank"),
+        ("plain", "@frank"),
+    ] {
+        let record = serde_json::json!({"id": id, "text": text(word)});
+        lines.push_str(&format!("{record}\n"));
+    }
+    let input = dir.path().join("feed.jsonl");
+    std::fs::write(&input, lines).unwrap();
+    let out = quotedrift()
+        .args(["report", "--format", "csv"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let mut reader = csv::Reader::from_reader(&out.stdout[..]);
+    let mut rows = 0;
+    let mut neutralized = 0;
+    for record in reader.records() {
+        let record = record.unwrap();
+        rows += 1;
+        for field in &record {
+            assert!(
+                !field.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "a formula cell: {field:?} in {record:?}"
+            );
+            neutralized += usize::from(field.starts_with('\''));
+        }
+    }
+    assert!(rows > 0, "the report has rows");
+    assert!(neutralized > 0, "the hostile cells are kept, neutralized");
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.contains("'=HYPERLINK("), "{csv}");
+}
