@@ -389,27 +389,50 @@ fn write_analysis(
     }
 }
 
-/// `--out` must not name one of the inputs (or a file inside an input folder).
+/// `--out` must not name a file the run reads: an input file (under any name: a link or a
+/// second hard link to it), a text file inside an input folder, or the folder's manifest.
 fn refuse_input_as_output(out: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
     let Ok(out_abs) = out.canonicalize() else {
         return Ok(()); // does not exist yet, so it is not an input
     };
     for input in inputs {
-        if let Ok(input_abs) = input.canonicalize() {
-            if out_abs == input_abs
-                || (input_abs.is_dir()
-                    && out_abs.starts_with(&input_abs)
-                    && is_text_input(&out_abs))
-            {
-                bail!(
-                    "--out {} would overwrite the input {}; choose another output file",
-                    out.display(),
-                    input.display()
-                );
-            }
-        }
+        let Ok(input_abs) = input.canonicalize() else {
+            continue;
+        };
+        let inside = input_abs.is_dir() && out_abs.starts_with(&input_abs);
+        let what = if out_abs == input_abs || same_file(&out_abs, &input_abs) {
+            "the input"
+        } else if inside && is_text_input(&out_abs) {
+            "a text file of the input folder"
+        } else if out_abs == input_abs.join(ingest::MANIFEST_FILE)
+            || same_file(&out_abs, &input_abs.join(ingest::MANIFEST_FILE))
+        {
+            "the manifest of the input folder"
+        } else {
+            continue;
+        };
+        bail!(
+            "--out {} would overwrite {what} {}; choose another output file",
+            out.display(),
+            input.display()
+        );
     }
     Ok(())
+}
+
+/// Whether two paths are one file (the same device and inode: hard links included).
+#[cfg(unix)]
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.is_file() && a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_a: &Path, _b: &Path) -> bool {
+    false
 }
 
 fn is_text_input(path: &Path) -> bool {

@@ -22,10 +22,31 @@ const FLUSH_EVERY: usize = 32 << 20;
 
 /// Writes what `write` produces to `path`, replacing the file only once all of it is written
 /// and on the disk. On any failure nothing is left behind and a previous file is untouched.
+///
+/// Only a regular file is replaced so: a link to one replaces the file it points at and keeps
+/// the link; a device, a pipe or a socket (`/dev/null`, `/dev/stdout`, a FIFO), or a link to
+/// one, is written in place, never replaced by a file; a folder is refused.
 pub fn replace_file(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<()> {
+    match std::fs::metadata(path) {
+        Ok(existing) if existing.is_dir() => {
+            anyhow::bail!("{}: is a folder, not a file", path.display())
+        }
+        Ok(existing) if !existing.is_file() => return write_in_place(path, write),
+        _ => {}
+    }
+    let linked;
+    let path = match std::fs::symlink_metadata(path) {
+        Ok(link) if link.file_type().is_symlink() => {
+            linked = path.canonicalize().with_context(|| {
+                format!("{}: a link to nowhere; cannot follow it", path.display())
+            })?;
+            linked.as_path()
+        }
+        _ => path,
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -53,6 +74,22 @@ pub fn replace_file(
         .map_err(|e| e.error)
         .with_context(|| format!("{}: cannot replace the file", path.display()))?;
     Ok(())
+}
+
+/// Writes to a file that is not a regular file (a device, a pipe) where it is: such a file
+/// cannot be replaced atomically, and replacing it would destroy it.
+fn write_in_place(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .with_context(|| format!("{}: cannot open for writing", path.display()))?;
+    let mut out = io::BufWriter::with_capacity(BLOCK, file);
+    write(&mut out)
+        .and_then(|()| out.flush())
+        .with_context(|| format!("{}: cannot write", path.display()))
 }
 
 /// Runs `write` with a writer whose bytes a second thread writes to `file`, flushing them to
@@ -159,6 +196,23 @@ fn set_default_permissions(_builder: &mut tempfile::Builder<'_, '_>) {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_keeps_its_place_and_the_file_it_points_at_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.json");
+        std::fs::write(&target, "previous").unwrap();
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        replace_file(&link, |w| w.write_all(b"new")).unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
 
     #[test]
     fn a_write_that_fails_half_way_leaves_nothing_behind() {
