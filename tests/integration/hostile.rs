@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+use predicates::prelude::*;
+
 use crate::common::quotedrift;
 
 /// Two sources reporting one sentence, so that the report has a group.
@@ -249,4 +251,389 @@ fn out_onto_a_device_or_a_pipe_writes_into_it_and_never_replaces_it() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(left.len(), 2, "no temporary file beside them: {left:?}");
+}
+
+/// Makes a named pipe at `path`.
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(made.success());
+}
+
+/// The command, stopped (and the test failed) if it runs for more than 30 seconds.
+fn bounded() -> assert_cmd::Command {
+    let mut cmd = quotedrift();
+    cmd.timeout(std::time::Duration::from_secs(30));
+    cmd
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_device_named_as_input_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["pipe.txt", "pipe.jsonl"] {
+        let fifo = dir.path().join(name);
+        mkfifo(&fifo);
+        bounded()
+            .arg("quotes")
+            .arg(&fifo)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(format!(
+                "{name}: a named pipe (FIFO), not a regular file"
+            )));
+    }
+    // A device under a text file's name: refused before a byte of it is read.
+    let zero = dir.path().join("zero.txt");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    bounded()
+        .arg("quotes")
+        .arg(&zero)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "zero.txt: a character device, not a regular file",
+        ));
+    // A merge shard and a --pairs file are files the run reads too.
+    let shard = dir.path().join("shard.json");
+    mkfifo(&shard);
+    bounded()
+        .arg("merge")
+        .arg(&shard)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("a named pipe (FIFO)"));
+    bounded()
+        .args(["compare", "--pairs"])
+        .arg(&zero)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("a character device"));
+    // A manifest that is a pipe.
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("a.txt"), "“Open,” Lavrov said.").unwrap();
+    mkfifo(&folder.join("manifest.toml"));
+    bounded()
+        .arg("quotes")
+        .arg(&folder)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "manifest.toml: a named pipe (FIFO), not a regular file",
+        ));
+}
+
+#[cfg(unix)]
+#[test]
+fn endless_standard_input_stops_at_the_size_limit() {
+    for jsonl in [false, true] {
+        let zero = std::fs::File::open("/dev/zero").unwrap();
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("quotedrift"));
+        cmd.args(["quotes", "--max-file-size", "1M", "-"]);
+        if jsonl {
+            cmd.arg("--jsonl");
+        }
+        let mut child = cmd
+            .stdin(zero)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if started.elapsed() > std::time::Duration::from_secs(30) {
+                let _ = child.kill();
+                panic!("standard input from /dev/zero read for 30 s (jsonl: {jsonl})");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        };
+        let mut stderr = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+        assert_eq!(status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains("-: larger than the limit of 1048576 bytes for one input (raise it with --max-file-size)"),
+            "{stderr}"
+        );
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_proc_file_of_unknown_size_stops_at_the_size_limit() {
+    // /proc files say they are empty and then give more: the limit holds while reading.
+    let dir = tempfile::tempdir().unwrap();
+    let proc = dir.path().join("maps.txt");
+    std::os::unix::fs::symlink("/proc/self/maps", &proc).unwrap();
+    bounded()
+        .args(["quotes", "--max-file-size", "64"])
+        .arg(&proc)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "maps.txt: larger than the limit of 64 bytes",
+        ));
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_and_the_limit_can_be_raised() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = "“The talks were open and useful,” Lavrov said. ".repeat(30);
+    std::fs::write(dir.path().join("a.txt"), &article).unwrap();
+    let record = serde_json::json!({"id": "b", "text": article});
+    std::fs::write(dir.path().join("b.jsonl"), format!("{record}\n")).unwrap();
+    for name in ["a.txt", "b.jsonl"] {
+        bounded()
+            .args(["quotes", "--max-file-size", "1K"])
+            .arg(dir.path().join(name))
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(format!(
+                "{name}: larger than the limit of 1024 bytes"
+            )));
+        bounded()
+            .args(["quotes", "--max-file-size", "1M"])
+            .arg(dir.path().join(name))
+            .assert()
+            .success();
+    }
+    bounded()
+        .args(["quotes", "--max-file-size", "lots"])
+        .arg(dir.path().join("a.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("is not a size"));
+}
+
+#[test]
+fn thousands_of_threads_are_refused_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    folder_with_manifest(dir.path());
+    let started = std::time::Instant::now();
+    bounded()
+        .args(["--threads", "10000", "report"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::contains(
+            "--threads 10000: at most 256 worker threads",
+        ));
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    bounded()
+        .args(["report", "--threads", "4"])
+        .arg(dir.path())
+        .assert()
+        .success();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_manifest_in_a_subfolder_is_left_out_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    folder_with_manifest(dir.path());
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::write(sub.join("c.txt"), "“Frank and useful,” Lavrov said.").unwrap();
+    std::fs::write(
+        sub.join("manifest.toml"),
+        "[[source]]\nfile = \"c.txt\"\noutlet = \"C\"\n",
+    )
+    .unwrap();
+    mkfifo(&sub.join("pipe.txt"));
+    bounded()
+        .arg("quotes")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Frank and useful"))
+        .stderr(predicates::str::contains(
+            "pipe.txt: skipped: a named pipe (FIFO), not a regular file",
+        ))
+        .stderr(predicates::str::contains(
+            "sub/manifest.toml: ignored: only the manifest at the top of a folder given as input is read",
+        ));
+}
+
+#[test]
+fn json_lines_with_a_utf8_byte_order_mark_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("feed.jsonl");
+    let record = serde_json::json!({"id": "a", "text": "“Open and useful,” Lavrov said."});
+    std::fs::write(&input, format!("\u{feff}{record}\n")).unwrap();
+    bounded()
+        .arg("quotes")
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Open and useful"));
+}
+
+#[test]
+fn utf16_input_is_named_as_such_with_the_way_to_convert_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "“Open and useful,” Lavrov said.";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let cases: [(&str, Vec<u8>, &str); 4] = [
+        (
+            "le-bom.txt",
+            [&b"\xFF\xFE"[..], &le].concat(),
+            "UTF-16 (little-endian, with a byte order mark)",
+        ),
+        (
+            "be-bom.md",
+            [&b"\xFE\xFF"[..], &be].concat(),
+            "UTF-16 (big-endian, with a byte order mark)",
+        ),
+        (
+            "le.txt",
+            le.clone(),
+            "UTF-16 (little-endian, without a byte order mark)",
+        ),
+        (
+            "feed.jsonl",
+            [&b"\xFF\xFE"[..], &le].concat(),
+            "UTF-16 (little-endian, with a byte order mark)",
+        ),
+    ];
+    for (name, bytes, encoding) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = bounded().arg("quotes").arg(&path).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.contains(&format!("{name}: {encoding} text, but input must be UTF-8")),
+            "{stderr}"
+        );
+        assert!(stderr.contains("iconv -f UTF-16"), "{stderr}");
+        assert!(!stderr.contains("binary"), "{stderr}");
+    }
+}
+
+#[test]
+fn a_missing_file_is_reported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    for command in ["quotes", "merge"] {
+        let out = bounded()
+            .arg(command)
+            .arg(dir.path().join("gone.txt"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains("gone.txt: cannot read"), "{stderr}");
+        assert_eq!(stderr.matches("(os error 2)").count(), 1, "{stderr}");
+    }
+}
+
+#[test]
+fn json_lines_languages_are_checked_as_the_manifest_s_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            serde_json::json!({"language": "klingon"}),
+            "language 'klingon' is not a language quotedrift knows",
+        ),
+        (
+            serde_json::json!({"original_language": "English"}),
+            "language 'English' is not an ISO 639-3 code",
+        ),
+        (
+            serde_json::json!({"translation_chain": ["rus", "de"]}),
+            "language 'de' is not an ISO 639-3 code",
+        ),
+    ];
+    for (fields, message) in cases {
+        let mut record = serde_json::json!({"id": "a", "text": "“Open and useful,” Lavrov said."});
+        for (key, value) in fields.as_object().unwrap() {
+            record[key] = value.clone();
+        }
+        let input = dir.path().join("feed.jsonl");
+        std::fs::write(&input, format!("{record}\n")).unwrap();
+        bounded()
+            .arg("quotes")
+            .arg(&input)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(format!(
+                "feed.jsonl:1: {message}"
+            )));
+        // Skipped with a warning under --skip-bad-lines, the good records read.
+        let good = serde_json::json!({"id": "b", "text": "“Frank and useful,” Lavrov said."});
+        std::fs::write(&input, format!("{record}\n{good}\n")).unwrap();
+        bounded()
+            .args(["quotes", "--skip-bad-lines"])
+            .arg(&input)
+            .assert()
+            .success()
+            .stdout(predicates::str::contains("Frank and useful"))
+            .stderr(predicates::str::contains(format!(
+                "feed.jsonl:1: skipped: {message}"
+            )));
+    }
+    // Known codes, in either form, are accepted.
+    let record = serde_json::json!({"id": "a", "text": "“Open and useful,” Lavrov said.",
+        "language": "en", "original_language": "rus", "translation_chain": ["rus", "eng"]});
+    let input = dir.path().join("good.jsonl");
+    std::fs::write(&input, format!("{record}\n")).unwrap();
+    bounded().arg("quotes").arg(&input).assert().success();
+}
+
+#[test]
+fn the_out_file_s_extension_chooses_the_format_unless_format_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    folder_with_manifest(dir.path());
+    let out = tempfile::tempdir().unwrap();
+    let cases = [
+        ("r.json", "{\n  \"schema\": \"quotedrift/report@1\""),
+        ("r.md", "# quotedrift report"),
+        ("r.csv", "group,speaker,"),
+        ("r.html", "<!DOCTYPE html>"),
+        ("r.txt", "2 sources, 2 quotes"),
+    ];
+    for (name, start) in cases {
+        let path = out.path().join(name);
+        bounded()
+            .arg("report")
+            .arg(dir.path())
+            .arg("--out")
+            .arg(&path)
+            .assert()
+            .success()
+            .stderr(predicates::str::contains("warning").not());
+        let written = std::fs::read_to_string(&path).unwrap();
+        assert!(written.starts_with(start), "{name}: {written:.80}");
+    }
+    let quotes = out.path().join("q.json");
+    bounded()
+        .arg("quotes")
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&quotes)
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&quotes)
+        .unwrap()
+        .contains("\"schema\": \"quotedrift/quotes@1\""));
+    // An explicit format wins, and a contradicting extension is pointed out.
+    let path = out.path().join("really-text.json");
+    bounded()
+        .args(["report", "--format", "text"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&path)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("warning: writing text to"));
+    assert!(std::fs::read_to_string(&path)
+        .unwrap()
+        .starts_with("2 sources"));
 }
