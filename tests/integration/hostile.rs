@@ -637,3 +637,53 @@ fn the_out_file_s_extension_chooses_the_format_unless_format_is_given() {
         .unwrap()
         .starts_with("2 sources"));
 }
+
+/// The quotes@1 document of `paths`.
+fn shard_of(paths: &[&Path]) -> serde_json::Value {
+    let out = quotedrift()
+        .args(["quotes", "--format", "json"])
+        .args(paths)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn merge_refuses_one_quote_id_given_to_two_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    folder_with_manifest(dir.path());
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    // Within one shard: b's quote renamed after a's.
+    let mut both = shard_of(&[&a, &b]);
+    let first = both["quotes"][0]["id"].clone();
+    assert_eq!(first, "a#1");
+    both["quotes"][1]["id"] = first.clone();
+    let within = dir.path().join("within.json");
+    std::fs::write(&within, both.to_string()).unwrap();
+    quotedrift()
+        .arg("merge")
+        .arg(&within)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::contains(
+            "within.json: quote a#1 appears twice",
+        ));
+    // Across shards: each shard is sound, together they give one id to two quotes.
+    let one = dir.path().join("one.json");
+    std::fs::write(&one, shard_of(&[&a]).to_string()).unwrap();
+    let mut other = shard_of(&[&b]);
+    other["quotes"][0]["id"] = first;
+    let two = dir.path().join("two.json");
+    std::fs::write(&two, other.to_string()).unwrap();
+    quotedrift().arg("merge").arg(&two).assert().success();
+    quotedrift()
+        .arg("merge")
+        .arg(&one)
+        .arg(&two)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::contains("quote a#1 is also in"));
+}
