@@ -642,6 +642,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             let quotes = extraction.quotes().count();
             progress.stage(format!("aligning {quotes} quotes"));
             let alignment = quotedrift::align::align(&extraction, &options);
+            warn_about(&alignment);
             progress.stage("writing the report".to_string());
             let analysis = analysis::Analysis {
                 extraction,
@@ -688,6 +689,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             let progress = Progress::start();
             progress.stage(format!("aligning {} quotes", extraction.quotes().count()));
             let alignment = quotedrift::align::align(&extraction, &options);
+            warn_about(&alignment);
             progress.finish();
             let analysis = analysis::Analysis {
                 extraction,
@@ -737,6 +739,13 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             .map_err(Failure::Output)?;
             Ok(Outcome::Done)
         }
+    }
+}
+
+/// What alignment could not do, on standard error (the reports say it too).
+fn warn_about(alignment: &quotedrift::align::Alignment) {
+    for warning in &alignment.warnings {
+        eprintln!("quotedrift: warning: {warning}");
     }
 }
 

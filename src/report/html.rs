@@ -322,6 +322,9 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
                         (groups.len()) " groups of versions · " (analysis.alignment.ungrouped.len()) " quotes nobody else reports"
                     }
                     p.rule { "Ranking: " (RANKING_RULE) "." }
+                    @for warning in &analysis.alignment.warnings {
+                        p.warning role="note" { strong { "Warning: " } (warning) "." }
+                    }
                     div.scroll {
                         table.sources {
                             caption { "The corpus" }

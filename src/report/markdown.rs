@@ -39,6 +39,9 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
         analysis.alignment.ungrouped.len()
     )?;
     writeln!(out, "Ranking: {RANKING_RULE}.\n")?;
+    for warning in &analysis.alignment.warnings {
+        writeln!(out, "> **Warning:** {}.\n", escape(warning))?;
+    }
     writeln!(out, "## Sources\n")?;
     writeln!(
         out,

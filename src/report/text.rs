@@ -225,6 +225,13 @@ pub fn write_report<W: Write + ?Sized>(
     if !style.color {
         writeln!(out, "Changed words are marked [like this].")?;
     }
+    for warning in &analysis.alignment.warnings {
+        writeln!(
+            out,
+            "{yellow}{}{reset}",
+            wrap(&format!("Warning: {warning}."), 96, "")
+        )?;
+    }
     for group in groups {
         writeln!(out)?;
         writeln!(

@@ -687,3 +687,67 @@ fn merge_refuses_one_quote_id_given_to_two_quotes() {
         .stdout("")
         .stderr(predicates::str::contains("quote a#1 is also in"));
 }
+
+/// JSON Lines of `n` sources, the `i`-th holding `text(i)`.
+fn feed(dir: &Path, n: usize, text: impl Fn(usize) -> String) -> std::path::PathBuf {
+    let mut lines = String::new();
+    for i in 0..n {
+        let record = serde_json::json!({"id": format!("s{i:03}"), "text": text(i)});
+        lines.push_str(&format!("{record}\n"));
+    }
+    let path = dir.join(format!("feed-{n}.jsonl"));
+    std::fs::write(&path, lines).unwrap();
+    path
+}
+
+#[test]
+fn hundreds_of_copies_of_one_statement_are_one_group() {
+    let dir = tempfile::tempdir().unwrap();
+    for n in [101, 150] {
+        let input = feed(dir.path(), n, |_| {
+            "Sergei Lavrov told reporters on Friday: “The talks in Geneva were open and useful, and we will continue them.”".to_string()
+        });
+        let out = bounded()
+            .args(["report", "--format", "json"])
+            .arg(&input)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let groups = doc["groups"].as_array().unwrap();
+        assert_eq!(groups.len(), 1, "{n} copies");
+        assert_eq!(groups[0]["quotes"].as_array().unwrap().len(), n);
+        assert_eq!(groups[0]["sources"], n);
+        assert!(doc["ungrouped"].as_array().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn quotes_the_index_cannot_compare_are_reported_with_counts() {
+    // 120 versions of one sentence, each with a word of its own: every word they share is
+    // held by more than 100 of them, so none is compared with any other.
+    let dir = tempfile::tempdir().unwrap();
+    let letters: Vec<char> = "bcdfghklmnprstvz".chars().collect();
+    let input = feed(dir.path(), 120, |i| {
+        let word: String = [letters[i / 16], 'o', letters[i % 16], 'u', 'r']
+            .iter()
+            .collect();
+        format!(
+            "Sergei Lavrov told reporters: “The talks in Geneva were open and useful for {word}.”"
+        )
+    });
+    for format in ["text", "md", "html"] {
+        let out = bounded()
+            .args(["report", "--format", format])
+            .arg(&input)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let warning = "120 quotes were compared with no other: every word they share with other quotes is held by more than 100 quotes of one speaker";
+        assert!(stderr.contains(&format!("warning: {warning}")), "{stderr}");
+        let report = String::from_utf8(out.stdout).unwrap();
+        let report = report.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(report.contains(warning), "{format}: the report says it too");
+    }
+}
