@@ -43,7 +43,22 @@ fn kind_label(kind: QuoteKind) -> &'static str {
 
 /// The id of a quote's anchor in the rendered sources.
 fn anchor(quote_id: &str) -> String {
-    format!("q-{}", quote_id.replace('#', "-"))
+    format!("q-{}", fragment(&quote_id.replace('#', "-")))
+}
+
+/// An id from the input as part of an element id and of the `#…` links to it: white space
+/// and control characters, which a browser drops from a link's address or an id may not
+/// hold, are written as `~` and their code point in hex, so that the link finds its target.
+fn fragment(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for c in id.chars() {
+        if c.is_whitespace() || c.is_control() || c == '~' {
+            out.push_str(&format!("~{:x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The most severe drift kind touching `span` of version `at` in a group, if any.
@@ -332,7 +347,7 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
                             tbody {
                                 @for s in &extraction.sources {
                                     tr {
-                                        td { a href=(format!("#src-{}", s.source.id)) { (s.source.id) } }
+                                        td { a href=(format!("#src-{}", fragment(&s.source.id))) { (s.source.id) } }
                                         td {
                                             @match s.source.meta.url.as_deref().map(|url| (url, web_link(url))) {
                                                 Some((url, Some(link))) => a href=(link) rel="noreferrer" { (s.source.meta.outlet.as_deref().unwrap_or(url)) },
@@ -404,7 +419,7 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
                 section #sources {
                     h2 { "The sources, with every quote marked" }
                     @for s in &extraction.sources {
-                        article.source id=(format!("src-{}", s.source.id)) {
+                        article.source id=(format!("src-{}", fragment(&s.source.id))) {
                             h3 { (s.source.id) @if let Some(outlet) = &s.source.meta.outlet { " — " (outlet) } }
                             div.text { (source_markup(s)) }
                         }
