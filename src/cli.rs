@@ -47,7 +47,8 @@ struct Cli {
     #[command(subcommand)]
     command: Command,
     /// Worker threads for extraction and scoring (default: one per core; also
-    /// RAYON_NUM_THREADS). The report is the same whatever the number.
+    /// RAYON_NUM_THREADS), at most 256 or four per core. The report is the same whatever the
+    /// number.
     #[arg(long, global = true, value_name = "N")]
     threads: Option<std::num::NonZeroUsize>,
     /// The largest input file read, in bytes or with a unit (K, M, G: powers of 1024); a
@@ -155,7 +156,10 @@ struct InputArgs {
 #[derive(Debug, Clone, clap::Args)]
 struct OutputArgs {
     /// Write to FILE instead of standard output. The file is written to a temporary file
-    /// beside it and renamed into place, replacing any earlier version; it may not be an input.
+    /// beside it and renamed into place, replacing any earlier version (a device or pipe such
+    /// as /dev/null is written into, never replaced); it may not be a file the run reads (an
+    /// input, a text file or the manifest of an input folder). Its extension (.json, .md,
+    /// .csv, .html, .txt) chooses the format when --format is not given.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
     /// When to use colours in text output.
