@@ -383,7 +383,7 @@ impl Io {
         let corpus =
             ingest::read_inputs(&self.inputs, self.ingest).map_err(|e| Failure::Input(e.into()))?;
         for warning in &corpus.warnings {
-            eprintln!("quotedrift: warning: {warning}");
+            eprintln!("quotedrift: warning: {}", plain(warning));
         }
         Ok(corpus)
     }
@@ -554,17 +554,27 @@ pub fn main() -> ExitCode {
             ExitCode::from(EXIT_DRIFT)
         }
         Err(Failure::Input(e)) => {
-            eprintln!("quotedrift: error: {e:#}");
+            eprintln!("quotedrift: error: {}", plain(&format!("{e:#}")));
             ExitCode::from(EXIT_INPUT)
         }
         Err(Failure::Output(e)) => {
             if is_broken_pipe(&e) {
                 return ExitCode::from(EXIT_OK);
             }
-            eprintln!("quotedrift: error: {e:#}");
+            eprintln!("quotedrift: error: {}", plain(&format!("{e:#}")));
             ExitCode::from(EXIT_OUTPUT)
         }
     }
+}
+
+/// A message for standard error, which may hold ids, paths and words from the input: their
+/// control characters shown escaped as in the text report, line breaks kept.
+fn plain(message: &str) -> String {
+    message
+        .lines()
+        .map(report::shown)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -749,7 +759,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
 /// What alignment could not do, on standard error (the reports say it too).
 fn warn_about(alignment: &quotedrift::align::Alignment) {
     for warning in &alignment.warnings {
-        eprintln!("quotedrift: warning: {warning}");
+        eprintln!("quotedrift: warning: {}", plain(warning));
     }
 }
 
@@ -758,7 +768,9 @@ fn note_unstemmed(extraction: &quote::Extraction) {
         if source.stemmer.is_none() {
             eprintln!(
                 "quotedrift: note: {}: no stemmer for {} ({}); its words are compared unstemmed",
-                source.source.path, source.language.name, source.language.code
+                plain(&source.source.path),
+                source.language.name,
+                source.language.code
             );
         }
     }

@@ -751,3 +751,18 @@ fn quotes_the_index_cannot_compare_are_reported_with_counts() {
         assert!(report.contains(warning), "{format}: the report says it too");
     }
 }
+
+#[test]
+fn control_codes_in_ids_and_paths_never_reach_the_terminal_through_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = "evil\u{1b}]0;owned\u{7}\u{1b}[2J";
+    let record = serde_json::json!({"id": id, "text": "“Open and useful,” Lavrov said."});
+    let input = dir.path().join("feed.jsonl");
+    std::fs::write(&input, format!("{record}\n{record}\n")).unwrap();
+    let out = bounded().arg("quotes").arg(&input).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("is already used by"), "{stderr}");
+    assert!(stderr.contains("evil\\u{1b}]0;owned\\u{7}"), "{stderr}");
+    assert!(!stderr.contains(['\u{1b}', '\u{7}']), "{stderr:?}");
+}
