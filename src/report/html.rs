@@ -334,7 +334,8 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
                     h1 { "How the quotes drift" }
                     p.counts {
                         (extraction.sources.len()) " sources · " (extraction.quotes().count()) " quotes · "
-                        (groups.len()) " groups of versions · " (analysis.alignment.ungrouped.len()) " quotes nobody else reports"
+                        (groups.len()) " groups of versions · " (analysis.alignment.ungrouped.len())
+                        @if analysis.alignment.warnings.is_empty() { " quotes nobody else reports" } @else { " quotes grouped with none (see the warning below)" }
                     }
                     p.rule { "Ranking: " (RANKING_RULE) "." }
                     @for warning in &analysis.alignment.warnings {

@@ -302,10 +302,12 @@ pub fn write_report<W: Write + ?Sized>(
     }
     if !analysis.alignment.ungrouped.is_empty() {
         writeln!(out)?;
-        writeln!(
-            out,
-            "{bold}Ungrouped quotes{reset} (no other source reports them)"
-        )?;
+        let why = if analysis.alignment.warnings.is_empty() {
+            "no other source reports them"
+        } else {
+            "no other source reports them, of those alignment could compare: see the warning above"
+        };
+        writeln!(out, "{bold}Ungrouped quotes{reset} ({why})")?;
         for &q in &analysis.alignment.ungrouped {
             let source = &extraction.sources[q.source];
             let quote = &source.quotes[q.quote];

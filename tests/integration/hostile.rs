@@ -749,6 +749,12 @@ fn quotes_the_index_cannot_compare_are_reported_with_counts() {
         let report = String::from_utf8(out.stdout).unwrap();
         let report = report.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(report.contains(warning), "{format}: the report says it too");
+        if format == "text" {
+            assert!(
+                report.contains("no other source reports them, of those alignment could compare"),
+                "the ungrouped quotes are not said to be reported by no one"
+            );
+        }
     }
 }
 
