@@ -31,7 +31,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use ndarray::{Array2, Axis};
+use ndarray::{Array1, Array2, Axis};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -327,14 +327,27 @@ fn most_central(versions: &[Version], members: &[usize], pairs: &[Pair]) -> usiz
         .enumerate()
         .map(|(k, &m)| (versions[m].at, k))
         .collect();
-    let mut matrix = Array2::<f64>::zeros((members.len(), members.len()));
-    for pair in pairs {
-        if let (Some(&x), Some(&y)) = (position.get(&pair.a), position.get(&pair.b)) {
-            matrix[[x, y]] += pair.similarity.combined;
-            matrix[[y, x]] += pair.similarity.combined;
+    let totals = if members.len() > MAX_ALL_PAIRS {
+        // A large group has only its hub's pairs (hundreds of copies, say): the totals are
+        // summed pair by pair, without a matrix that would grow with the square of the group.
+        let mut totals = Array1::<f64>::zeros(members.len());
+        for pair in pairs {
+            if let (Some(&x), Some(&y)) = (position.get(&pair.a), position.get(&pair.b)) {
+                totals[x] += pair.similarity.combined;
+                totals[y] += pair.similarity.combined;
+            }
         }
-    }
-    let totals = matrix.sum_axis(Axis(1));
+        totals
+    } else {
+        let mut matrix = Array2::<f64>::zeros((members.len(), members.len()));
+        for pair in pairs {
+            if let (Some(&x), Some(&y)) = (position.get(&pair.a), position.get(&pair.b)) {
+                matrix[[x, y]] += pair.similarity.combined;
+                matrix[[y, x]] += pair.similarity.combined;
+            }
+        }
+        matrix.sum_axis(Axis(1))
+    };
     // A scare quote of one or two words makes a poor pivot; prefer a fuller version.
     let fuller: Vec<usize> = (0..members.len())
         .filter(|&k| !versions[members[k]].scare)
