@@ -494,7 +494,9 @@ const TOO_COMMON: usize = 100;
 
 /// Classes of exact copies: versions of one speaker block whose words (lowercased) are the
 /// same, which are versions of one utterance whatever their terms. Syndicated copy repeats a
-/// sentence hundreds of times, past [`TOO_COMMON`].
+/// sentence hundreds of times, past [`TOO_COMMON`]. Each source gives a class its first copy
+/// only: a sentence an article repeats is one report of it, and a class stays as large as the
+/// sources, not as the repetitions (a 20 MB line of one sentence over and over).
 fn exact_copies(versions: &[Version], blocks: &[u32]) -> Vec<Vec<usize>> {
     let mut classes: FxHashMap<(u32, Vec<&str>), Vec<usize>> = FxHashMap::default();
     for (i, v) in versions.iter().enumerate() {
@@ -502,7 +504,14 @@ fn exact_copies(versions: &[Version], blocks: &[u32]) -> Vec<Vec<usize>> {
             continue;
         }
         let words = v.features.tokens.iter().map(|t| t.lower.as_str()).collect();
-        classes.entry((blocks[i], words)).or_default().push(i);
+        let class = classes.entry((blocks[i], words)).or_default();
+        // Versions come source by source: a repeat in one source follows its first copy.
+        if class
+            .last()
+            .is_none_or(|&last| versions[last].at.source != v.at.source)
+        {
+            class.push(i);
+        }
     }
     let mut copies: Vec<Vec<usize>> = classes.into_values().filter(|c| c.len() > 1).collect();
     copies.sort_unstable();
@@ -703,7 +712,7 @@ fn edges(versions: &[Version], weighed: &[Weighed], min_similarity: f64) -> Cand
             .filter(|&t| df[t as usize] > too_common && index.all(t).any(|p| p.len() > too_common))
             .count();
         warnings.push(format!(
-            "{stranded} quotes were compared with no other: every word they share with other quotes is held by more than {too_common} quotes of one speaker ({common_terms} such words and senses are left out of the candidate index); exact copies are still grouped"
+            "{stranded} quotes were compared with no other: every word they share with other quotes is held by more than {too_common} quotes of one speaker ({common_terms} such words and senses are left out of the candidate index); exact copies in other sources are still grouped"
         ));
     }
     // Pairs that cannot be versions of one utterance are dropped before scoring.
