@@ -31,7 +31,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use ndarray::{Array2, Axis};
+use ndarray::{Array1, Array2, Axis};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -156,6 +156,9 @@ pub struct Alignment {
     pub ungrouped: Vec<QuoteRef>,
     /// How many candidate pairs were scored (for benchmarks).
     pub scored_pairs: usize,
+    /// What alignment could not do, one message each: quotes compared with no other because
+    /// every term they share is too common to index, with counts.
+    pub warnings: Vec<String>,
 }
 
 /// What alignment knows about one quote.
@@ -209,10 +212,16 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
         .map(|v| Weighed::new(&v.features, &idf))
         .collect();
 
-    let (edges, scores, scored_pairs) = edges(&versions, &weighed, options.min_similarity);
+    let Candidates {
+        edges,
+        scores,
+        scored: scored_pairs,
+        copies,
+        warnings,
+    } = edges(&versions, &weighed, options.min_similarity);
     let linkage = options.linkage.unwrap_or(0.1 * options.min_similarity);
     let persons: Vec<Option<&str>> = versions.iter().map(|v| v.person.as_deref()).collect();
-    let clusters = cluster(&persons, &edges, linkage);
+    let clusters = cluster(&persons, &edges, &copies, linkage);
 
     let clusters = adopt_nested(&versions, clusters);
 
@@ -305,6 +314,7 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
         groups,
         ungrouped,
         scored_pairs,
+        warnings,
     }
 }
 
@@ -317,14 +327,27 @@ fn most_central(versions: &[Version], members: &[usize], pairs: &[Pair]) -> usiz
         .enumerate()
         .map(|(k, &m)| (versions[m].at, k))
         .collect();
-    let mut matrix = Array2::<f64>::zeros((members.len(), members.len()));
-    for pair in pairs {
-        if let (Some(&x), Some(&y)) = (position.get(&pair.a), position.get(&pair.b)) {
-            matrix[[x, y]] += pair.similarity.combined;
-            matrix[[y, x]] += pair.similarity.combined;
+    let totals = if members.len() > MAX_ALL_PAIRS {
+        // A large group has only its hub's pairs (hundreds of copies, say): the totals are
+        // summed pair by pair, without a matrix that would grow with the square of the group.
+        let mut totals = Array1::<f64>::zeros(members.len());
+        for pair in pairs {
+            if let (Some(&x), Some(&y)) = (position.get(&pair.a), position.get(&pair.b)) {
+                totals[x] += pair.similarity.combined;
+                totals[y] += pair.similarity.combined;
+            }
         }
-    }
-    let totals = matrix.sum_axis(Axis(1));
+        totals
+    } else {
+        let mut matrix = Array2::<f64>::zeros((members.len(), members.len()));
+        for pair in pairs {
+            if let (Some(&x), Some(&y)) = (position.get(&pair.a), position.get(&pair.b)) {
+                matrix[[x, y]] += pair.similarity.combined;
+                matrix[[y, x]] += pair.similarity.combined;
+            }
+        }
+        matrix.sum_axis(Axis(1))
+    };
     // A scare quote of one or two words makes a poor pivot; prefer a fuller version.
     let fuller: Vec<usize> = (0..members.len())
         .filter(|&k| !versions[members[k]].scare)
@@ -451,7 +474,51 @@ fn nested(a: &Version, b: &Version) -> bool {
     a.at.source == b.at.source && a.span.start < b.span.end && b.span.start < a.span.end
 }
 
-/// Candidate pairs through the stem index, scored; returns the edges and how many were scored.
+/// What candidate generation found: the edges (linked pairs with their similarity), the
+/// scores of every pair kept, how many pairs were scored, the classes of exact copies, and
+/// what it had to leave out.
+struct Candidates {
+    edges: Vec<(usize, usize, f64)>,
+    scores: Scores,
+    scored: usize,
+    /// Versions of one speaker block whose words are identical, each class ascending, the
+    /// classes by their first version; only classes of two or more.
+    copies: Vec<Vec<usize>>,
+    warnings: Vec<String>,
+}
+
+/// A stem that more than this many quotes of one speaker block hold tells nothing about which
+/// utterance a quote renders; a fixed bound keeps candidate generation linear. Exact copies
+/// are found apart from the index, and quotes left with no term to probe are counted.
+const TOO_COMMON: usize = 100;
+
+/// Classes of exact copies: versions of one speaker block whose words (lowercased) are the
+/// same, which are versions of one utterance whatever their terms. Syndicated copy repeats a
+/// sentence hundreds of times, past [`TOO_COMMON`]. Each source gives a class its first copy
+/// only: a sentence an article repeats is one report of it, and a class stays as large as the
+/// sources, not as the repetitions (a 20 MB line of one sentence over and over).
+fn exact_copies(versions: &[Version], blocks: &[u32]) -> Vec<Vec<usize>> {
+    let mut classes: FxHashMap<(u32, Vec<&str>), Vec<usize>> = FxHashMap::default();
+    for (i, v) in versions.iter().enumerate() {
+        if v.features.tokens.is_empty() {
+            continue;
+        }
+        let words = v.features.tokens.iter().map(|t| t.lower.as_str()).collect();
+        let class = classes.entry((blocks[i], words)).or_default();
+        // Versions come source by source: a repeat in one source follows its first copy.
+        if class
+            .last()
+            .is_none_or(|&last| versions[last].at.source != v.at.source)
+        {
+            class.push(i);
+        }
+    }
+    let mut copies: Vec<Vec<usize>> = classes.into_values().filter(|c| c.len() > 1).collect();
+    copies.sort_unstable();
+    copies
+}
+
+/// Candidate pairs through the stem index, scored.
 ///
 /// Two filters keep the work close to linear in the corpus:
 /// - **Prefix filtering**, as in similarity joins (AllPairs): each quote is indexed, and looks
@@ -465,11 +532,7 @@ fn nested(a: &Version, b: &Version) -> bool {
 ///   whole prefix, and in other people's blocks only under its single rarest stem, and only
 ///   when that stem is rare in the whole corpus — enough to find the same words given to a
 ///   different person (attribution drift).
-fn edges(
-    versions: &[Version],
-    weighed: &[Weighed],
-    min_similarity: f64,
-) -> (Vec<(usize, usize, f64)>, Scores, usize) {
+fn edges(versions: &[Version], weighed: &[Weighed], min_similarity: f64) -> Candidates {
     let (terms, term_count) = number_terms(versions);
     let mut df = vec![0usize; term_count];
     for t in &terms {
@@ -525,14 +588,13 @@ fn edges(
             })
             .collect()
     };
-    // A stem that more than this many quotes of one speaker block hold tells nothing about
-    // which utterance a quote renders; a fixed bound keeps candidate generation linear.
-    let too_common = 100;
+    let too_common = TOO_COMMON;
     // Each quote keeps its `MAX_CANDIDATES` best partners, by the summed rarity (IDF) of the
     // terms they share, so the number of pairs scored grows linearly with the corpus however
     // common its words are. Quotes are independent: probed in parallel.
     let n = versions.len() as f64;
     let rarity = |term: u32| (n / df[term as usize] as f64).ln();
+    let mut crowded = vec![false; versions.len()];
     let mut candidate_pairs: Vec<(usize, usize)> = (0..versions.len())
         .into_par_iter()
         .map_init(
@@ -548,8 +610,10 @@ fn edges(
             },
             |(shared, owner, touched), i| {
                 let own = blocks[i];
+                let mut crowded = false;
                 let mut take = |postings: &[u32], weight: f64| {
                     if postings.len() > too_common {
+                        crowded = true;
                         return;
                     }
                     for &j in postings {
@@ -606,16 +670,51 @@ fn edges(
                     rank += 1;
                     rank <= ALWAYS_KEPT || shared >= MIN_SHARED_RARITY * probed
                 });
-                found
+                let pairs = found
                     .into_iter()
                     .map(|(j, _)| (i.min(j), i.max(j)))
-                    .collect::<Vec<_>>()
+                    .collect::<Vec<_>>();
+                (pairs, crowded)
             },
         )
-        .flatten_iter()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .enumerate()
+        .flat_map(|(i, (pairs, was_crowded))| {
+            if was_crowded {
+                crowded[i] = true;
+            }
+            pairs
+        })
         .collect();
+    // Exact copies are candidates of each other whatever their terms: each is paired with the
+    // first of its class (a star, so the pairs grow with the copies, not their square), and
+    // clustering starts from the class as one cluster.
+    let copies = exact_copies(versions, &blocks);
+    for class in &copies {
+        candidate_pairs.extend(class[1..].iter().map(|&j| (class[0], j)));
+    }
     candidate_pairs.sort_unstable();
     candidate_pairs.dedup();
+    // Quotes that share terms with others but were compared with none, because every term
+    // they probed with is held by more than `too_common` quotes: said, with counts.
+    let mut compared = vec![false; versions.len()];
+    for &(i, j) in &candidate_pairs {
+        compared[i] = true;
+        compared[j] = true;
+    }
+    let stranded = (0..versions.len())
+        .filter(|&i| crowded[i] && !compared[i])
+        .count();
+    let mut warnings = Vec::new();
+    if stranded > 0 {
+        let common_terms = (0..df.len() as u32)
+            .filter(|&t| df[t as usize] > too_common && index.all(t).any(|p| p.len() > too_common))
+            .count();
+        warnings.push(format!(
+            "{stranded} quotes were compared with no other: every word they share with other quotes is held by more than {too_common} quotes of one speaker ({common_terms} such words and senses are left out of the candidate index); exact copies in other sources are still grouped"
+        ));
+    }
     // Pairs that cannot be versions of one utterance are dropped before scoring.
     let eligible: Vec<(usize, usize)> = candidate_pairs
         .into_iter()
@@ -710,7 +809,13 @@ fn edges(
                 })
         })
         .collect();
-    (out, scores, scored)
+    Candidates {
+        edges: out,
+        scores,
+        scored,
+        copies,
+        warnings,
+    }
 }
 
 /// Pairs scored while the groups were found, by (lower index, higher index): a group's pairs
@@ -887,9 +992,14 @@ fn concepts<'a>(features: &'a Features) -> impl Iterator<Item = crate::lexicon::
 /// Two clusters whose versions name different people do not merge unless some pair of those
 /// versions is itself linked (the attribution case): grouping must not put one person's words
 /// in another's mouth by way of a third, unattributed version.
+///
+/// A class of exact copies (`copies`) starts as one cluster, its versions linked to one
+/// another by their identity rather than by the star of edges that joins them, so that
+/// average linkage does not split hundreds of copies.
 fn cluster(
     persons: &[Option<&str>],
     edges: &[(usize, usize, f64)],
+    copies: &[Vec<usize>],
     threshold: f64,
 ) -> Vec<Vec<usize>> {
     let n = persons.len();
@@ -937,6 +1047,16 @@ fn cluster(
         component_edges.entry(root).or_default().push((a, b, s));
     }
 
+    let mut copies_of: BTreeMap<usize, Vec<&[usize]>> = BTreeMap::new();
+    for class in copies {
+        // A class whose star lost an edge (a scare quote repeated in its own article) is left
+        // to the ordinary linkage.
+        let root = find(&mut parent, class[0]);
+        if class.iter().all(|&m| find(&mut parent, m) == root) {
+            copies_of.entry(root).or_default().push(class);
+        }
+    }
+
     let mut out = Vec::new();
     for (root, members) in components {
         let edges = &component_edges[&root];
@@ -944,10 +1064,19 @@ fn cluster(
         let mut clusters: BTreeMap<usize, Vec<usize>> =
             members.iter().map(|&m| (m, vec![m])).collect();
         let mut owner: HashMap<usize, usize> = members.iter().map(|&m| (m, m)).collect();
+        for class in copies_of.get(&root).into_iter().flatten() {
+            for &m in &class[1..] {
+                clusters.remove(&m);
+                owner.insert(m, class[0]);
+            }
+            clusters.insert(class[0], class.to_vec());
+        }
         let mut links: BTreeMap<(usize, usize), f64> = BTreeMap::new();
         for &(a, b, s) in edges {
-            let key = (a.min(b), a.max(b));
-            *links.entry(key).or_default() += s;
+            let (x, y) = (owner[&a], owner[&b]);
+            if x != y {
+                *links.entry((x.min(y), x.max(y))).or_default() += s;
+            }
         }
         loop {
             let best = links

@@ -47,9 +47,44 @@ struct Cli {
     #[command(subcommand)]
     command: Command,
     /// Worker threads for extraction and scoring (default: one per core; also
-    /// RAYON_NUM_THREADS). The report is the same whatever the number.
+    /// RAYON_NUM_THREADS), at most 256 or four per core. The report is the same whatever the
+    /// number.
     #[arg(long, global = true, value_name = "N")]
     threads: Option<std::num::NonZeroUsize>,
+    /// The largest input file read, in bytes or with a unit (K, M, G: powers of 1024); a
+    /// larger file, or standard input running past it, is refused. Default 256M.
+    #[arg(long, global = true, value_name = "SIZE", value_parser = byte_size)]
+    max_file_size: Option<u64>,
+}
+
+/// The most worker threads `--threads` accepts on a machine with `cores` cores: beyond a few
+/// per core, threads only add their memory and their switching, never speed.
+fn max_threads(cores: usize) -> usize {
+    (4 * cores).max(256)
+}
+
+/// Parses a size: a number of bytes, optionally followed by K, M, G or T (powers of 1024,
+/// `KiB`/`KB` spellings too).
+fn byte_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(digits);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("'{s}' is not a size (bytes, or a number with K, M or G)"))?;
+    let unit = unit.trim().to_ascii_lowercase();
+    let shift = match unit.trim_end_matches("ib").trim_end_matches('b') {
+        "" => 0,
+        "k" => 10,
+        "m" => 20,
+        "g" => 30,
+        "t" => 40,
+        _ => return Err(format!("'{s}': unknown unit '{unit}' (use K, M, G or T)")),
+    };
+    number
+        .checked_mul(1 << shift)
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("'{s}' is not a size between 1 byte and 16 EiB"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -69,7 +104,7 @@ enum Command {
     Merge(MergeArgs),
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum FormatArg {
     /// One block per source, one line per quote.
     Text,
@@ -77,7 +112,7 @@ enum FormatArg {
     Json,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ReportFormatArg {
     /// Groups ranked by severity, changed words marked.
     Text,
@@ -121,7 +156,10 @@ struct InputArgs {
 #[derive(Debug, Clone, clap::Args)]
 struct OutputArgs {
     /// Write to FILE instead of standard output. The file is written to a temporary file
-    /// beside it and renamed into place, replacing any earlier version; it may not be an input.
+    /// beside it and renamed into place, replacing any earlier version (a device or pipe such
+    /// as /dev/null is written into, never replaced); it may not be a file the run reads (an
+    /// input, a text file or the manifest of an input folder). Its extension (.json, .md,
+    /// .csv, .html, .txt) chooses the format when --format is not given.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
     /// When to use colours in text output.
@@ -133,9 +171,9 @@ struct OutputArgs {
 struct QuotesArgs {
     #[command(flatten)]
     input: InputArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-    format: FormatArg,
+    /// Output format [default: from the --out file's extension (.json), else text].
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -160,9 +198,10 @@ struct MergeArgs {
 
 #[derive(Debug, clap::Args)]
 struct ReportOptionArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormatArg::Text)]
-    format: ReportFormatArg,
+    /// Output format [default: from the --out file's extension (.json, .md, .csv, .html,
+    /// .txt), else text].
+    #[arg(long, value_enum)]
+    format: Option<ReportFormatArg>,
     #[command(flatten)]
     output: OutputArgs,
     /// The least combined similarity (0 to 1) for two quotes to count as versions of one
@@ -246,6 +285,51 @@ fn unit_interval(s: &str) -> Result<f64, String> {
     }
 }
 
+/// The report format a file name's extension asks for, if it names one.
+fn format_of_extension(path: &Path) -> Option<ReportFormatArg> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "txt" | "text" => Some(ReportFormatArg::Text),
+        "json" => Some(ReportFormatArg::Json),
+        "md" | "markdown" => Some(ReportFormatArg::Md),
+        "csv" => Some(ReportFormatArg::Csv),
+        "html" | "htm" => Some(ReportFormatArg::Html),
+        _ => None,
+    }
+}
+
+/// The format asked for, or the one the `--out` file's extension names (text otherwise). An
+/// explicit format that contradicts the extension is written as asked, with a warning.
+fn resolve_format(given: Option<ReportFormatArg>, out: Option<&Path>) -> ReportFormatArg {
+    let implied = out.and_then(format_of_extension);
+    match (given, implied) {
+        (Some(given), Some(implied)) if given != implied => {
+            if let Some(out) = out {
+                eprintln!(
+                    "quotedrift: warning: writing {} to {} as --format asks, though its extension suggests {}",
+                    format_name(given),
+                    out.display(),
+                    format_name(implied)
+                );
+            }
+            given
+        }
+        (Some(given), _) => given,
+        (None, Some(implied)) => implied,
+        (None, None) => ReportFormatArg::Text,
+    }
+}
+
+fn format_name(format: ReportFormatArg) -> &'static str {
+    match format {
+        ReportFormatArg::Text => "text",
+        ReportFormatArg::Json => "json",
+        ReportFormatArg::Md => "md",
+        ReportFormatArg::Csv => "csv",
+        ReportFormatArg::Html => "html",
+    }
+}
+
 /// Resolved input and output settings shared by `quotes` and `report`.
 struct Io {
     inputs: Vec<Input>,
@@ -255,7 +339,7 @@ struct Io {
 }
 
 impl Io {
-    fn resolve(input: InputArgs, output: OutputArgs) -> anyhow::Result<Self> {
+    fn resolve(input: InputArgs, output: OutputArgs, max_file_size: u64) -> anyhow::Result<Self> {
         let inputs: Vec<Input> = input
             .paths
             .iter()
@@ -288,6 +372,7 @@ impl Io {
                 lossy: input.lossy,
                 jsonl: input.jsonl,
                 skip_bad_lines: input.skip_bad_lines,
+                max_file_size,
             },
             out: output.out,
             style: TextStyle { color },
@@ -298,7 +383,7 @@ impl Io {
         let corpus =
             ingest::read_inputs(&self.inputs, self.ingest).map_err(|e| Failure::Input(e.into()))?;
         for warning in &corpus.warnings {
-            eprintln!("quotedrift: warning: {warning}");
+            eprintln!("quotedrift: warning: {}", plain(warning));
         }
         Ok(corpus)
     }
@@ -364,7 +449,7 @@ fn write_analysis(
     args: &ReportOptionArgs,
     io: &Io,
 ) -> Result<Outcome, Failure> {
-    let format = match args.format {
+    let format = match resolve_format(args.format, io.out.as_deref()) {
         ReportFormatArg::Text => ReportFormat::Text,
         ReportFormatArg::Json => ReportFormat::Json,
         ReportFormatArg::Md => ReportFormat::Markdown,
@@ -389,27 +474,50 @@ fn write_analysis(
     }
 }
 
-/// `--out` must not name one of the inputs (or a file inside an input folder).
+/// `--out` must not name a file the run reads: an input file (under any name: a link or a
+/// second hard link to it), a text file inside an input folder, or the folder's manifest.
 fn refuse_input_as_output(out: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
     let Ok(out_abs) = out.canonicalize() else {
         return Ok(()); // does not exist yet, so it is not an input
     };
     for input in inputs {
-        if let Ok(input_abs) = input.canonicalize() {
-            if out_abs == input_abs
-                || (input_abs.is_dir()
-                    && out_abs.starts_with(&input_abs)
-                    && is_text_input(&out_abs))
-            {
-                bail!(
-                    "--out {} would overwrite the input {}; choose another output file",
-                    out.display(),
-                    input.display()
-                );
-            }
-        }
+        let Ok(input_abs) = input.canonicalize() else {
+            continue;
+        };
+        let inside = input_abs.is_dir() && out_abs.starts_with(&input_abs);
+        let what = if out_abs == input_abs || same_file(&out_abs, &input_abs) {
+            "the input"
+        } else if inside && is_text_input(&out_abs) {
+            "a text file of the input folder"
+        } else if out_abs == input_abs.join(ingest::MANIFEST_FILE)
+            || same_file(&out_abs, &input_abs.join(ingest::MANIFEST_FILE))
+        {
+            "the manifest of the input folder"
+        } else {
+            continue;
+        };
+        bail!(
+            "--out {} would overwrite {what} {}; choose another output file",
+            out.display(),
+            input.display()
+        );
     }
     Ok(())
+}
+
+/// Whether two paths are one file (the same device and inode: hard links included).
+#[cfg(unix)]
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.is_file() && a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_a: &Path, _b: &Path) -> bool {
+    false
 }
 
 fn is_text_input(path: &Path) -> bool {
@@ -446,17 +554,27 @@ pub fn main() -> ExitCode {
             ExitCode::from(EXIT_DRIFT)
         }
         Err(Failure::Input(e)) => {
-            eprintln!("quotedrift: error: {e:#}");
+            eprintln!("quotedrift: error: {}", plain(&format!("{e:#}")));
             ExitCode::from(EXIT_INPUT)
         }
         Err(Failure::Output(e)) => {
             if is_broken_pipe(&e) {
                 return ExitCode::from(EXIT_OK);
             }
-            eprintln!("quotedrift: error: {e:#}");
+            eprintln!("quotedrift: error: {}", plain(&format!("{e:#}")));
             ExitCode::from(EXIT_OUTPUT)
         }
     }
+}
+
+/// A message for standard error, which may hold ids, paths and words from the input: their
+/// control characters shown escaped as in the text report, line breaks kept.
+fn plain(message: &str) -> String {
+    message
+        .lines()
+        .map(report::shown)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -468,7 +586,15 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> Result<Outcome, Failure> {
+    let max_file_size = cli.max_file_size.unwrap_or(ingest::DEFAULT_MAX_FILE_SIZE);
     if let Some(threads) = cli.threads {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let most = max_threads(cores);
+        if threads.get() > most {
+            return Err(Failure::Input(anyhow::anyhow!(
+                "--threads {threads}: at most {most} worker threads (this machine has {cores} cores; more threads than a few per core add memory and switching, never speed)"
+            )));
+        }
         rayon::ThreadPoolBuilder::new()
             .num_threads(threads.get())
             .build_global()
@@ -476,10 +602,28 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
     }
     match cli.command {
         Command::Quotes(args) => {
-            let io = Io::resolve(args.input, args.output).map_err(Failure::Input)?;
+            let io = Io::resolve(args.input, args.output, max_file_size).map_err(Failure::Input)?;
             let extraction = quote::extract(io.read()?);
             note_unstemmed(&extraction);
-            let format = match args.format {
+            let implied = match io.out.as_deref().and_then(format_of_extension) {
+                Some(ReportFormatArg::Json) => Some(FormatArg::Json),
+                Some(_) => Some(FormatArg::Text),
+                None => None,
+            };
+            let format = match (args.format, implied) {
+                (Some(given), Some(implied)) if given != implied => {
+                    eprintln!(
+                        "quotedrift: warning: writing {} to {} as --format asks, though its extension suggests {}",
+                        if given == FormatArg::Json { "json" } else { "text" },
+                        io.out.as_deref().map(Path::display).map(|d| d.to_string()).unwrap_or_default(),
+                        if implied == FormatArg::Json { "json" } else { "text" },
+                    );
+                    given
+                }
+                (Some(given), _) => given,
+                (None, implied) => implied.unwrap_or(FormatArg::Text),
+            };
+            let format = match format {
                 FormatArg::Text => QuotesFormat::Text,
                 FormatArg::Json => QuotesFormat::Json,
             };
@@ -490,7 +634,8 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             Ok(Outcome::Done)
         }
         Command::Report(args) => {
-            let io = Io::resolve(args.input, args.report.output.clone()).map_err(Failure::Input)?;
+            let io = Io::resolve(args.input, args.report.output.clone(), max_file_size)
+                .map_err(Failure::Input)?;
             let corpus = io.read()?;
             if let Some(reference) = &args.report.reference {
                 if !corpus.sources.iter().any(|s| &s.id == reference) {
@@ -511,6 +656,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             let quotes = extraction.quotes().count();
             progress.stage(format!("aligning {quotes} quotes"));
             let alignment = quotedrift::align::align(&extraction, &options);
+            warn_about(&alignment);
             progress.stage("writing the report".to_string());
             let analysis = analysis::Analysis {
                 extraction,
@@ -532,14 +678,14 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                     skip_bad_lines: false,
                 },
                 args.report.output.clone(),
+                max_file_size,
             )
             .map_err(Failure::Input)?;
             let mut shards = Vec::with_capacity(args.shards.len());
             for path in &args.shards {
                 let name = path.display().to_string();
-                let bytes = std::fs::read(path)
-                    .with_context(|| format!("{name}: cannot read"))
-                    .map_err(Failure::Input)?;
+                let bytes = ingest::read_regular_file(path, max_file_size)
+                    .map_err(|e| Failure::Input(e.into()))?;
                 let extraction = report::json::read_extraction(&name, &bytes)
                     .map_err(|e| Failure::Input(e.into()))?;
                 shards.push((name, extraction));
@@ -557,6 +703,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             let progress = Progress::start();
             progress.stage(format!("aligning {} quotes", extraction.quotes().count()));
             let alignment = quotedrift::align::align(&extraction, &options);
+            warn_about(&alignment);
             progress.finish();
             let analysis = analysis::Analysis {
                 extraction,
@@ -569,7 +716,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         }
         Command::Compare(args) => {
             let pairs = match (&args.pairs, &args.a, &args.b) {
-                (Some(file), _, _) => read_pairs(file).map_err(Failure::Input)?,
+                (Some(file), _, _) => read_pairs(file, max_file_size).map_err(Failure::Input)?,
                 (None, Some(a), Some(b)) => vec![(a.clone(), b.clone(), None, None)],
                 _ => {
                     return Err(Failure::Input(anyhow::anyhow!(
@@ -609,12 +756,21 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
     }
 }
 
+/// What alignment could not do, on standard error (the reports say it too).
+fn warn_about(alignment: &quotedrift::align::Alignment) {
+    for warning in &alignment.warnings {
+        eprintln!("quotedrift: warning: {}", plain(warning));
+    }
+}
+
 fn note_unstemmed(extraction: &quote::Extraction) {
     for source in &extraction.sources {
         if source.stemmer.is_none() {
             eprintln!(
                 "quotedrift: note: {}: no stemmer for {} ({}); its words are compared unstemmed",
-                source.source.path, source.language.name, source.language.code
+                plain(&source.source.path),
+                source.language.name,
+                source.language.code
             );
         }
     }
@@ -625,9 +781,15 @@ type TextPair = (String, String, Option<String>, Option<String>);
 
 /// Reads `a<TAB>b[<TAB>lang_a<TAB>lang_b]` lines; blank lines and lines starting with '#' are
 /// skipped.
-fn read_pairs(path: &Path) -> anyhow::Result<Vec<TextPair>> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("{}: cannot read", path.display()))?;
+fn read_pairs(path: &Path, max_file_size: u64) -> anyhow::Result<Vec<TextPair>> {
+    let bytes = ingest::read_regular_file(path, max_file_size)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: invalid UTF-8 at byte offset {}",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })?;
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');

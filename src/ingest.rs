@@ -9,6 +9,13 @@
 //! Offsets are then byte offsets into the record's `text`. A malformed line stops the run with
 //! its line number, or is skipped with a warning under [`IngestOptions::skip_bad_lines`].
 //!
+//! Only regular files are read (and standard input, whatever it is): a named pipe, a device
+//! or a socket named as an input is refused before it is opened (opening a pipe would wait
+//! for a writer forever), and one found in a folder is left out with a warning. No file may
+//! be larger than [`IngestOptions::max_file_size`] ([`DEFAULT_MAX_FILE_SIZE`] unless set):
+//! reading stops one byte past the limit, so an endless file (`/dev/zero` on standard input,
+//! a `/proc` file) is refused rather than read until memory runs out.
+//!
 //! A source's `text` is the file's bytes exactly as they are on disk, byte order mark included,
 //! so that every byte offset computed downstream is an offset into the file. With
 //! [`IngestOptions::lossy`], bytes that are not valid UTF-8 are each read as U+001A
@@ -26,6 +33,10 @@ pub const MANIFEST_FILE: &str = "manifest.toml";
 /// How many leading bytes are checked for NUL bytes when deciding whether a file is binary.
 const BINARY_SNIFF_LEN: usize = 8192;
 
+/// The largest file read unless [`IngestOptions::max_file_size`] says otherwise: 256 MiB, ten
+/// times the 16,000-article corpus of the benchmarks in one JSON Lines file.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 256 << 20;
+
 /// One input named on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
@@ -36,7 +47,7 @@ pub enum Input {
 }
 
 /// Options that change how bytes are read.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct IngestOptions {
     /// Accept invalid UTF-8, reading each invalid byte as U+001A (offsets stay true).
     pub lossy: bool,
@@ -44,6 +55,19 @@ pub struct IngestOptions {
     pub jsonl: bool,
     /// Skip malformed JSON Lines records (with a warning) instead of stopping.
     pub skip_bad_lines: bool,
+    /// The largest input file (or standard input) read, in bytes; a larger one is refused.
+    pub max_file_size: u64,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            lossy: false,
+            jsonl: false,
+            skip_bad_lines: false,
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+        }
+    }
 }
 
 /// What the manifest says about one source (all optional).
@@ -107,13 +131,41 @@ impl Corpus {
 /// Everything that can go wrong while reading input. Every variant names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
-    /// The path could not be read (missing, permission denied, …).
-    #[error("{path}: cannot read: {source}")]
+    /// The path could not be read (missing, permission denied, …). The operating system's
+    /// message is part of this error's message, not a cause of its own, so that it is said
+    /// once.
+    #[error("{path}: cannot read: {error}")]
     Read {
         /// The path that failed.
         path: String,
         /// The underlying error.
-        source: std::io::Error,
+        error: std::io::Error,
+    },
+    /// The path names a pipe, a device or a socket rather than a regular file.
+    #[error("{path}: {kind}, not a regular file; only regular files are read (send other input to standard input, '-')")]
+    NotRegular {
+        /// The path.
+        path: String,
+        /// What it is instead ("a named pipe (FIFO)", "a character device", …).
+        kind: &'static str,
+    },
+    /// The file is larger than [`IngestOptions::max_file_size`].
+    #[error("{path}: larger than the limit of {limit} bytes for one input (raise it with --max-file-size)")]
+    TooLarge {
+        /// The file.
+        path: String,
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// The file is UTF-16 or UTF-32, not UTF-8.
+    #[error("{path}: {encoding} text, but input must be UTF-8; convert it first, e.g. `iconv -f {iconv} -t UTF-8 FILE > FILE.utf8.txt`")]
+    NotUtf8 {
+        /// The file.
+        path: String,
+        /// The encoding found ("UTF-16 (little-endian, with a byte order mark)", …).
+        encoding: &'static str,
+        /// Its name for iconv.
+        iconv: &'static str,
     },
     /// The file is not valid UTF-8.
     #[error("{path}: invalid UTF-8 at byte offset {offset} (use --lossy to read it anyway)")]
@@ -195,18 +247,15 @@ pub fn read_inputs(inputs: &[Input], options: IngestOptions) -> Result<Corpus, I
     for input in inputs {
         match input {
             Input::Stdin if options.jsonl => {
-                let (records, skipped) = read_jsonl("-", std::io::stdin().lock(), options)?;
+                let stdin = std::io::stdin().lock();
+                let limited = Limited::new(stdin, options.max_file_size);
+                let reader = std::io::BufReader::with_capacity(1 << 16, limited);
+                let (records, skipped) = read_jsonl("-", reader, options)?;
                 sources.extend(records);
                 warnings.extend(skipped);
             }
             Input::Stdin => {
-                let mut bytes = Vec::new();
-                std::io::stdin()
-                    .read_to_end(&mut bytes)
-                    .map_err(|source| IngestError::Read {
-                        path: "-".to_string(),
-                        source,
-                    })?;
+                let bytes = read_limited("-", std::io::stdin().lock(), 0, options.max_file_size)?;
                 sources.push(read_bytes("stdin", "-", &bytes, options)?);
             }
             Input::Path(path) => read_path(path, options, &mut sources, &mut warnings)?,
@@ -226,6 +275,144 @@ pub fn read_inputs(inputs: &[Input], options: IngestOptions) -> Result<Corpus, I
     Ok(Corpus { sources, warnings })
 }
 
+/// Reads the whole of a regular file, refusing anything else before opening it (a named pipe
+/// would block the open itself) and any file larger than `max_file_size`. Standard input and
+/// `/proc` files, whose size is not known beforehand, are stopped one byte past the limit.
+pub fn read_regular_file(path: &Path, max_file_size: u64) -> Result<Vec<u8>, IngestError> {
+    let display = path.display().to_string();
+    let metadata = regular_metadata(path)?;
+    if metadata.len() > max_file_size {
+        return Err(IngestError::TooLarge {
+            path: display,
+            limit: max_file_size,
+        });
+    }
+    let file = std::fs::File::open(path).map_err(|error| IngestError::Read {
+        path: display.clone(),
+        error,
+    })?;
+    read_limited(&display, file, metadata.len(), max_file_size)
+}
+
+/// The metadata of a path that must be a regular file (links followed).
+fn regular_metadata(path: &Path) -> Result<std::fs::Metadata, IngestError> {
+    let display = path.display().to_string();
+    let metadata = std::fs::metadata(path).map_err(|error| IngestError::Read {
+        path: display.clone(),
+        error,
+    })?;
+    match special_kind(&metadata.file_type()) {
+        Some(kind) => Err(IngestError::NotRegular {
+            path: display,
+            kind,
+        }),
+        None if metadata.is_dir() => Err(IngestError::Read {
+            path: display,
+            error: std::io::Error::other("is a folder"),
+        }),
+        None => Ok(metadata),
+    }
+}
+
+/// What a file that is neither a regular file nor a folder is, for messages.
+fn special_kind(file_type: &std::fs::FileType) -> Option<&'static str> {
+    if file_type.is_file() || file_type.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if file_type.is_char_device() {
+            return Some("a character device");
+        }
+        if file_type.is_block_device() {
+            return Some("a block device");
+        }
+        if file_type.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("not a file or a folder")
+}
+
+/// Reads `reader` to its end, but never more than one byte past `limit`.
+fn read_limited(
+    path: &str,
+    reader: impl Read,
+    size_hint: u64,
+    limit: u64,
+) -> Result<Vec<u8>, IngestError> {
+    let mut bytes = Vec::with_capacity(size_hint.min(limit) as usize + 1);
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|error| IngestError::Read {
+            path: path.to_string(),
+            error,
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(IngestError::TooLarge {
+            path: path.to_string(),
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// A reader that fails with [`LimitExceeded`] once more than `left` bytes would be read, so
+/// that JSON Lines, read a line at a time, stop at the limit too.
+struct Limited<R> {
+    inner: R,
+    left: u64,
+    limit: u64,
+}
+
+impl<R> Limited<R> {
+    fn new(inner: R, limit: u64) -> Self {
+        Limited {
+            inner,
+            left: limit,
+            limit,
+        }
+    }
+}
+
+/// The error a [`Limited`] reader fails with.
+#[derive(Debug, thiserror::Error)]
+#[error("larger than the limit of {0} bytes")]
+struct LimitExceeded(u64);
+
+impl<R: Read> Read for Limited<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        // One byte more than is left: reading it means the input is over the limit.
+        let room = (buf.len() as u64).min(self.left.saturating_add(1)) as usize;
+        let read = self.inner.read(&mut buf[..room])?;
+        if read as u64 > self.left {
+            return Err(std::io::Error::other(LimitExceeded(self.limit)));
+        }
+        self.left -= read as u64;
+        Ok(read)
+    }
+}
+
+/// The error of a failed read of `path`: [`IngestError::TooLarge`] when the reader stopped
+/// at the limit, [`IngestError::Read`] naming `at` otherwise.
+fn read_failure(path: &str, at: String, error: std::io::Error) -> IngestError {
+    match error
+        .get_ref()
+        .and_then(|e| e.downcast_ref::<LimitExceeded>())
+    {
+        Some(LimitExceeded(limit)) => IngestError::TooLarge {
+            path: path.to_string(),
+            limit: *limit,
+        },
+        None => IngestError::Read { path: at, error },
+    }
+}
+
 /// One JSON Lines record.
 #[derive(Debug, Deserialize)]
 struct Record {
@@ -241,9 +428,12 @@ struct Record {
 }
 
 /// Reads JSON Lines: one article per line, a line at a time (the input is never held whole:
-/// bytes in memory are the records' texts). Blank lines are skipped; a malformed record is an
-/// error naming its line, or a warning when `options.skip_bad_lines` is set. `path` names the
-/// input in messages; a byte slice is a reader too.
+/// bytes in memory are the records' texts). A UTF-8 byte order mark before the first record
+/// is allowed; UTF-16 or UTF-32 input is refused with a way to convert it. Blank lines are
+/// skipped; a malformed record (not JSON, no `id` or `text`, a `language` quotedrift does not
+/// know, an `original_language` or `translation_chain` entry that is not an ISO 639-3 code)
+/// is an error naming its line, or a warning when `options.skip_bad_lines` is set. `path`
+/// names the input in messages; a byte slice is a reader too.
 pub fn read_jsonl(
     path: &str,
     mut reader: impl std::io::BufRead,
@@ -256,15 +446,22 @@ pub fn read_jsonl(
         buffer.clear();
         let read = reader
             .read_until(b'\n', &mut buffer)
-            .map_err(|source| IngestError::Read {
-                path: format!("{path}:{line_number}"),
-                source,
-            })?;
+            .map_err(|error| read_failure(path, format!("{path}:{line_number}"), error))?;
         if read == 0 {
             break;
         }
-        let line = buffer.strip_suffix(b"\n").unwrap_or(&buffer);
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let mut line = buffer.strip_suffix(b"\n").unwrap_or(&buffer);
+        line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line_number == 1 {
+            if let Some((encoding, iconv)) = wide_encoding(line) {
+                return Err(IngestError::NotUtf8 {
+                    path: path.to_string(),
+                    encoding,
+                    iconv,
+                });
+            }
+            line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+        }
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
@@ -274,6 +471,20 @@ pub fn read_jsonl(
             }
             if record.id.is_empty() {
                 return Err("empty id".to_string());
+            }
+            if let Some(code) = &record.language {
+                if crate::language::declared(code).is_none() {
+                    return Err(format!(
+                        "language '{code}' is not a language quotedrift knows (an ISO 639-3 or 639-1 code, e.g. 'eng' or 'en')"
+                    ));
+                }
+            }
+            let codes = record
+                .original_language
+                .iter()
+                .chain(record.translation_chain.iter());
+            for code in codes {
+                check_iso639_3(code)?;
             }
             Ok(record)
         });
@@ -309,6 +520,18 @@ pub fn read_jsonl(
     Ok((sources, warnings))
 }
 
+/// `original_language` and `translation_chain` entries are ISO 639-3 codes: three lowercase
+/// letters.
+fn check_iso639_3(code: &str) -> Result<(), String> {
+    if code.len() == 3 && code.bytes().all(|b| b.is_ascii_lowercase()) {
+        Ok(())
+    } else {
+        Err(format!(
+            "language '{code}' is not an ISO 639-3 code (three lowercase letters, e.g. 'eng')"
+        ))
+    }
+}
+
 fn parse_record(line: &[u8]) -> Result<Record, String> {
     let text = std::str::from_utf8(line)
         .map_err(|e| format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()))?;
@@ -323,12 +546,18 @@ fn read_path(
     warnings: &mut Vec<String>,
 ) -> Result<(), IngestError> {
     let display = path.display().to_string();
-    let metadata = std::fs::metadata(path).map_err(|source| IngestError::Read {
+    let metadata = std::fs::metadata(path).map_err(|error| IngestError::Read {
         path: display.clone(),
-        source,
+        error,
     })?;
+    if let Some(kind) = special_kind(&metadata.file_type()) {
+        return Err(IngestError::NotRegular {
+            path: display,
+            kind,
+        });
+    }
     if metadata.is_dir() {
-        let manifest = read_manifest(path)?;
+        let manifest = read_manifest(path, options)?;
         let mut files = Vec::new();
         // Links are followed, so that a linked article is read and a dangling link is an error
         // naming it rather than a file silently left out.
@@ -342,11 +571,24 @@ fn read_path(
                 path: e
                     .path()
                     .map_or_else(|| display.clone(), |p| p.display().to_string()),
-                source: e.into_io_error().unwrap_or_else(|| {
+                error: e.into_io_error().unwrap_or_else(|| {
                     std::io::Error::other("file system loop or unreadable entry")
                 }),
             })?;
-            if entry.file_type().is_file() && has_text_extension(entry.path()) {
+            if let Some(kind) = special_kind(&entry.file_type()) {
+                warnings.push(format!(
+                    "{}: skipped: {kind}, not a regular file",
+                    entry.path().display()
+                ));
+            } else if entry.depth() > 1
+                && entry.file_type().is_file()
+                && entry.file_name() == MANIFEST_FILE
+            {
+                warnings.push(format!(
+                    "{}: ignored: only the manifest at the top of a folder given as input is read (give its folder as an input of its own to use it)",
+                    entry.path().display()
+                ));
+            } else if entry.file_type().is_file() && has_text_extension(entry.path()) {
                 files.push(entry.into_path());
             }
         }
@@ -373,11 +615,18 @@ fn read_path(
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
     {
-        let file = std::fs::File::open(path).map_err(|source| IngestError::Read {
+        if metadata.len() > options.max_file_size {
+            return Err(IngestError::TooLarge {
+                path: display,
+                limit: options.max_file_size,
+            });
+        }
+        let file = std::fs::File::open(path).map_err(|error| IngestError::Read {
             path: display.clone(),
-            source,
+            error,
         })?;
-        let reader = std::io::BufReader::with_capacity(1 << 16, file);
+        let limited = Limited::new(file, options.max_file_size);
+        let reader = std::io::BufReader::with_capacity(1 << 16, limited);
         let (records, skipped) = read_jsonl(&display, reader, options)?;
         sources.extend(records);
         warnings.extend(skipped);
@@ -395,15 +644,46 @@ fn has_text_extension(path: &Path) -> bool {
 
 fn read_file(path: &Path, options: IngestOptions) -> Result<Source, IngestError> {
     let display = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| IngestError::Read {
-        path: display.clone(),
-        source,
-    })?;
+    let bytes = read_regular_file(path, options.max_file_size)?;
     let id = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| display.clone());
     read_bytes(&id, &display, &bytes, options)
+}
+
+/// UTF-32 and UTF-16 by their byte order marks, or UTF-16 without one by its NUL bytes (every
+/// other byte, in ASCII text): the encoding's description and its name for iconv.
+fn wide_encoding(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    if bytes.starts_with(b"\xFF\xFE\x00\x00") {
+        return Some(("UTF-32 (little-endian, with a byte order mark)", "UTF-32"));
+    }
+    if bytes.starts_with(b"\x00\x00\xFE\xFF") {
+        return Some(("UTF-32 (big-endian, with a byte order mark)", "UTF-32"));
+    }
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Some(("UTF-16 (little-endian, with a byte order mark)", "UTF-16"));
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Some(("UTF-16 (big-endian, with a byte order mark)", "UTF-16"));
+    }
+    let sample = &bytes[..bytes.len().min(BINARY_SNIFF_LEN) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let nul_odd = sample.chunks(2).filter(|p| p[1] == 0 && p[0] != 0).count();
+    let nul_even = sample.chunks(2).filter(|p| p[0] == 0 && p[1] != 0).count();
+    if nul_odd * 4 >= pairs * 3 {
+        Some((
+            "UTF-16 (little-endian, without a byte order mark)",
+            "UTF-16LE",
+        ))
+    } else if nul_even * 4 >= pairs * 3 {
+        Some(("UTF-16 (big-endian, without a byte order mark)", "UTF-16BE"))
+    } else {
+        None
+    }
 }
 
 /// Turns raw bytes into a [`Source`], checking that they are text.
@@ -416,6 +696,13 @@ pub fn read_bytes(
     options: IngestOptions,
 ) -> Result<Source, IngestError> {
     let path = path.to_string();
+    if let Some((encoding, iconv)) = wide_encoding(bytes) {
+        return Err(IngestError::NotUtf8 {
+            path,
+            encoding,
+            iconv,
+        });
+    }
     if let Some(offset) = bytes.iter().take(BINARY_SNIFF_LEN).position(|&b| b == 0) {
         return Err(IngestError::Binary { path, offset });
     }
@@ -509,19 +796,18 @@ struct ManifestSource {
     synthetic: bool,
 }
 
-fn read_manifest(dir: &Path) -> Result<Option<Manifest>, IngestError> {
+fn read_manifest(dir: &Path, options: IngestOptions) -> Result<Option<Manifest>, IngestError> {
     let path = dir.join(MANIFEST_FILE);
     let display = path.display().to_string();
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
+    match std::fs::symlink_metadata(&path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
-            return Err(IngestError::Read {
-                path: display,
-                source,
-            })
-        }
-    };
+        _ => {}
+    }
+    let bytes = read_regular_file(&path, options.max_file_size)?;
+    let text = String::from_utf8(bytes).map_err(|e| IngestError::InvalidUtf8 {
+        path: display.clone(),
+        offset: e.utf8_error().valid_up_to(),
+    })?;
     let mut manifest: Manifest = toml::from_str(&text).map_err(|e| IngestError::Manifest {
         path: display.clone(),
         message: e.to_string().trim_end().to_string(),
@@ -533,15 +819,10 @@ fn read_manifest(dir: &Path) -> Result<Option<Manifest>, IngestError> {
             .iter()
             .chain(entry.translation_chain.iter());
         for code in codes {
-            if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
-                return Err(IngestError::Manifest {
-                    path: manifest.path.clone(),
-                    message: format!(
-                        "source '{}': language '{code}' is not an ISO 639-3 code (three lowercase letters, e.g. 'eng')",
-                        entry.file
-                    ),
-                });
-            }
+            check_iso639_3(code).map_err(|message| IngestError::Manifest {
+                path: manifest.path.clone(),
+                message: format!("source '{}': {message}", entry.file),
+            })?;
         }
     }
     Ok(Some(manifest))

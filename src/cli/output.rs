@@ -5,11 +5,17 @@
 //! never part of one. A report on a large corpus runs to hundreds of megabytes: the bytes are
 //! handed to a second thread that writes them and flushes them to the disk as they come, so
 //! that the wait for the disk overlaps the formatting instead of following it.
+//!
+//! A run interrupted while it writes (Ctrl-C, `kill`, a closed terminal: SIGINT, SIGTERM,
+//! SIGHUP) removes its temporary file before it exits with the conventional 128 + the
+//! signal's number (130, 143, 129): a report of hundreds of megabytes is not left hidden
+//! beside the target.
 
 use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::{Mutex, MutexGuard};
 
 use anyhow::Context;
 
@@ -20,12 +26,113 @@ const QUEUE: usize = 8;
 /// Bytes written between two flushes to the disk.
 const FLUSH_EVERY: usize = 32 << 20;
 
+/// The temporary files being written, which an interruption removes. A file leaves the list
+/// while the lock is held for its rename, so that an interruption either removes it or finds
+/// it renamed into place, never half of each.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn pending() -> MutexGuard<'static, Vec<PathBuf>> {
+    PENDING.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A temporary file on the [`PENDING`] list until it is renamed into place; dropped before,
+/// it is removed from the disk and from the list at once.
+struct Pending {
+    path: PathBuf,
+}
+
+impl Pending {
+    /// Creates a temporary file in `dir` and puts it on the list in one hold of the lock, the
+    /// handler of interruptions installed before: an interruption at any moment finds the
+    /// file on the list, or no file.
+    fn create(
+        builder: &tempfile::Builder<'_, '_>,
+        dir: &Path,
+    ) -> io::Result<(tempfile::NamedTempFile, Pending)> {
+        clean_up_on_interruption();
+        let mut list = pending();
+        let temp = builder.tempfile_in(dir)?;
+        list.push(temp.path().to_path_buf());
+        let path = temp.path().to_path_buf();
+        Ok((temp, Pending { path }))
+    }
+
+    /// Renames the file into place with `rename`, and takes it off the list in the same
+    /// hold of the lock.
+    fn rename<T>(self, rename: impl FnOnce() -> T) -> T {
+        let mut list = pending();
+        let renamed = rename();
+        list.retain(|p| p != &self.path);
+        drop(list);
+        // Renamed (or removed by the failed rename's clean-up): nothing is left to remove, and
+        // a file that takes the temporary name later is not ours.
+        std::mem::forget(self);
+        renamed
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        let mut list = pending();
+        let _ = std::fs::remove_file(&self.path);
+        list.retain(|p| p != &self.path);
+    }
+}
+
+/// Installs, once, a thread that waits for SIGINT, SIGTERM or SIGHUP, removes the pending
+/// temporary files and ends the process with 128 + the signal's number. Ending the process
+/// from here is the point: the signal has asked for it, and the work in progress is dropped.
+#[cfg(unix)]
+fn clean_up_on_interruption() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        // Without the handler an interruption still ends the run, only leaving the file.
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let list = pending();
+                for path in list.iter() {
+                    let _ = std::fs::remove_file(path);
+                }
+                std::process::exit(128 + signal);
+            }
+        });
+    });
+}
+
+#[cfg(not(unix))]
+fn clean_up_on_interruption() {}
+
 /// Writes what `write` produces to `path`, replacing the file only once all of it is written
 /// and on the disk. On any failure nothing is left behind and a previous file is untouched.
+///
+/// Only a regular file is replaced so: a link to one replaces the file it points at and keeps
+/// the link; a device, a pipe or a socket (`/dev/null`, `/dev/stdout`, a FIFO), or a link to
+/// one, is written in place, never replaced by a file; a folder is refused.
 pub fn replace_file(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<()> {
+    match std::fs::metadata(path) {
+        Ok(existing) if existing.is_dir() => {
+            anyhow::bail!("{}: is a folder, not a file", path.display())
+        }
+        Ok(existing) if !existing.is_file() => return write_in_place(path, write),
+        _ => {}
+    }
+    let linked;
+    let path = match std::fs::symlink_metadata(path) {
+        Ok(link) if link.file_type().is_symlink() => {
+            linked = path.canonicalize().with_context(|| {
+                format!("{}: a link to nowhere; cannot follow it", path.display())
+            })?;
+            linked.as_path()
+        }
+        _ => path,
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -40,7 +147,7 @@ pub fn replace_file(
         }
         Err(_) => set_default_permissions(&mut builder),
     }
-    let temp = builder.tempfile_in(&dir).with_context(|| {
+    let (temp, registered) = Pending::create(&builder, &dir).with_context(|| {
         format!(
             "{}: cannot create a file in {}",
             path.display(),
@@ -49,10 +156,27 @@ pub fn replace_file(
     })?;
     write_through(temp.as_file(), write)
         .with_context(|| format!("{}: cannot write", path.display()))?;
-    temp.persist(path)
+    registered
+        .rename(|| temp.persist(path))
         .map_err(|e| e.error)
         .with_context(|| format!("{}: cannot replace the file", path.display()))?;
     Ok(())
+}
+
+/// Writes to a file that is not a regular file (a device, a pipe) where it is: such a file
+/// cannot be replaced atomically, and replacing it would destroy it.
+fn write_in_place(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .with_context(|| format!("{}: cannot open for writing", path.display()))?;
+    let mut out = io::BufWriter::with_capacity(BLOCK, file);
+    write(&mut out)
+        .and_then(|()| out.flush())
+        .with_context(|| format!("{}: cannot write", path.display()))
 }
 
 /// Runs `write` with a writer whose bytes a second thread writes to `file`, flushing them to
@@ -159,6 +283,23 @@ fn set_default_permissions(_builder: &mut tempfile::Builder<'_, '_>) {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_keeps_its_place_and_the_file_it_points_at_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.json");
+        std::fs::write(&target, "previous").unwrap();
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        replace_file(&link, |w| w.write_all(b"new")).unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
 
     #[test]
     fn a_write_that_fails_half_way_leaves_nothing_behind() {

@@ -4,8 +4,8 @@
 //! text that comes from an article goes through `(…)` and is escaped, so an article holding
 //! `<script>` or `"><img onerror=…>` renders as text. The only unescaped content is the page's
 //! own stylesheet and script, constants of this module. The page makes no request: no fonts,
-//! no CDN, no images; its links point inside the page or at addresses the articles themselves
-//! contain (the manifest's `url`).
+//! no CDN, no images; its links point inside the page or at the `http:` or `https:` address
+//! a source's metadata gives (its `url`; any other address is shown as text, see [`web_link`]).
 //!
 //! Without JavaScript the page is a complete document: every group, every version, every score.
 //! The script adds the filters (speaker, source, drift kind, severity, text search) and sorting
@@ -43,7 +43,22 @@ fn kind_label(kind: QuoteKind) -> &'static str {
 
 /// The id of a quote's anchor in the rendered sources.
 fn anchor(quote_id: &str) -> String {
-    format!("q-{}", quote_id.replace('#', "-"))
+    format!("q-{}", fragment(&quote_id.replace('#', "-")))
+}
+
+/// An id from the input as part of an element id and of the `#…` links to it: white space
+/// and control characters, which a browser drops from a link's address or an id may not
+/// hold, are written as `~` and their code point in hex, so that the link finds its target.
+fn fragment(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for c in id.chars() {
+        if c.is_whitespace() || c.is_control() || c == '~' {
+            out.push_str(&format!("~{:x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The most severe drift kind touching `span` of version `at` in a group, if any.
@@ -265,6 +280,24 @@ fn source_markup(source: &ExtractedSource) -> Markup {
     PreEscaped(out)
 }
 
+/// The address a source's `url` may link to: only `http:` and `https:` addresses become links
+/// (never `javascript:`, `data:`, `vbscript:` or anything else, whatever their case). The
+/// address is read as a browser reads it, with leading and trailing spaces and control
+/// characters and every tab and line break inside removed, and that cleaned address is the
+/// one linked, so the scheme checked is the scheme followed.
+pub fn web_link(url: &str) -> Option<String> {
+    let cleaned: String = url
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let scheme_end = cleaned.find(':')?;
+    let scheme = cleaned[..scheme_end].to_ascii_lowercase();
+    let rest = &cleaned[scheme_end + 1..];
+    ((scheme == "http" || scheme == "https") && rest.starts_with("//") && rest.len() > 2)
+        .then_some(cleaned)
+}
+
 /// Escapes text for an attribute value between double quotes.
 fn escape_attribute(text: &str) -> String {
     html! { (text) }.into_string().replace('"', "&quot;")
@@ -301,9 +334,13 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
                     h1 { "How the quotes drift" }
                     p.counts {
                         (extraction.sources.len()) " sources · " (extraction.quotes().count()) " quotes · "
-                        (groups.len()) " groups of versions · " (analysis.alignment.ungrouped.len()) " quotes nobody else reports"
+                        (groups.len()) " groups of versions · " (analysis.alignment.ungrouped.len())
+                        @if analysis.alignment.warnings.is_empty() { " quotes nobody else reports" } @else { " quotes grouped with none (see the warning below)" }
                     }
                     p.rule { "Ranking: " (RANKING_RULE) "." }
+                    @for warning in &analysis.alignment.warnings {
+                        p.warning role="note" { strong { "Warning: " } (warning) "." }
+                    }
                     div.scroll {
                         table.sources {
                             caption { "The corpus" }
@@ -311,10 +348,14 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
                             tbody {
                                 @for s in &extraction.sources {
                                     tr {
-                                        td { a href=(format!("#src-{}", s.source.id)) { (s.source.id) } }
+                                        td { a href=(format!("#src-{}", fragment(&s.source.id))) { (s.source.id) } }
                                         td {
-                                            @match &s.source.meta.url {
-                                                Some(url) => a href=(url) rel="noreferrer" { (s.source.meta.outlet.as_deref().unwrap_or(url)) },
+                                            @match s.source.meta.url.as_deref().map(|url| (url, web_link(url))) {
+                                                Some((url, Some(link))) => a href=(link) rel="noreferrer" { (s.source.meta.outlet.as_deref().unwrap_or(url)) },
+                                                Some((url, None)) => {
+                                                    (s.source.meta.outlet.as_deref().unwrap_or(""))
+                                                    " " span.url title="not an http(s) address, so not a link" { "(" (url) ")" }
+                                                },
                                                 None => (s.source.meta.outlet.as_deref().unwrap_or("")),
                                             }
                                             @if s.source.meta.synthetic { " (written for testing)" }
@@ -379,7 +420,7 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
                 section #sources {
                     h2 { "The sources, with every quote marked" }
                     @for s in &extraction.sources {
-                        article.source id=(format!("src-{}", s.source.id)) {
+                        article.source id=(format!("src-{}", fragment(&s.source.id))) {
                             h3 { (s.source.id) @if let Some(outlet) = &s.source.meta.outlet { " — " (outlet) } }
                             div.text { (source_markup(s)) }
                         }

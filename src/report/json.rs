@@ -665,7 +665,11 @@ pub fn read_extraction(name: &str, bytes: &[u8]) -> Result<Extraction, ReadError
             sparse,
         ));
     }
+    let mut quote_ids = std::collections::HashSet::new();
     for q in doc.quotes {
+        if !quote_ids.insert(q.id.clone()) {
+            return Err(content(format!("quote {} appears twice", q.id)));
+        }
         let at = *index
             .get(&q.source)
             .ok_or_else(|| content(format!("quote {}: no source {}", q.id, q.source)))?;
@@ -767,9 +771,11 @@ pub fn read_extraction(name: &str, bytes: &[u8]) -> Result<Extraction, ReadError
 }
 
 /// Rebuilds one extraction from several documents (shards of one corpus), sources sorted by
-/// id as extraction sorts them. A source may appear in one shard only.
+/// id as extraction sorts them. A source may appear in one shard only, and a quote id once in
+/// all of them.
 pub fn merge_extractions(shards: Vec<(String, Extraction)>) -> Result<Extraction, ReadError> {
     let mut seen: std::collections::BTreeMap<String, String> = Default::default();
+    let mut quote_ids: std::collections::HashMap<String, String> = Default::default();
     let mut sources = Vec::new();
     for (name, extraction) in shards {
         for source in extraction.sources {
@@ -778,6 +784,19 @@ pub fn merge_extractions(shards: Vec<(String, Extraction)>) -> Result<Extraction
                     name,
                     reason: format!("source {} is also in {first}", source.source.id),
                 });
+            }
+            for quote in &source.quotes {
+                if let Some(first) = quote_ids.insert(quote.id.clone(), name.clone()) {
+                    let place = if first == name {
+                        "twice in this shard".to_string()
+                    } else {
+                        format!("also in {first}")
+                    };
+                    return Err(ReadError::Content {
+                        name,
+                        reason: format!("quote {} is {place}", quote.id),
+                    });
+                }
             }
             sources.push(source);
         }

@@ -6,7 +6,9 @@ use super::marked_version;
 use crate::analysis::{Analysis, RANKING_RULE};
 use crate::quote::QuoteKind;
 
-/// Escapes text so that Markdown shows it as written.
+/// Escapes text so that Markdown shows it as written; control characters other than line
+/// breaks are shown escaped (see [`super::shown`]), so that a terminal showing the file runs
+/// none of them.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -16,6 +18,7 @@ fn escape(text: &str) -> String {
                 out.push(c);
             }
             '\n' | '\r' => out.push(' '),
+            c if c.is_control() => out.push_str(&super::shown(c.encode_utf8(&mut [0; 4]))),
             c => out.push(c),
         }
     }
@@ -36,6 +39,9 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
         analysis.alignment.ungrouped.len()
     )?;
     writeln!(out, "Ranking: {RANKING_RULE}.\n")?;
+    for warning in &analysis.alignment.warnings {
+        writeln!(out, "> **Warning:** {}.\n", escape(warning))?;
+    }
     writeln!(out, "## Sources\n")?;
     writeln!(
         out,

@@ -10,6 +10,7 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use crate::align::{Group, QuoteRef};
@@ -75,6 +76,25 @@ pub fn write_report<W: Write + ?Sized>(
         ReportFormat::Csv => csv::write_report(analysis, out),
         ReportFormat::Html => html::write_report(analysis, out),
     }
+}
+
+/// Text from the input as a terminal or a Markdown reader may be shown it: every control
+/// character (U+0000–U+001F, U+007F–U+009F, line breaks and tabs included) written as
+/// `\u{1b}`, so that an article can neither move the cursor, clear the screen nor retitle the
+/// window (`ESC ] 0 ; … BEL`) of whoever reads the report. Text without any is borrowed as is.
+pub fn shown(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// The drift items of a group that point at words of version `at`: kind, severity and the

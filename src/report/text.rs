@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::marked_version;
+use super::{marked_version, shown};
 use crate::analysis::{Analysis, RANKING_RULE};
 use crate::quote::{Extraction, QuoteKind};
 
@@ -13,9 +13,11 @@ const YELLOW: &str = "\x1b[33m";
 const RED: &str = "\x1b[31m";
 const RESET: &str = "\x1b[0m";
 
-/// Shortens text to at most `max` characters on one line, marking any cut with `…`.
+/// Shortens text to at most `max` characters on one line, marking any cut with `…`; control
+/// characters are shown escaped (see [`shown`]).
 pub fn excerpt(text: &str, max: usize) -> String {
     let folded: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let folded = shown(&folded).into_owned();
     if folded.chars().count() <= max {
         return folded;
     }
@@ -59,13 +61,13 @@ pub fn write_quotes<W: Write + ?Sized>(
         write!(
             out,
             "{bold}{}{reset}  {} {} ({:.2})  stemmer: {stemmer}",
-            source.source.id,
+            shown(&source.source.id),
             source.language.code,
             source.language.name,
             source.language.confidence
         )?;
         if let Some(outlet) = &source.source.meta.outlet {
-            write!(out, "  {dim}{outlet}{reset}")?;
+            write!(out, "  {dim}{}{reset}", shown(outlet))?;
         }
         writeln!(out)?;
         for quote in &source.quotes {
@@ -74,10 +76,12 @@ pub fn write_quotes<W: Write + ?Sized>(
                 (QuoteKind::Direct, false) => "direct",
                 (QuoteKind::Indirect, _) => "indirect",
             };
-            let speaker = source
-                .speaker_of(quote)
-                .map_or("(no speaker)", |e| e.name.as_str());
-            let number = quote.id.rsplit('#').next().unwrap_or("");
+            let speaker = shown(
+                source
+                    .speaker_of(quote)
+                    .map_or("(no speaker)", |e| e.name.as_str()),
+            );
+            let number = shown(quote.id.rsplit('#').next().unwrap_or(""));
             let text = excerpt(source.text_of(quote), 90);
             let (open, close) = if quote.kind == QuoteKind::Direct {
                 ("“", "”")
@@ -94,7 +98,8 @@ pub fn write_quotes<W: Write + ?Sized>(
     Ok(())
 }
 
-/// Folds every run of white space (line breaks included) into one space, keeping the edges.
+/// Folds every run of white space (line breaks included) into one space, keeping the edges;
+/// other control characters are shown escaped (see [`shown`]).
 fn fold_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut in_space = false;
@@ -105,7 +110,7 @@ fn fold_whitespace(text: &str) -> String {
             }
             in_space = true;
         } else {
-            out.push(c);
+            out.push_str(&shown(c.encode_utf8(&mut [0; 4])));
             in_space = false;
         }
     }
@@ -220,13 +225,20 @@ pub fn write_report<W: Write + ?Sized>(
     if !style.color {
         writeln!(out, "Changed words are marked [like this].")?;
     }
+    for warning in &analysis.alignment.warnings {
+        writeln!(
+            out,
+            "{yellow}{}{reset}",
+            wrap(&format!("Warning: {warning}."), 96, "")
+        )?;
+    }
     for group in groups {
         writeln!(out)?;
         writeln!(
             out,
             "{bold}{}{reset}  {cyan}{}{reset}  severity {red}{:.2}{reset}  {} versions from {} sources",
             group.id,
-            group.speaker.as_deref().unwrap_or("(unknown speaker)"),
+            shown(group.speaker.as_deref().unwrap_or("(unknown speaker)")),
             group.severity,
             group.members.len(),
             group.source_count()
@@ -235,7 +247,7 @@ pub fn write_report<W: Write + ?Sized>(
             writeln!(
                 out,
                 "    {dim}spellings: {}{reset}",
-                group.speaker_names.join(", ")
+                shown(&group.speaker_names.join(", "))
             )?;
         }
         for &m in &group.members {
@@ -261,7 +273,7 @@ pub fn write_report<W: Write + ?Sized>(
             writeln!(
                 out,
                 "    {dim}{:<26}{reset} {kind:<8} {yellow}{open}{text}{close}{reset}",
-                quote.id,
+                shown(&quote.id),
             )?;
             writeln!(out, "    {dim}{:<26} {}{reset}", "", excerpt(outlet, 60))?;
         }
@@ -274,8 +286,8 @@ pub fn write_report<W: Write + ?Sized>(
             writeln!(
                 out,
                 "    {} → {}  similarity {:.2}  divergence {:.2}  severity {:.2}",
-                sa.quotes[pair.a.quote].id,
-                sb.quotes[pair.b.quote].id,
+                shown(&sa.quotes[pair.a.quote].id),
+                shown(&sb.quotes[pair.b.quote].id),
                 s.combined,
                 s.divergence(),
                 pair.severity
@@ -290,10 +302,12 @@ pub fn write_report<W: Write + ?Sized>(
     }
     if !analysis.alignment.ungrouped.is_empty() {
         writeln!(out)?;
-        writeln!(
-            out,
-            "{bold}Ungrouped quotes{reset} (no other source reports them)"
-        )?;
+        let why = if analysis.alignment.warnings.is_empty() {
+            "no other source reports them"
+        } else {
+            "no other source reports them, of those alignment could compare: see the warning above"
+        };
+        writeln!(out, "{bold}Ungrouped quotes{reset} ({why})")?;
         for &q in &analysis.alignment.ungrouped {
             let source = &extraction.sources[q.source];
             let quote = &source.quotes[q.quote];
@@ -303,7 +317,7 @@ pub fn write_report<W: Write + ?Sized>(
             writeln!(
                 out,
                 "    {dim}{:<26}{reset} {cyan}{:<22}{reset} {}",
-                quote.id,
+                shown(&quote.id),
                 excerpt(speaker, 22),
                 excerpt(source.text_of(quote), 70)
             )?;

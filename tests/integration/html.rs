@@ -128,6 +128,91 @@ fn links_the_sources_themselves_contain_are_the_only_external_ones() {
     assert_eq!(external, ["https://example.org/a"]);
 }
 
+/// Source addresses a hostile feed or manifest may hold: none but http(s) may become a link.
+const HOSTILE_URLS: [&str; 9] = [
+    "javascript:alert(1)",
+    "JavaScript:alert(1)",
+    "  javascript:alert(1)",
+    "\tjava\nscript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "DATA:text/html;base64,PHNjcmlwdD4=",
+    "//evil.example/protocol-relative",
+    "file:///etc/passwd",
+];
+
+#[test]
+fn only_http_addresses_from_json_lines_become_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lines = String::new();
+    for (i, url) in HOSTILE_URLS
+        .iter()
+        .chain(&["https://example.org/ok", " HTTP://example.org/upper"])
+        .enumerate()
+    {
+        let record = serde_json::json!({
+            "id": format!("s{i}"),
+            "outlet": format!("Outlet {i}"),
+            "url": url,
+            "text": "“Open and useful talks, indeed,” Lavrov said.",
+        });
+        lines.push_str(&format!("{record}\n"));
+    }
+    let input = dir.path().join("feed.jsonl");
+    std::fs::write(&input, lines).unwrap();
+    let out = quotedrift()
+        .args(["report", "--format", "html"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let page = String::from_utf8(out.stdout).unwrap();
+    let external: Vec<String> = links(&page)
+        .into_iter()
+        .filter(|l| !l.starts_with('#'))
+        .collect();
+    assert_eq!(
+        external,
+        ["HTTP://example.org/upper", "https://example.org/ok"],
+        "sources in id order: s10, s9"
+    );
+    // The other addresses are still shown, as text.
+    assert!(page.contains("(javascript:alert(1))"), "shown as text");
+    assert!(page.contains("(vbscript:msgbox(1))"));
+    assert!(!page.contains("<script>alert"));
+}
+
+#[test]
+fn only_http_addresses_from_a_manifest_become_links() {
+    for url in HOSTILE_URLS {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a", "b"] {
+            std::fs::write(
+                dir.path().join(format!("{name}.txt")),
+                "“Open and useful talks, indeed,” Lavrov said.",
+            )
+            .unwrap();
+        }
+        let manifest = format!(
+            "[[source]]\nfile = \"a.txt\"\noutlet = \"A\"\nurl = {}\n",
+            serde_json::to_string(url).unwrap()
+        );
+        std::fs::write(dir.path().join("manifest.toml"), manifest).unwrap();
+        let out = quotedrift()
+            .args(["report", "--format", "html"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{url}");
+        let page = String::from_utf8(out.stdout).unwrap();
+        let external: Vec<String> = links(&page)
+            .into_iter()
+            .filter(|l| !l.starts_with('#'))
+            .collect();
+        assert!(external.is_empty(), "{url} became a link: {external:?}");
+    }
+}
+
 #[test]
 fn every_group_has_a_collation_table_and_every_quote_an_anchor() {
     let page = fixture_page();

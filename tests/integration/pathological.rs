@@ -3,6 +3,10 @@
 //!
 //! Sizes are scaled down in debug builds; `.ci/run` also runs these tests with `--release` at
 //! full size (a 20 MB single line).
+//!
+//! Their friends in `hostile.rs` run the command on what a hostile user gives it (special
+//! files, endless input, other encodings, control codes, formulas, output aimed at inputs),
+//! and `scale.rs` interrupts a run while it writes.
 
 use std::sync::{mpsc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};

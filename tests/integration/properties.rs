@@ -172,3 +172,178 @@ proptest! {
         prop_assert!(one == report_on(&texts, &forward, 1), "the same run twice");
     }
 }
+
+/// Source metadata as a hostile feed could give it: addresses of every scheme, spelled to slip
+/// past a careless check, and text that tries to open tags and leave attribute values. Every
+/// piece that could open a tag or an attribute of its own is spelled with `zz`, which the
+/// page itself never uses.
+fn hostile_meta() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        prop::sample::select(vec![
+            "javascript:",
+            "JavaScript:",
+            " javascript:",
+            "\tjava\nscript:",
+            "data:",
+            "DATA:",
+            "vbscript:",
+            "http://",
+            "https://",
+            "HTTPS://",
+            "//",
+            "#",
+            "file:",
+            "  ",
+            "\u{0}",
+            "\u{1b}[2J",
+            "\u{7f}",
+            ":",
+            "/",
+            "?",
+            "&",
+            "&amp;",
+            "&quot;",
+            "=",
+        ])
+        .prop_map(str::to_string),
+        prop::sample::select(vec![
+            "<zz>",
+            "</zz>",
+            "<zz ",
+            "\" zz=\"1\"",
+            "' zz='1'",
+            "\"><zz>",
+            "><",
+            "<!--",
+            "-->",
+            "<script>zz()</script>",
+            "<![CDATA[",
+            "</td></tr></table><zz>",
+        ])
+        .prop_map(str::to_string),
+        "[a-z.]{0,8}",
+        "\\PC{0,4}",
+    ];
+    prop::collection::vec(piece, 0..8).prop_map(|pieces| pieces.concat())
+}
+
+/// Every tag of an HTML page, outside its own `<script>` and `<style>`: name and attributes
+/// (name, value), values unescaped as a browser reads them.
+fn tags(page: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut out = Vec::new();
+    let mut rest = page;
+    while let Some(open) = rest.find('<') {
+        rest = &rest[open + 1..];
+        if rest.starts_with("!--") {
+            let end = rest.find("-->").expect("comment closed");
+            rest = &rest[end + 3..];
+            continue;
+        }
+        let name_end = rest
+            .find(|c: char| c.is_whitespace() || c == '>' || c == '/' && !rest.starts_with('/'))
+            .unwrap_or(rest.len());
+        let name = rest[..name_end].to_ascii_lowercase();
+        rest = &rest[name_end..];
+        let mut attributes = Vec::new();
+        loop {
+            rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+            if let Some(after) = rest.strip_prefix('>') {
+                rest = after;
+                break;
+            }
+            let end = rest
+                .find(|c: char| c.is_whitespace() || c == '=' || c == '>')
+                .expect("tag closed");
+            let attribute = rest[..end].to_ascii_lowercase();
+            rest = &rest[end..];
+            let mut value = String::new();
+            if let Some(after) = rest.strip_prefix('=') {
+                let after = after.strip_prefix('"').expect("values are double-quoted");
+                let close = after.find('"').expect("value closed");
+                value = after[..close]
+                    .replace("&quot;", "\"")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&#39;", "'")
+                    .replace("&amp;", "&");
+                rest = &after[close + 1..];
+            }
+            attributes.push((attribute, value));
+        }
+        if name == "script" || name == "style" {
+            let close = format!("</{name}>");
+            let end = rest.find(&close).expect("element closed");
+            rest = &rest[end..];
+        }
+        out.push((name, attributes));
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn the_html_report_links_only_http_and_escapes_all_source_metadata(
+        id in hostile_meta(),
+        outlet in hostile_meta(),
+        url in hostile_meta(),
+        other_url in hostile_meta(),
+        original in hostile_meta(),
+        chain in prop::collection::vec(hostile_meta(), 0..3),
+        words in hostile_meta(),
+    ) {
+        use quotedrift::ingest::SourceMeta;
+        // The text holds no NUL byte, which would make it binary.
+        let text = format!("“The talks were open and useful {},” Lavrov said.", words.replace('\0', ""));
+        let mut a = read_bytes("a", "a.txt", text.as_bytes(), IngestOptions::default()).unwrap();
+        let mut b = a.clone();
+        a.id = format!("a{id}");
+        b.id = format!("b{id}");
+        a.meta = SourceMeta {
+            outlet: Some(outlet.clone()),
+            url: Some(url),
+            original_language: Some(original.clone()),
+            translation_chain: chain.clone(),
+            ..SourceMeta::default()
+        };
+        b.meta = SourceMeta {
+            url: Some(other_url),
+            ..SourceMeta::default()
+        };
+        let analysis = quotedrift::analysis::analyze(
+            Corpus::new(vec![a, b]),
+            quotedrift::align::AlignOptions::default(),
+        );
+        let mut out = Vec::new();
+        quotedrift::report::write_report(
+            &analysis,
+            quotedrift::report::ReportFormat::Html,
+            quotedrift::report::TextStyle::default(),
+            &mut out,
+        )
+        .unwrap();
+        let page = String::from_utf8(out).unwrap();
+        let tags = tags(&page);
+        prop_assert_eq!(tags.iter().filter(|(name, _)| name == "script").count(), 1);
+        for (name, attributes) in &tags {
+            prop_assert!(!name.contains("zz"), "a tag from the input: {}", name);
+            for (attribute, value) in attributes {
+                prop_assert!(!attribute.contains("zz"), "an attribute from the input: {}", attribute);
+                prop_assert!(!attribute.starts_with("on"), "an event handler: {}", attribute);
+                if attribute == "href" || attribute == "src" {
+                    let lower = value.to_ascii_lowercase();
+                    prop_assert!(
+                        value.starts_with('#')
+                            || lower.starts_with("http://")
+                            || lower.starts_with("https://"),
+                        "{}={:?}",
+                        attribute,
+                        value
+                    );
+                    prop_assert!(!value.contains(['\t', '\n', '\r']), "{:?}", value);
+                }
+            }
+        }
+    }
+}

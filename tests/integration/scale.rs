@@ -234,3 +234,56 @@ fn bad_shards_are_refused_with_the_file_named() {
         assert!(out.stdout.is_empty());
     }
 }
+
+/// The hidden temporary files `--out` writes in `dir`.
+#[cfg(unix)]
+fn temporary_files(dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".quotedrift-"))
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_no_temporary_file() {
+    let input_dir = tempfile::tempdir().unwrap();
+    let input = input_dir.path().join("corpus.jsonl");
+    std::fs::write(&input, corpus::jsonl(&corpus::articles(5, 1500))).unwrap();
+    for (signal, code) in [("TERM", 143), ("INT", 130)] {
+        let out = tempfile::tempdir().unwrap();
+        let target = out.path().join("report.json");
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("quotedrift"))
+            .args(["report", "--format", "json", "--out"])
+            .arg(&target)
+            .arg(&input)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Interrupted while it writes: once the temporary file is there.
+        let started = std::time::Instant::now();
+        while temporary_files(out.path()).is_empty() {
+            assert!(
+                child.try_wait().unwrap().is_none(),
+                "the run ended before it was interrupted"
+            );
+            assert!(started.elapsed() < std::time::Duration::from_secs(120));
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        let killed = std::process::Command::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(code), "SIG{signal}: {status:?}");
+        assert!(
+            temporary_files(out.path()).is_empty(),
+            "SIG{signal} left {:?}",
+            temporary_files(out.path())
+        );
+        assert!(!target.exists(), "no report, and no part of one");
+    }
+}
