@@ -5,8 +5,8 @@
 //!
 //! ```json
 //! {"id": "…", "lang": "de", "split": "dev", "text": "…",
-//!  "quotes": [{"start": 394, "end": 456, "spans": [[394, 456]], "speaker": "…",
-//!              "speaker_spans": [[307, 375]], "kind": "direct"}]}
+//!  "quotes": [{"start": 120, "end": 184, "spans": [[120, 184]], "speaker": "…",
+//!              "speaker_spans": [[88, 101]], "kind": "direct"}]}
 //! ```
 //!
 //! with byte offsets into `text`; `spans` (the pieces of a quote cut in several) and
