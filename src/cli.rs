@@ -92,8 +92,8 @@ enum EvaluateCommand {
     /// the bytes of the shorter of the two (over the gold quote's spans when it has pieces);
     /// precision counts the extracted quotes that so match a gold quote. Speaker accuracy:
     /// over found gold quotes whose speaker is given and is not a pronoun, the extracted
-    /// speaker (canonical name, spellings, mention) shares a word of three letters or more
-    /// with the annotated mention.
+    /// speaker (canonical name, spellings, mention) shares a word of three letters or more,
+    /// not a stopword, with the annotated mention.
     #[command(after_help = EXIT_CODES_HELP)]
     Quotes(EvaluateQuotesArgs),
     /// Drift on DEMETR (a folder of its JSON files): detection of each error family, typing
