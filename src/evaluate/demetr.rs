@@ -743,6 +743,32 @@ mod tests {
     }
 
     #[test]
+    fn drifting_further_is_severity_then_divergence_and_a_tie_is_not() {
+        let same = analysis::compare(
+            "The bridge is open.",
+            "The bridge is open.",
+            Some("eng"),
+            Some("eng"),
+        )
+        .pair;
+        let negated = analysis::compare(
+            "The bridge is open.",
+            "The bridge is not open.",
+            Some("eng"),
+            Some("eng"),
+        )
+        .pair;
+        assert!(drifts_further(&same, &negated));
+        assert!(!drifts_further(&negated, &same));
+        assert!(!drifts_further(&same, &same), "a tie is not detected");
+        // At equal severity, divergence decides.
+        let mut closer = negated.clone();
+        closer.similarity.combined = (closer.similarity.combined + 0.1).min(1.0);
+        assert!(drifts_further(&closer, &negated));
+        assert!(!drifts_further(&negated, &closer));
+    }
+
+    #[test]
     fn changed_regions_are_the_words_that_differ() {
         let mt = "The mayor opened the new bridge on Monday.";
         let pert = "The mayor did not open the new bridge on Monday.";
