@@ -667,13 +667,16 @@ struct EvaluationJson<'a> {
     overall: LanguageJson,
     by_language: BTreeMap<&'a str, LanguageJson>,
     families: Vec<FamilyJson<'a>>,
+    figures: BTreeMap<String, f64>,
 }
 
 impl DemetrEvaluation {
     /// Writes the evaluation as one JSON document, `quotedrift/evaluate-demetr@1`: each
-    /// measure as `{hits, total, ratio}` overall, by language and by family.
+    /// measure as `{hits, total, ratio}` overall, by language and by family, and `figures`:
+    /// every figure by the name floors use.
     pub fn write_json(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
         let doc = EvaluationJson {
+            figures: super::figure_map(&self.figures()),
             schema: "quotedrift/evaluate-demetr@1",
             name: &self.name,
             files: self.files,

@@ -287,7 +287,8 @@ impl GroupEvaluation {
         )
     }
 
-    /// Writes the figures as one JSON document, `quotedrift/evaluate-groups@1`.
+    /// Writes the figures as one JSON document, `quotedrift/evaluate-groups@1`, with
+    /// `figures`: every figure by the name floors use.
     pub fn write_json(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
         #[derive(Serialize)]
         struct Scores {
@@ -313,6 +314,7 @@ impl GroupEvaluation {
             overall: Scores,
             same_language: Scores,
             cross_language: Scores,
+            figures: std::collections::BTreeMap<String, f64>,
         }
         write_json(
             w,
@@ -322,6 +324,7 @@ impl GroupEvaluation {
                 overall: scores(&self.overall),
                 same_language: scores(&self.same_language),
                 cross_language: scores(&self.cross_language),
+                figures: super::figure_map(&self.figures()),
             },
         )
     }

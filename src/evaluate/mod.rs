@@ -306,6 +306,11 @@ fn write_table(
     Ok(())
 }
 
+/// Figures by name, for the `figures` member of the JSON documents.
+fn figure_map(figures: &[Figure]) -> BTreeMap<String, f64> {
+    figures.iter().map(|f| (f.name.clone(), f.value)).collect()
+}
+
 /// Writes figures as one JSON document (pretty-printed) followed by a newline.
 fn write_json<T: Serialize>(w: &mut dyn std::io::Write, value: &T) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *w, value).map_err(std::io::Error::other)?;

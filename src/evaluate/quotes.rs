@@ -543,12 +543,13 @@ struct EvaluationJson<'a> {
     by_language: BTreeMap<&'a str, ScoresJson>,
     by_annotated_kind: BTreeMap<&'a str, ScoresJson>,
     by_extracted_kind: BTreeMap<&'a str, ScoresJson>,
+    figures: BTreeMap<String, f64>,
 }
 
 /// Writes evaluations as one JSON document, `quotedrift/evaluate-quotes@1`: a list of one
 /// object per corpus with the counts and figures overall, by language, by annotated kind
 /// (recall, speaker accuracy) and by extracted kind (precision); a figure with nothing
-/// counted is `null`.
+/// counted is `null`. `figures` lists every figure by the name floors use.
 pub fn write_json_document(
     evaluations: &[QuoteEvaluation],
     w: &mut dyn std::io::Write,
@@ -570,6 +571,7 @@ pub fn write_json_document(
                 .iter()
                 .map(|(k, s)| (k.as_str(), s.into()))
                 .collect(),
+            figures: super::figure_map(&e.figures()),
             by_extracted_kind: e
                 .by_tool_kind
                 .iter()

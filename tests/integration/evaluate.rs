@@ -52,6 +52,7 @@ fn evaluate_quotes_prints_counts_and_checks_floors() {
     assert_eq!(doc[0]["schema"], "quotedrift/evaluate-quotes@1");
     assert_eq!(doc[0]["overall"]["recall"], 0.5);
     assert_eq!(doc[0]["by_annotated_kind"]["reported"]["found"], 0);
+    assert_eq!(doc[0]["figures"]["quotes.ferry-dev.recall"], 0.5);
 
     let floors = dir.path().join("floors.toml");
     std::fs::write(
