@@ -190,7 +190,7 @@ pub fn evaluate(
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let id = format!("{i:06}");
+            let id = format!("{i:012}");
             let path = format!("{name}:{}", r.id.as_deref().unwrap_or(&id));
             let mut source =
                 ingest::read_bytes(&id, &path, r.text.as_bytes(), IngestOptions::default())
