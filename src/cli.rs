@@ -18,6 +18,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use quotedrift::align::AlignOptions;
 use quotedrift::analysis;
+use quotedrift::evaluate::{self, Figure, Floors, Shortfall};
 use quotedrift::ingest::{self, IngestOptions, Input};
 use quotedrift::quote;
 use quotedrift::report::{self, QuotesFormat, ReportFormat, TextStyle};
@@ -26,7 +27,8 @@ mod output;
 
 /// Everything went well.
 const EXIT_OK: u8 = 0;
-/// The report was written and a group reached the `--fail-on` severity.
+/// The report was written and a group reached the `--fail-on` severity, or an evaluation's
+/// figure is below its floor (`--check`).
 const EXIT_DRIFT: u8 = 1;
 /// The arguments or the input were wrong (nothing was written).
 const EXIT_INPUT: u8 = 2;
@@ -36,7 +38,8 @@ const EXIT_OUTPUT: u8 = 3;
 const EXIT_CODES_HELP: &str = "\
 Exit codes:
   0  success
-  1  the report was written, and a group is at least as severe as --fail-on
+  1  the report was written, and a group is at least as severe as --fail-on; or, for
+     evaluate --check, a figure is below its floor (each is named on standard error)
   2  usage error or unreadable input (a message names the file and what is wrong); nothing is written
   3  the output file could not be written; no partial file is left behind";
 
@@ -102,6 +105,102 @@ enum Command {
     /// `report` over all of the shards' sources at once.
     #[command(after_help = EXIT_CODES_HELP)]
     Merge(MergeArgs),
+    /// Measure quotedrift on annotated samples: extraction, drift on typed translation
+    /// errors, grouping.
+    #[command(after_help = EXIT_CODES_HELP)]
+    Evaluate(EvaluateArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct EvaluateArgs {
+    #[command(subcommand)]
+    what: EvaluateCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum EvaluateCommand {
+    /// Extraction on annotated JSON Lines (one article a line: id, lang, split, text, quotes
+    /// with byte start/end, spans, speaker, kind): recall, precision and speaker accuracy,
+    /// overall, by language and by kind.
+    ///
+    /// A gold quote is found when an extracted quote of its article shares at least half
+    /// the bytes of the shorter of the two (over the gold quote's spans when it has pieces);
+    /// precision counts the extracted quotes that so match a gold quote. Speaker accuracy:
+    /// over found gold quotes whose speaker is given and is not a pronoun, the extracted
+    /// speaker (canonical name, spellings, mention) shares a word of three letters or more,
+    /// not a stopword, with the annotated mention.
+    #[command(after_help = EXIT_CODES_HELP)]
+    Quotes(EvaluateQuotesArgs),
+    /// Drift on DEMETR (a folder of its JSON files): detection of each error family, typing
+    /// of the drift item, false alarms on faithful translations and on minor edits.
+    ///
+    /// Detection: source↔perturbed translation drifts further than source↔translation
+    /// (higher pair severity; at equal severity, higher divergence). Typing: translation↔
+    /// perturbed has a drift item of the family's kind at the words that differ. Alarm: a
+    /// drift item of severity 0.5 or more on source↔translation, source↔reference (each
+    /// sentence once per language) and, in the minor_* files, translation↔perturbed.
+    #[command(after_help = EXIT_CODES_HELP)]
+    Demetr(EvaluateDemetrArgs),
+    /// Grouping against a hand annotation of utterance groups (TOML, as
+    /// tests/annotations/alignment-geneva-2022.toml): pairwise precision, recall and F1,
+    /// overall, for same-language and for cross-language pairs.
+    #[command(after_help = EXIT_CODES_HELP)]
+    Groups(EvaluateGroupsArgs),
+}
+
+#[derive(Debug, Clone, clap::Args)]
+struct EvaluateOutputArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvaluateFormatArg::Text)]
+    format: EvaluateFormatArg,
+    /// A TOML file of floors (minimum figures, or maximum for false-alarm rates) by figure
+    /// name, e.g. `[quotes.gnqa-dev] recall = 0.4`: after printing, exit with code 1 naming
+    /// every figure on the wrong side of its floor.
+    #[arg(long, value_name = "FLOORS.toml")]
+    check: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+struct EvaluateQuotesArgs {
+    /// Annotated corpora, JSON Lines; each is named in figures by its file stem.
+    #[arg(required = true, value_name = "FILE.jsonl")]
+    files: Vec<PathBuf>,
+    /// Evaluate only the records whose `split` is this (e.g. `dev`).
+    #[arg(long, value_name = "SPLIT")]
+    split: Option<String>,
+    /// Give extraction each record's `lang` as the declared language instead of detecting it.
+    #[arg(long)]
+    declared_language: bool,
+    #[command(flatten)]
+    output: EvaluateOutputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct EvaluateDemetrArgs {
+    /// A folder of DEMETR JSON files (each a list of items with src_sent, eng_sent, mt_sent,
+    /// pert_sent, lang_tag, pert_check, pert_name, severity); named in figures by its name.
+    #[arg(value_name = "DIR")]
+    dir: PathBuf,
+    #[command(flatten)]
+    output: EvaluateOutputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct EvaluateGroupsArgs {
+    /// The annotation of utterance groups (TOML); named in figures by its file stem.
+    #[arg(value_name = "ANNOTATION.toml")]
+    annotation: PathBuf,
+    /// The corpus the annotation describes: files and folders as for `report`.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// The least combined similarity for two quotes to count as versions of one utterance.
+    #[arg(long, value_name = "X", default_value_t = 0.4, value_parser = unit_interval)]
+    min_similarity: f64,
+    /// Align without the WordNet lexicon.
+    #[arg(long)]
+    no_lexicon: bool,
+    #[command(flatten)]
+    output: EvaluateOutputArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -109,6 +208,14 @@ enum FormatArg {
     /// One block per source, one line per quote.
     Text,
     /// The quotedrift/quotes@1 JSON document.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum EvaluateFormatArg {
+    /// Tables of counts and figures.
+    Text,
+    /// One JSON document of counts and figures (quotedrift/evaluate-*@1).
     Json,
 }
 
@@ -536,6 +643,8 @@ enum Failure {
 enum Outcome {
     Done,
     DriftAtLeast(f64),
+    /// Evaluation figures on the wrong side of their floors.
+    BelowFloors(Vec<Shortfall>),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -551,6 +660,12 @@ pub fn main() -> ExitCode {
         Ok(Outcome::Done) => ExitCode::from(EXIT_OK),
         Ok(Outcome::DriftAtLeast(threshold)) => {
             eprintln!("quotedrift: a group's severity is at least {threshold} (--fail-on)");
+            ExitCode::from(EXIT_DRIFT)
+        }
+        Ok(Outcome::BelowFloors(shortfalls)) => {
+            for shortfall in &shortfalls {
+                eprintln!("quotedrift: {shortfall} (--check)");
+            }
             ExitCode::from(EXIT_DRIFT)
         }
         Err(Failure::Input(e)) => {
@@ -714,6 +829,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             release_at_exit(analysis);
             outcome
         }
+        Command::Evaluate(args) => evaluate(args.what),
         Command::Compare(args) => {
             let pairs = match (&args.pairs, &args.a, &args.b) {
                 (Some(file), _, _) => read_pairs(file, max_file_size).map_err(Failure::Input)?,
@@ -760,6 +876,121 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
 fn warn_about(alignment: &quotedrift::align::Alignment) {
     for warning in &alignment.warnings {
         eprintln!("quotedrift: warning: {}", plain(warning));
+    }
+}
+
+/// Runs an evaluation, prints it, and checks its figures against the floors.
+fn evaluate(command: EvaluateCommand) -> Result<Outcome, Failure> {
+    let read = |path: &Path| {
+        std::fs::read_to_string(path)
+            .with_context(|| format!("{}: cannot read", path.display()))
+            .map_err(Failure::Input)
+    };
+    let input = |e: evaluate::EvaluateError| Failure::Input(e.into());
+    let (output, floors) = {
+        let output = match &command {
+            EvaluateCommand::Quotes(a) => &a.output,
+            EvaluateCommand::Demetr(a) => &a.output,
+            EvaluateCommand::Groups(a) => &a.output,
+        };
+        let floors = match &output.check {
+            Some(path) => {
+                Some(Floors::parse(&path.display().to_string(), &read(path)?).map_err(input)?)
+            }
+            None => None,
+        };
+        (output.clone(), floors)
+    };
+    let json = matches!(output.format, EvaluateFormatArg::Json);
+    let figures: Vec<Figure> = match command {
+        EvaluateCommand::Quotes(args) => {
+            let options = evaluate::quotes::QuoteOptions {
+                split: args.split.clone(),
+                declared_language: args.declared_language,
+            };
+            let mut evaluations = Vec::new();
+            for path in &args.files {
+                let name = path.display().to_string();
+                evaluations.push(
+                    evaluate::quotes::evaluate(&name, &read(path)?, &options).map_err(input)?,
+                );
+            }
+            emit(None, |w| {
+                if json {
+                    evaluate::quotes::write_json_document(&evaluations, w)
+                } else {
+                    for (i, e) in evaluations.iter().enumerate() {
+                        if i > 0 {
+                            writeln!(w)?;
+                        }
+                        e.write_text(w)?;
+                    }
+                    Ok(())
+                }
+            })
+            .map_err(Failure::Output)?;
+            evaluations.iter().flat_map(|e| e.figures()).collect()
+        }
+        EvaluateCommand::Demetr(args) => {
+            let entries = std::fs::read_dir(&args.dir)
+                .with_context(|| format!("{}: cannot read the folder", args.dir.display()))
+                .map_err(Failure::Input)?;
+            let mut paths: Vec<PathBuf> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "json"))
+                .collect();
+            paths.sort();
+            if paths.is_empty() {
+                return Err(Failure::Input(anyhow::anyhow!(
+                    "{}: no .json files (DEMETR's files are demetr_*.json)",
+                    args.dir.display()
+                )));
+            }
+            let mut files = Vec::with_capacity(paths.len());
+            for path in &paths {
+                files.push((path.display().to_string(), read(path)?));
+            }
+            let evaluation = evaluate::demetr::evaluate(&args.dir.display().to_string(), &files)
+                .map_err(input)?;
+            emit(None, |w| {
+                if json {
+                    evaluation.write_json(w)
+                } else {
+                    evaluation.write_text(w)
+                }
+            })
+            .map_err(Failure::Output)?;
+            evaluation.figures()
+        }
+        EvaluateCommand::Groups(args) => {
+            let annotation = read(&args.annotation)?;
+            let inputs: Vec<Input> = args.paths.iter().cloned().map(Input::Path).collect();
+            let corpus = ingest::read_inputs(&inputs, IngestOptions::default())
+                .map_err(|e| Failure::Input(e.into()))?;
+            let options = AlignOptions {
+                min_similarity: args.min_similarity,
+                lexicon: !args.no_lexicon,
+                ..AlignOptions::default()
+            };
+            let analysis = analysis::analyze(corpus, options);
+            let name = args.annotation.display().to_string();
+            let gold = evaluate::groups::resolve(&name, &annotation, &analysis).map_err(input)?;
+            let evaluation = evaluate::groups::evaluate(&name, &gold, &analysis);
+            emit(None, |w| {
+                if json {
+                    evaluation.write_json(w)
+                } else {
+                    evaluation.write_text(w)
+                }
+            })
+            .map_err(Failure::Output)?;
+            evaluation.figures()
+        }
+    };
+    match floors.map(|f| f.check(&figures)) {
+        Some(shortfalls) if !shortfalls.is_empty() => Ok(Outcome::BelowFloors(shortfalls)),
+        _ => Ok(Outcome::Done),
     }
 }
 

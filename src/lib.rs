@@ -16,7 +16,8 @@
 //! - [`align`] groups the versions of each utterance across sources, using [`score`] to
 //!   measure how similar two versions are and [`drift`] to say what changed;
 //! - [`analysis`] runs the stages in order and holds the result;
-//! - [`report`] formats the result (it never recomputes anything).
+//! - [`report`] formats the result (it never recomputes anything);
+//! - [`evaluate`] measures extraction, drift and grouping against annotated samples.
 //!
 //! Byte offsets into the original file are the currency between stages: every quote carries
 //! `start`/`end` such that the file's bytes `[start, end)` are exactly its text.
@@ -35,6 +36,7 @@
 pub mod align;
 pub mod analysis;
 pub mod drift;
+pub mod evaluate;
 pub mod ingest;
 pub mod language;
 pub mod lexicon;

@@ -1,36 +1,13 @@
 //! Grouping precision, recall and F1 against a hand annotation of which quotes render the
 //! same utterance.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use quotedrift::align::{AlignOptions, QuoteRef};
 use quotedrift::analysis::{self, Analysis};
+use quotedrift::evaluate::groups;
 use quotedrift::ingest::{self, Input};
-use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct Annotation {
-    group: Vec<GoldGroup>,
-}
-
-#[derive(Deserialize)]
-struct GoldGroup {
-    name: String,
-    members: Vec<GoldMember>,
-}
-
-#[derive(Deserialize)]
-struct GoldMember {
-    source: String,
-    text: String,
-    #[serde(default = "one")]
-    occurrence: usize,
-}
-
-fn one() -> usize {
-    1
-}
 
 fn analysis(options: AlignOptions) -> Analysis {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -42,97 +19,36 @@ fn analysis(options: AlignOptions) -> Analysis {
     analysis::analyze(corpus, options)
 }
 
-/// The extracted quote that holds the annotated passage (the innermost, if several do).
-fn resolve(analysis: &Analysis, member: &GoldMember) -> QuoteRef {
-    let (s, source) = analysis
-        .extraction
-        .sources
-        .iter()
-        .enumerate()
-        .find(|(_, s)| s.source.id == member.source)
-        .expect("annotated source is a fixture");
-    let text = &source.source.text;
-    let mut from = 0;
-    for _ in 1..member.occurrence {
-        from += text[from..].find(&member.text).expect("passage occurs") + 1;
-    }
-    let start = from + text[from..].find(&member.text).expect("passage occurs");
-    let end = start + member.text.len();
-    let (q, _) = source
-        .quotes
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| q.start <= start + 3 && end <= q.end + 3)
-        .min_by_key(|(_, q)| q.end - q.start)
-        .unwrap_or_else(|| {
-            panic!(
-                "no extracted quote holds {:?} in {}",
-                member.text, member.source
-            )
-        });
-    QuoteRef {
-        source: s,
-        quote: q,
-    }
-}
-
-fn pairs_of(groups: &[Vec<QuoteRef>]) -> BTreeSet<(QuoteRef, QuoteRef)> {
-    let mut out = BTreeSet::new();
-    for g in groups {
-        for (i, &a) in g.iter().enumerate() {
-            for &b in &g[i + 1..] {
-                out.insert((a.min(b), a.max(b)));
-            }
-        }
-    }
-    out
-}
-
 /// (precision, recall, F1) of the grouping, with a description of the differences.
 fn score(options: AlignOptions) -> (f64, f64, f64, Vec<String>) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let annotation: Annotation = toml::from_str(
-        &std::fs::read_to_string(root.join("tests/annotations/alignment-geneva-2022.toml"))
-            .unwrap(),
-    )
-    .unwrap();
+    let path = root.join("tests/annotations/alignment-geneva-2022.toml");
     let analysis = analysis(options);
-    let gold: Vec<Vec<QuoteRef>> = annotation
-        .group
-        .iter()
-        .map(|g| g.members.iter().map(|m| resolve(&analysis, m)).collect())
-        .collect();
-    let predicted: Vec<Vec<QuoteRef>> = analysis
-        .alignment
-        .groups
-        .iter()
-        .map(|g| g.members.clone())
-        .collect();
-    let (gold_pairs, predicted_pairs) = (pairs_of(&gold), pairs_of(&predicted));
-    let right = gold_pairs.intersection(&predicted_pairs).count() as f64;
-    let precision = if predicted_pairs.is_empty() {
-        0.0
-    } else {
-        right / predicted_pairs.len() as f64
-    };
-    let recall = right / gold_pairs.len() as f64;
-    let f1 = if right == 0.0 {
-        0.0
-    } else {
-        2.0 * precision * recall / (precision + recall)
-    };
+    let gold = groups::resolve(
+        "alignment-geneva-2022.toml",
+        &std::fs::read_to_string(path).unwrap(),
+        &analysis,
+    )
+    .expect("every annotated member is an extracted quote");
+    let evaluation = groups::evaluate("alignment-geneva-2022.toml", &gold, &analysis);
+    let s = evaluation.overall;
+    let (precision, recall, f1) = (
+        s.precision.ratio().unwrap_or(0.0),
+        s.recall.ratio().unwrap_or(0.0),
+        s.f1().unwrap_or(0.0),
+    );
     let id = |q: QuoteRef| {
         analysis.extraction.sources[q.source].quotes[q.quote]
             .id
             .clone()
     };
     let gold_of: BTreeMap<QuoteRef, &str> = gold
+        .groups
         .iter()
-        .zip(&annotation.group)
-        .flat_map(|(members, g)| members.iter().map(move |&m| (m, g.name.as_str())))
+        .flat_map(|(name, members)| members.iter().map(move |&m| (m, name.as_str())))
         .collect();
     let mut notes = Vec::new();
-    for (a, b) in predicted_pairs.difference(&gold_pairs) {
+    for (a, b) in &evaluation.wrongly_together {
         notes.push(format!(
             "wrongly together: {} ({}) + {} ({})",
             id(*a),
@@ -141,7 +57,7 @@ fn score(options: AlignOptions) -> (f64, f64, f64, Vec<String>) {
             gold_of.get(b).unwrap_or(&"-")
         ));
     }
-    for (a, b) in gold_pairs.difference(&predicted_pairs) {
+    for (a, b) in &evaluation.missed {
         let s = quotedrift::align::compare_pair(&analysis.extraction, *a, *b).similarity;
         notes.push(format!(
             "missed: {} + {} ({}) combined {:.2} [lev {:.2} jw {:.2} dice {:.2} stem {:.2} overlap {:.2} concept {:.2}]",

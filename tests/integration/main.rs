@@ -9,6 +9,7 @@ mod accuracy;
 mod alignment;
 mod cli;
 mod common;
+mod evaluate;
 mod hostile;
 mod html;
 mod lexicon;
