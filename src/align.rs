@@ -1103,11 +1103,12 @@ fn pairs(
     out
 }
 
-fn side<'a>(extraction: &Extraction, v: &'a Version) -> Side<'a> {
+fn side<'a>(extraction: &'a Extraction, v: &'a Version) -> Side<'a> {
     let quote = &extraction.sources[v.at.source].quotes[v.at.quote];
     Side {
         features: &v.features,
         span: v.span,
+        text: &extraction.sources[v.at.source].source.text,
         kind: quote.kind,
         speaker: v.person.as_deref(),
         speaker_span: quote.speaker_span.filter(|s| s.start < s.end),
