@@ -51,6 +51,8 @@ struct Raw {
     capitalized_names: bool,
     antonym_prefixes: Vec<String>,
     opposites: Vec<[String; 2]>,
+    not_names: Vec<String>,
+    possessive_suffixes: Vec<String>,
     lemmas: BTreeMap<String, String>,
     tense: RawTense,
     numbers: RawNumbers,
@@ -121,6 +123,8 @@ pub struct Words {
     pub capitalized_names: bool,
     antonym_prefixes: Vec<String>,
     opposites: HashSet<(String, String)>,
+    not_names: HashSet<String>,
+    possessive_suffixes: Vec<String>,
     tenses: HashMap<String, Tense>,
     tense_pairs: HashSet<(String, String)>,
     past_suffixes: Vec<String>,
@@ -210,6 +214,8 @@ impl Words {
             capitalized_names: raw.capitalized_names,
             antonym_prefixes: raw.antonym_prefixes,
             opposites,
+            not_names: set(raw.not_names),
+            possessive_suffixes: raw.possessive_suffixes,
             tenses,
             tense_pairs,
             past_suffixes: raw.tense.past_suffixes,
@@ -267,6 +273,19 @@ impl Words {
                 .negator_suffixes
                 .iter()
                 .any(|s| lower.ends_with(s.as_str()))
+    }
+
+    /// Whether a capitalized word is not a name (days, months: "Friday", "January").
+    pub fn is_not_name(&self, lower: &str) -> bool {
+        self.not_names.contains(lower)
+    }
+
+    /// A word without a possessive ending ("Russia's" → "russia").
+    pub fn without_possessive<'w>(&self, lower: &'w str) -> &'w str {
+        self.possessive_suffixes
+            .iter()
+            .find_map(|s| lower.strip_suffix(s.as_str()).filter(|r| !r.is_empty()))
+            .unwrap_or(lower)
     }
 
     /// Whether two words are opposites by the language's lists: a listed pair of function
