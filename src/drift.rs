@@ -484,7 +484,7 @@ pub fn compare(a: Side<'_>, b: Side<'_>, fragment: Option<Fragment>) -> Vec<Drif
     items
 }
 
-/// 4. Quantities, compared over the whole versions: phrases written alike are the same; of
+/// Quantities (step 4), compared over the whole versions: phrases written alike are the same; of
 /// the others, those of equal value are a number reworded ("90 minutes" / "an hour and a
 /// half", within one language), the rest are paired in order as changed numbers, and what is
 /// left on one side is an omission or an addition (a quantity weighs [`NUMBER_ALONE`], a date
@@ -831,7 +831,7 @@ impl Compared<'_> {
         }
     }
 
-    /// 2. Tense of auxiliaries ("is" / "was", "will" / "would"), and a future auxiliary added
+    /// Tense of auxiliaries (step 2) ("is" / "was", "will" / "would"), and a future auxiliary added
     /// before a verb whose form changed ("received" / "will receive").
     fn tense_of_auxiliaries(
         &self,
@@ -923,7 +923,7 @@ impl Compared<'_> {
         }
     }
 
-    /// 3. Modality: verbs of commitment or expectation pair with each other, auxiliaries and
+    /// Modality (step 3): verbs of commitment or expectation pair with each other, auxiliaries and
     /// hedges with each other; a modal word with no counterpart is a change of modality only
     /// when nothing else in the region changed ("quite frank" / "frank"), otherwise it is one
     /// of the replaced words ("want" / "hate"). "will" and "won't" are one modal (the negation
@@ -1137,8 +1137,8 @@ impl Compared<'_> {
         for (i, row) in table.iter_mut().enumerate() {
             row[0] = i as f64;
         }
-        for j in 0..=m {
-            table[0][j] = j as f64;
+        for (j, cell) in table[0].iter_mut().enumerate() {
+            *cell = j as f64;
         }
         for i in 1..=n {
             for j in 1..=m {
@@ -1381,13 +1381,11 @@ fn quantities(v: &View) -> Vec<Quantity> {
             if end < n && !together(end) {
                 break;
             }
-            if end < n && part(end) {
-                end += 1;
-            } else if end + 1 < n
+            let joined = end + 1 < n
                 && together(end + 1)
                 && joiner(end)
-                && (part(end + 1) || (joiner(end + 1) && end + 2 < n && part(end + 2)))
-            {
+                && (part(end + 1) || (joiner(end + 1) && end + 2 < n && part(end + 2)));
+            if (end < n && part(end)) || joined {
                 end += 1;
             } else {
                 break;

@@ -239,7 +239,7 @@ impl Words {
 
     /// Whether word `i` of a list of lowercase words negates: it is a negator and not part of a
     /// phrase that does not negate (Spanish "sin embargo", however).
-    pub fn negates_at<'s>(&self, words: &[&'s str], i: usize) -> bool {
+    pub fn negates_at(&self, words: &[&str], i: usize) -> bool {
         if !self.is_negator(words[i]) {
             return false;
         }
@@ -349,9 +349,9 @@ impl Words {
         };
         if ends(&self.past_suffixes) {
             Some(Tense::Past)
-        } else if ends(&self.present_suffixes) && !lower.ends_with("ss") {
-            Some(Tense::Present)
-        } else if bare_is_present && !self.past_suffixes.is_empty() {
+        } else if (ends(&self.present_suffixes) && !lower.ends_with("ss"))
+            || (bare_is_present && !self.past_suffixes.is_empty())
+        {
             Some(Tense::Present)
         } else {
             None
