@@ -14,11 +14,15 @@
 //!    word is too little to tell utterances apart.
 //! 3. **Groups.** Within each connected set of edges, average-linkage clustering merges the two
 //!    closest clusters while their mean similarity (missing edges counting as 0) stays at or
-//!    above 0.1 × `min_similarity`, and never merges clusters that name two different people
-//!    without a direct edge between those versions. A quote joins the group it fits best, and
-//!    a chain of loosely similar quotes does not collapse into one group. A quote nested in a
-//!    grouped one (a scare quote inside reported speech) joins its holder's group. Groups need
-//!    versions from two sources or more; other quotes stay ungrouped (and stay in the report).
+//!    above 0.1 × `min_similarity`, never merges clusters that name two different people
+//!    without a direct edge between those versions, and never merges two clusters with a pair
+//!    of versions less than half of `min_similarity` alike (complete linkage at that floor; a
+//!    pair never scored as a candidate is scored then): every version of a group is a
+//!    plausible version of every other, not one reached through a chain, and a fragment close
+//!    to two different statements cannot bridge them. A quote nested in a grouped one (a scare
+//!    quote inside reported speech) joins its holder's group and is compared with its holder
+//!    only. Groups need versions from two sources or more; other quotes stay ungrouped (and
+//!    stay in the report).
 //!
 //!    The defaults (0.4, and 0.1 × for linkage) give the best pairwise F1 on the hand-annotated
 //!    fixtures (`tests/annotations/alignment-geneva-2022.toml`; the ignored `sweep` test prints
@@ -27,7 +31,12 @@
 //!    them together; the cannot-link rule, not the mean, is what keeps different speakers
 //!    apart.
 //! 4. **Pairs.** Every pair of versions in a group (or, with a reference source, every version
-//!    against the reference's) gets its similarity and its drift items.
+//!    against the reference's) gets its similarity and its drift items. A pair's severity is
+//!    its worst item's times `0.6 + 0.4 × min(1, similarity / 0.8)` (see `agreement`); a
+//!    group's is its worst pair's among the pairs similar enough to be linked by themselves
+//!    (at least 0.75 × `min_similarity`). Groups are ranked by severity, then by the number of
+//!    sources, then by the similarity of the worst pair (a change in versions that otherwise
+//!    agree first).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -221,7 +230,23 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
     } = edges(&versions, &weighed, options.min_similarity);
     let linkage = options.linkage.unwrap_or(0.1 * options.min_similarity);
     let persons: Vec<Option<&str>> = versions.iter().map(|v| v.person.as_deref()).collect();
-    let clusters = cluster(&persons, &edges, &copies, linkage);
+    // Every two versions of a group must be plausible versions of each other, not only
+    // reached through a chain: a pair never scored is scored here, once.
+    let floor = WITHIN_GROUP_SHARE * options.min_similarity;
+    let checked: std::sync::Mutex<FxHashMap<(usize, usize), bool>> = Default::default();
+    let close = |i: usize, j: usize| {
+        let key = (i.min(j), i.max(j));
+        if let Some(&(similarity, _)) = scores.get(&key) {
+            return similarity.combined + 1e-9 >= floor;
+        }
+        if let Some(&known) = checked.lock().expect("not poisoned").get(&key) {
+            return known;
+        }
+        let known = score::similarity_at_least(&weighed[key.0], &weighed[key.1], floor).is_some();
+        checked.lock().expect("not poisoned").insert(key, known);
+        known
+    };
+    let clusters = cluster(&persons, &edges, &copies, linkage, &close);
 
     let clusters = adopt_nested(&versions, clusters);
 
@@ -270,7 +295,7 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
             let pairs = pairs(
                 extraction, &versions, &weighed, &scores, &members, reference, hub,
             );
-            let severity = pairs.iter().map(|p| p.severity).fold(0.0, f64::max);
+            let severity = group_severity(&pairs, options.min_similarity);
             let pivot = match reference {
                 Some(r) => members
                     .iter()
@@ -297,10 +322,13 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
         grouped.extend(members);
         groups.push(group);
     }
+    // Ties of severity: more sources first, then the group whose worst pair is closer (the
+    // change stands out in versions that otherwise agree).
     groups.sort_by(|x, y| {
         y.severity
             .total_cmp(&x.severity)
             .then(y.source_count().cmp(&x.source_count()))
+            .then(worst_similarity(y).total_cmp(&worst_similarity(x)))
             .then(x.members.cmp(&y.members))
     });
     for (n, group) in groups.iter_mut().enumerate() {
@@ -987,11 +1015,43 @@ fn concepts<'a>(features: &'a Features) -> impl Iterator<Item = crate::lexicon::
         .flat_map(|&i| features.meanings[i].clusters.iter().copied())
 }
 
+/// Two versions in one group must be at least this share of `min_similarity` alike (0.2 by
+/// default): a group is versions of one utterance, each a plausible version of every other,
+/// not a chain ("no plans to attack Ukraine" → "Russia has no plans" → "premature" → "another
+/// summit"), and a fragment close to two versions cannot bridge them.
+const WITHIN_GROUP_SHARE: f64 = 0.5;
+
+/// The severity of a group: its worst pair's, among the pairs that are versions of one
+/// utterance by themselves (similar enough to be linked, down to the corroborated share), so
+/// that a pair the group holds only through others does not rank it.
+fn group_severity(pairs: &[Pair], min_similarity: f64) -> f64 {
+    let linked = |p: &&Pair| p.similarity.combined + 1e-9 >= MUTUAL_SHARE * min_similarity;
+    let worst = |ps: &mut dyn Iterator<Item = &Pair>| ps.map(|p| p.severity).fold(0.0, f64::max);
+    if pairs.iter().any(|p| linked(&p)) {
+        worst(&mut pairs.iter().filter(linked))
+    } else {
+        worst(&mut pairs.iter())
+    }
+}
+
+/// The similarity of a group's most severe pair (1 when it has none).
+fn worst_similarity(group: &Group) -> f64 {
+    group
+        .pairs
+        .iter()
+        .filter(|p| p.severity == group.severity)
+        .map(|p| p.similarity.combined)
+        .fold(f64::NAN, f64::max)
+        .max(if group.pairs.is_empty() { 1.0 } else { 0.0 })
+}
+
 /// Average-linkage clustering within connected components; returns clusters of indices.
 ///
-/// Two clusters whose versions name different people do not merge unless some pair of those
-/// versions is itself linked (the attribution case): grouping must not put one person's words
-/// in another's mouth by way of a third, unattributed version.
+/// Two clusters merge only when every pair of their versions is `close` (complete linkage at
+/// [`WITHIN_GROUP_SHARE`] of the threshold). Two clusters whose versions name different
+/// people do not merge unless some pair of those versions is itself linked (the attribution
+/// case): grouping must not put one person's words in another's mouth by way of a third,
+/// unattributed version.
 ///
 /// A class of exact copies (`copies`) starts as one cluster, its versions linked to one
 /// another by their identity rather than by the star of edges that joins them, so that
@@ -1001,6 +1061,7 @@ fn cluster(
     edges: &[(usize, usize, f64)],
     copies: &[Vec<usize>],
     threshold: f64,
+    close: &(dyn Fn(usize, usize) -> bool + Sync),
 ) -> Vec<Vec<usize>> {
     let n = persons.len();
     let linked: BTreeSet<(usize, usize)> = edges
@@ -1072,6 +1133,7 @@ fn cluster(
             clusters.insert(class[0], class.to_vec());
         }
         let mut links: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+        let mut apart: BTreeSet<(usize, usize)> = BTreeSet::new();
         for &(a, b, s) in edges {
             let (x, y) = (owner[&a], owner[&b]);
             if x != y {
@@ -1087,14 +1149,31 @@ fn cluster(
                 })
                 .filter(|(_, mean)| *mean >= threshold)
                 .filter(|((x, y), _)| !conflict(&clusters[x], &clusters[y]))
+                .filter(|((x, y), _)| !apart.contains(&(*x, *y)))
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
             let Some(((x, y), _)) = best else { break };
+            let all_close = clusters[&x]
+                .iter()
+                .all(|&i| clusters[&y].iter().all(|&j| close(i, j)));
+            if !all_close {
+                // Clusters only grow, so these two can never merge: set aside.
+                apart.insert((x, y));
+                continue;
+            }
             // Merge y into x.
             let moved = clusters.remove(&y).expect("cluster exists");
             for &m in &moved {
                 owner.insert(m, x);
             }
             clusters.get_mut(&x).expect("cluster exists").extend(moved);
+            let kept_apart: Vec<(usize, usize)> = apart
+                .iter()
+                .filter(|(p, q)| *p == y || *q == y)
+                .map(|&(p, q)| if p == y { q } else { p })
+                .filter(|&z| z != x)
+                .map(|z| (x.min(z), x.max(z)))
+                .collect();
+            apart.extend(kept_apart);
             let old: Vec<((usize, usize), f64)> = links
                 .iter()
                 .filter(|((p, q), _)| *p == y || *q == y || *p == x || *q == x)
@@ -1195,10 +1274,26 @@ fn pairs(
     reference: Option<usize>,
     hub: Option<usize>,
 ) -> Vec<Pair> {
+    // A quote nested in another member (a scare quote inside reported speech) is compared with
+    // the version it was cut from only: the holder's pairs speak for it.
+    let holder = |m: usize| {
+        members.iter().copied().find(|&h| {
+            let (outer, inner) = (&versions[h].span, &versions[m].span);
+            h != m
+                && nested(&versions[h], &versions[m])
+                && outer.start <= inner.start
+                && inner.end <= outer.end
+                && outer.end - outer.start > inner.end - inner.start
+        })
+    };
+    let holders: Vec<Option<usize>> = members.iter().map(|&m| holder(m)).collect();
     let mut out = Vec::new();
     for (k, &i) in members.iter().enumerate() {
-        for &j in &members[k + 1..] {
+        for (l, &j) in members.iter().enumerate().skip(k + 1) {
             if hub.is_some_and(|h| i != h && j != h) {
+                continue;
+            }
+            if holders[k].is_some_and(|h| h != j) || holders[l].is_some_and(|h| h != i) {
                 continue;
             }
             let (i, j) = match reference {
@@ -1217,7 +1312,7 @@ fn pairs(
             let severity = if drift.is_empty() {
                 0.0
             } else {
-                round(worst + (1.0 - worst) * 0.25 * similarity.divergence())
+                round(worst * agreement(similarity.combined))
             };
             out.push(Pair {
                 a: a.at,
@@ -1232,11 +1327,21 @@ fn pairs(
     out
 }
 
-fn side<'a>(extraction: &Extraction, v: &'a Version) -> Side<'a> {
+/// How much a pair's worst item counts, by how alike the rest of the two versions is:
+/// `0.6 + 0.4 × min(1, similarity / 0.8)`. A negation in versions that otherwise match
+/// (similarity 0.8 or more) keeps its 0.9; between versions that share little (0.2) it is
+/// 0.63, below an unrelated word swapped in near-identical versions (0.55 × 1). The scale
+/// is continuous, so pairs with the same worst change rarely tie.
+fn agreement(similarity: f64) -> f64 {
+    0.6 + 0.4 * (similarity / 0.8).clamp(0.0, 1.0)
+}
+
+fn side<'a>(extraction: &'a Extraction, v: &'a Version) -> Side<'a> {
     let quote = &extraction.sources[v.at.source].quotes[v.at.quote];
     Side {
         features: &v.features,
         span: v.span,
+        text: &extraction.sources[v.at.source].source.text,
         kind: quote.kind,
         speaker: v.person.as_deref(),
         speaker_span: quote.speaker_span.filter(|s| s.start < s.end),
@@ -1313,6 +1418,28 @@ mod tests {
             })
             .collect();
         crate::analysis::analyze(Corpus::new(sources), options)
+    }
+
+    #[test]
+    fn a_chain_of_links_is_not_one_group() {
+        // 0–1 and 1–2 are linked, 0 and 2 are far apart: two groups, not a chain.
+        let persons = [Some("lavrov"), Some("lavrov"), Some("lavrov")];
+        let edges = [(0, 1, 0.5), (1, 2, 0.45)];
+        let close = |i: usize, j: usize| (i.min(j), i.max(j)) != (0, 2);
+        let mut clusters = cluster(&persons, &edges, 0.04, &close);
+        clusters.iter_mut().for_each(|c| c.sort_unstable());
+        clusters.sort();
+        assert_eq!(clusters, [vec![0, 1], vec![2]]);
+        // When 0 and 2 are close enough, the three are one group.
+        let clusters = cluster(&persons, &edges, 0.04, &|_, _| true);
+        assert_eq!(clusters.len(), 1);
+    }
+
+    #[test]
+    fn a_change_in_matching_versions_outranks_one_in_distant_versions() {
+        assert!(agreement(0.9) > agreement(0.5));
+        assert_eq!(agreement(0.8), 1.0);
+        assert!(0.9 * agreement(0.2) < 0.9 * agreement(0.6));
     }
 
     #[test]

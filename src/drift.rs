@@ -1,43 +1,90 @@
 //! What changed between two versions of an utterance: typed drift items.
 //!
 //! The two versions' words are aligned by a diff (the `similar` crate, Patience algorithm) on
-//! their stems, so that inflection ("expects"/"expected") is not a change. Versions in two
-//! languages are aligned on meanings instead: a word that renders a word of the other version
-//! (the same sense, a synonym, the same name or number) counts as that word. Every region the
-//! diff marks as different is then read for what a fact-checker cares about, in this order:
+//! their stems, so that inflection ("expects"/"expected") is not a change of words. Versions
+//! in two languages are aligned on meanings instead: a word that renders a word of the other
+//! version (the same sense, a synonym, the same name or number) counts as that word.
+//!
+//! Every region the diff marks as different is read for what a fact-checker cares about, in
+//! this order, each step taking its words out of the region:
 //!
 //! 1. **negation** — a negator (*not*, *no*, *never*, *n't*, *without* …) on one side only;
-//! 2. **modality** — a change in modal verbs, verbs of expectation or commitment and hedges
-//!    (*will/would/could/might*, *expected/promised/agreed/wants*, *quite*, *about*);
-//! 3. **number** — quantities that differ, or appear on one side only ("90 minutes" vs "an hour
-//!    and a half" are the same value and weigh little; "100,000" vs "tens of thousands" are not);
-//! 4. what remains is a **substitution** (words on both sides, with the relation of their
-//!    meanings: synonym, related, antonym or unrelated), an **omission** (only in the
-//!    first version) or an **addition** (only in the second). Changes of function words alone
-//!    (*the*/*a*) are translation noise and are not reported.
+//! 2. **tense** — the present and past (or future) forms of one verb: *is → was*,
+//!    *will → would*, *expects → expected*, *find → found* (an infinitive, "to meet", has no
+//!    tense: "agreed to meet" / "met" is not a tense change);
+//! 3. **modality** — a modal verb, a verb of commitment or expectation or a hedge replaced by
+//!    another, or added or dropped where nothing else changed (*will → could*,
+//!    *promised → expected*, *quite frank → frank*);
+//! 4. **number** — quantities that differ ("90 minutes" and "an hour and a half" are the same
+//!    value and weigh little; "100,000" and "tens of thousands" are not); a quantity on one side
+//!    only is an omission or an addition;
+//! 5. the remaining content words are aligned word to word (a small edit-distance alignment
+//!    whose cost is the relation of two words' meanings), so that what is reported is the
+//!    words that changed and nothing around them: a run of replaced words is a
+//!    **substitution** (at most [`PHRASE_WORDS`] content words a side, with the
+//!    [`relation`] of their meanings: synonym, related, antonym or unrelated), or an
+//!    **entity** when both sides are names (*Biden → Putin*); words on one side only are an
+//!    **omission** (only in the first version) or an **addition** (only in the second); a long
+//!    rewritten passage becomes several such items. Forms of one word are not drift: an
+//!    inflection or derivation (*Russia / Russian*, *meet / met* after "to"), a misspelling or
+//!    a dropped letter (*goverment*).
 //!
-//! Two more kinds compare the versions as wholes: **attribution** (the same words given to
-//! different people) and **quote-vs-paraphrase** (quoted in one, reported in the other).
+//! Changes of function words alone (*the*/*a*) are translation noise and are not reported.
+//! Three kinds compare the versions as wholes: **question** (a statement rendered as a
+//! question, or back), **attribution** (the same words given to different people) and
+//! **quote-vs-paraphrase** (quoted in one, reported in the other).
+//!
+//! The words each step looks for are per-language data (`src/drift/words/*.toml`, read
+//! through [`words::Words`]). Across languages only what can be aligned is judged: negation
+//! when both languages list negators, numbers by value, substitutions whose words the lexicon
+//! knows; modality and tense are read within one language, and words the lexicon does not know
+//! are no evidence of a change (a faithful translation into a language it lacks shows none).
 //!
 //! # Severity
 //!
 //! Each item has a severity in [0, 1]: how much it can change what a reader takes the speaker
-//! to have said. Negation 0.9, attribution 0.85, a different number 0.8 (0.6 when one side has
-//! none, 0.25 when the values agree), substitution by the [`relation`] of its words (antonym
-//! 0.85, unrelated 0.6, related 0.45, synonym 0.3), a change between commitment and
-//! expectation 0.6 (0.4 between other modals, 0.35 for a hedge), omission and addition by the
-//! number of content words (0.15 + 0.1 each up to 0.6, and 0.1 + 0.08 each up to 0.5),
-//! quote-vs-paraphrase 0.2. A pair's severity is its worst item, raised by up to a quarter of
-//! the remaining distance by its divergence, so that among pairs with the same worst change the
-//! more different ones rank first.
+//! to have said.
+//!
+//! | item | severity | example |
+//! |---|---:|---|
+//! | negation | 0.9 | "we expect a breakthrough" → "we do not expect a breakthrough" |
+//! | attribution | 0.85 | Lavrov's words given to Blinken |
+//! | substitution, antonym | 0.85 | "support" → "oppose" |
+//! | entity | 0.8 | "talks with Biden" → "talks with Putin" |
+//! | number, different values | 0.8 | "90 minutes" → "half an hour" |
+//! | question | 0.6 | "the talks were useful" → "were the talks useful?" |
+//! | modality, commitment against anything else | 0.6 | "promised" → "expected" |
+//! | substitution, unrelated | 0.55 | "open" → "constructive" |
+//! | omission, addition | 0.15 + 0.1 a content word, at most 0.5 (addition 0.1 + 0.08, at most 0.45); a quantity 0.5 | "concerns and positions" → "positions" 0.25 |
+//! | tense | 0.45 | "Russia expects" → "Russia expected" |
+//! | modality, other | 0.4 (a hedge 0.35) | "will" → "could" |
+//! | substitution, related | 0.4 | "talks" → "conversation" |
+//! | number, same value in other words | 0.25 | "90 minutes" → "an hour and a half" |
+//! | substitution, synonym | 0.25 | "swift" → "rapid" |
+//! | quote-vs-paraphrase | 0.2 | quoted in one, reported in the other |
+//!
+//! Across languages a substitution, omission or addition weighs at most
+//! [`CROSS_LANGUAGE_CAP`] (0.3) unless it is an antonym: a translation rewords, and a
+//! lexicon's gap is not a change of meaning.
+//!
+//! A pair's severity (see `align`) is its worst item's, scaled by how alike the rest of the two
+//! versions is (× 0.6 when they share nothing, × 1 from similarity 0.8): a negation in
+//! versions that otherwise match keeps 0.9, the same negation between two versions that share
+//! a fifth of their words 0.63.
+
+pub mod words;
+
+use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Serialize;
 use similar::{Algorithm, DiffTag};
 
-use crate::lexicon::{Meaning, Relation};
+use crate::lexicon::{Lexicon, Meaning, Relation};
 use crate::quote::{QuoteKind, Span};
 use crate::score::{Features, Fragment};
 use crate::text::Token;
+use words::{ModalClass, Tense, Words};
 
 /// What kind of change a drift item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -55,6 +102,12 @@ pub enum DriftKind {
     Modality,
     /// A quantity that differs.
     Number,
+    /// A verb in another tense: *is → was*, *will → would*.
+    Tense,
+    /// A statement rendered as a question, or a question as a statement.
+    Question,
+    /// A different person, place or organization named: *Biden → Putin*.
+    Entity,
     /// The same words given to different speakers.
     Attribution,
     /// Quoted in one version, reported without quotation marks in the other.
@@ -63,13 +116,16 @@ pub enum DriftKind {
 
 impl DriftKind {
     /// Every kind, in the order reports list them.
-    pub const ALL: [DriftKind; 8] = [
+    pub const ALL: [DriftKind; 11] = [
         DriftKind::Substitution,
         DriftKind::Omission,
         DriftKind::Addition,
         DriftKind::Negation,
         DriftKind::Modality,
         DriftKind::Number,
+        DriftKind::Tense,
+        DriftKind::Question,
+        DriftKind::Entity,
         DriftKind::Attribution,
         DriftKind::QuoteVsParaphrase,
     ];
@@ -83,6 +139,9 @@ impl DriftKind {
             DriftKind::Negation => "negation",
             DriftKind::Modality => "modality",
             DriftKind::Number => "number",
+            DriftKind::Tense => "tense",
+            DriftKind::Question => "question",
+            DriftKind::Entity => "entity",
             DriftKind::Attribution => "attribution",
             DriftKind::QuoteVsParaphrase => "quote-vs-paraphrase",
         }
@@ -131,21 +190,9 @@ impl DriftItem {
 /// content word of the shorter side has a synonym (or itself) on the other; `related` when
 /// some pair is synonymous or related; `unrelated` otherwise (and for words the lexicon lacks).
 pub fn relation(a: &[(&Token, &Meaning)], b: &[(&Token, &Meaning)]) -> Relation {
-    // A long region is a rewrite, not a word swap: its first words decide.
-    let (a, b) = (
-        &a[..a.len().min(RELATION_WORDS)],
-        &b[..b.len().min(RELATION_WORDS)],
-    );
-    let pair = |x: &(&Token, &Meaning), y: &(&Token, &Meaning)| {
-        if x.0.stem == y.0.stem || (!x.1.key.is_empty() && x.1.key == y.1.key) {
-            Relation::Synonym
-        } else {
-            x.1.relation(y.1)
-        }
-    };
     let relations: Vec<Vec<Relation>> = a
         .iter()
-        .map(|x| b.iter().map(|y| pair(x, y)).collect())
+        .map(|x| b.iter().map(|y| word_relation(x, y)).collect())
         .collect();
     let any = |r: Relation| relations.iter().flatten().any(|&x| x == r);
     if any(Relation::Antonym) {
@@ -167,19 +214,54 @@ pub fn relation(a: &[(&Token, &Meaning)], b: &[(&Token, &Meaning)]) -> Relation 
     }
 }
 
-/// How many content words of each side of a substitution [`relation`] reads.
-const RELATION_WORDS: usize = 12;
+fn word_relation(x: &(&Token, &Meaning), y: &(&Token, &Meaning)) -> Relation {
+    if x.0.stem == y.0.stem || (!x.1.key.is_empty() && x.1.key == y.1.key) {
+        Relation::Synonym
+    } else {
+        x.1.relation(y.1)
+    }
+}
+
+/// At most this many content words on each side of one substitution: a longer run of replaced
+/// words is reported as several items.
+pub const PHRASE_WORDS: usize = 3;
+
+/// Names on both sides of a changed region are an entity change only when the region has at
+/// most this many content words a side: the names then stand in the same place.
+const NAME_REGION: usize = 8;
+
+/// Across languages, a substitution, omission or addition weighs at most this much unless its
+/// words are antonyms (see the module documentation).
+pub const CROSS_LANGUAGE_CAP: f64 = 0.3;
+
+const NEGATION: f64 = 0.9;
+const ATTRIBUTION: f64 = 0.85;
+const ENTITY: f64 = 0.8;
+const NUMBER_CHANGED: f64 = 0.8;
+const NUMBER_REWORDED: f64 = 0.25;
+const NUMBER_ALONE: f64 = 0.5;
+const QUESTION: f64 = 0.6;
+const TENSE: f64 = 0.45;
+const QUOTE_VS_PARAPHRASE: f64 = 0.2;
 
 /// The severity of a substitution by the relation of its words: a synonym swap is a change of
-/// wording (0.3), a related word a change of nuance (0.45), an unrelated word a change of
-/// meaning (0.6), an antonym a reversal (0.85).
+/// wording (0.25), a related word a change of nuance (0.4), an unrelated word a change of
+/// meaning (0.55), an antonym a reversal (0.85).
 fn substitution_severity(relation: Relation) -> f64 {
     match relation {
-        Relation::Synonym => 0.3,
-        Relation::Related => 0.45,
-        Relation::Unrelated => 0.6,
+        Relation::Synonym => 0.25,
+        Relation::Related => 0.4,
+        Relation::Unrelated => 0.55,
         Relation::Antonym => 0.85,
     }
+}
+
+fn omission_severity(content_words: usize) -> f64 {
+    (0.15 + 0.1 * content_words as f64).min(0.5)
+}
+
+fn addition_severity(content_words: usize) -> f64 {
+    (0.1 + 0.08 * content_words as f64).min(0.45)
 }
 
 /// One version as drift sees it.
@@ -189,6 +271,8 @@ pub struct Side<'a> {
     pub features: &'a Features,
     /// Its span in its source.
     pub span: Span,
+    /// The whole text of its source (the spans' bytes).
+    pub text: &'a str,
     /// Direct or indirect.
     pub kind: QuoteKind,
     /// A key identifying its speaker across sources (persons only).
@@ -197,41 +281,106 @@ pub struct Side<'a> {
     pub speaker_span: Option<Span>,
 }
 
-const NEGATORS: &[&str] = &[
-    "cannot", "neither", "never", "no", "nobody", "none", "nor", "not", "nothing", "nowhere",
-    "without",
-];
+/// A version's words within the compared window, with its language's word lists.
+struct View<'a> {
+    side: Side<'a>,
+    tokens: &'a [Token],
+    meanings: &'a [Arc<Meaning>],
+    words: &'static Words,
+}
 
-/// Modal verbs and verbs of commitment or expectation, by class.
-fn modal_class(lower: &str) -> Option<(&'static str, u8)> {
-    // class 0: commitment, 1: expectation/wish, 2: modal auxiliary, 3: hedge
-    Some(match lower {
-        "promise" | "promised" | "promises" | "agree" | "agreed" | "agrees" | "pledged"
-        | "vowed" | "committed" | "guaranteed" => ("commitment", 0),
-        "expect" | "expected" | "expects" | "expecting" | "hope" | "hoped" | "hopes" | "hoping"
-        | "want" | "wants" | "wanted" | "plan" | "plans" | "planned" | "intend" | "intends"
-        | "believe" | "believes" | "think" | "thinks" | "anticipate" | "anticipates" => {
-            ("expectation", 1)
+impl<'a> View<'a> {
+    fn new(side: Side<'a>, range: Range<usize>) -> Self {
+        let tokens = limit(&side.features.tokens[range.clone()]);
+        View {
+            side,
+            tokens,
+            meanings: &side.features.meanings[range.start..range.start + tokens.len()],
+            words: Words::of(&side.features.language),
         }
-        "will" | "would" | "could" | "might" | "may" | "can" | "should" | "must" | "shall"
-        | "cannot" | "won't" | "can't" | "wouldn't" | "couldn't" | "shouldn't" => ("modal", 2),
-        "quite" | "rather" | "fairly" | "very" | "somewhat" | "about" | "around"
-        | "approximately" | "roughly" | "nearly" | "almost" | "likely" | "unlikely"
-        | "possibly" | "perhaps" | "probably" | "reportedly" | "allegedly" | "apparently"
-        | "clearly" | "certainly" => ("hedge", 3),
-        _ => return None,
-    })
-}
+    }
 
-fn is_negator(lower: &str) -> bool {
-    NEGATORS.binary_search(&lower).is_ok() || lower.ends_with("n't")
-}
+    fn lower(&self, i: usize) -> &str {
+        &self.tokens[i].lower
+    }
 
-/// The diff key of a token: its stem, with spelling variants of one word folded together.
-fn key(token: &Token) -> &str {
-    match token.lower.as_str() {
-        "can't" | "cannot" => "cannot",
-        _ => token.stem.as_str(),
+    fn previous(&self, i: usize) -> Option<&str> {
+        i.checked_sub(1).map(|p| self.lower(p))
+    }
+
+    fn negator(&self, i: usize) -> bool {
+        if !self.words.is_negator(self.lower(i)) {
+            return false;
+        }
+        let from = i.saturating_sub(3);
+        let to = (i + 4).min(self.tokens.len());
+        let near: Vec<&str> = (from..to).map(|k| self.lower(k)).collect();
+        self.words.negates_at(&near, i - from)
+    }
+
+    fn negators(&self, range: Range<usize>) -> usize {
+        range.filter(|&i| self.negator(i)).count()
+    }
+
+    /// Where a (possibly empty) run of words starting at `i` sits.
+    fn at(&self, i: usize) -> usize {
+        self.tokens.get(i).map_or(self.side.span.end, |t| t.start)
+    }
+
+    fn span(&self, words: &[usize], at: usize) -> Span {
+        match (words.first(), words.last()) {
+            (Some(&f), Some(&l)) => Span {
+                start: self.tokens[f].start,
+                end: self.tokens[l].end,
+            },
+            _ => Span { start: at, end: at },
+        }
+    }
+
+    /// Whether word `i` is capitalized, in a language whose capitals mark names (and not a
+    /// capitalized common word, as "Friday").
+    fn capitalized(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        self.words.capitalized_names
+            && !self.words.is_not_name(self.lower(i))
+            && self.side.text[t.start..t.end]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+
+    /// Whether word `i` is written as a name: capitalized inside a sentence (after an
+    /// abbreviation such as "Gov." or "St." a sentence goes on).
+    fn name_like(&self, i: usize) -> bool {
+        if !self.capitalized(i) {
+            return false;
+        }
+        let start = self.tokens[i].start;
+        let before = self.side.text[..start].trim_end();
+        if start <= self.side.span.start || before.len() < self.side.span.start {
+            return false;
+        }
+        if let Some(head) = before.strip_suffix('.') {
+            let word = head
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            let abbreviation = (1..=4).contains(&word.chars().count())
+                && word.chars().next().is_some_and(char::is_uppercase);
+            return abbreviation;
+        }
+        !before.ends_with(['!', '?', ':', '"', '“', '”', '«', '»', '„', '‘', '\''])
+    }
+
+    fn meanings_of(&self, list: &[usize]) -> Vec<(&Token, &Meaning)> {
+        list.iter()
+            .map(|&i| (&self.tokens[i], &*self.meanings[i]))
+            .collect()
+    }
+
+    fn known(&self, i: usize) -> bool {
+        let m = &self.meanings[i];
+        !m.senses.is_empty() || !m.key.is_empty()
     }
 }
 
@@ -243,41 +392,54 @@ pub fn compare(a: Side<'_>, b: Side<'_>, fragment: Option<Fragment>) -> Vec<Drif
         Some(f) => (f.window.0..f.window.1, 0..b.features.tokens.len()),
         None => (0..a.features.tokens.len(), 0..b.features.tokens.len()),
     };
-    let a_meanings = &a.features.meanings[a_range.clone()];
-    let b_meanings = &b.features.meanings[b_range.clone()];
-    let a_tokens = limit(&a.features.tokens[a_range]);
-    let b_tokens = limit(&b.features.tokens[b_range]);
-    let (a_keys, b_keys) = if a.features.language == b.features.language {
+    let (va, vb) = (View::new(a, a_range), View::new(b, b_range));
+    let same_language = a.features.language == b.features.language;
+    let (a_keys, b_keys) = if same_language {
         (
-            a_tokens.iter().map(|t| (false, key(t))).collect(),
-            b_tokens.iter().map(|t| (false, key(t))).collect(),
+            va.tokens.iter().map(|t| (false, key(t))).collect(),
+            vb.tokens.iter().map(|t| (false, key(t))).collect(),
         )
     } else {
-        translation_keys(a_tokens, a_meanings, b_tokens, b_meanings)
+        translation_keys(va.tokens, va.meanings, vb.tokens, vb.meanings)
     };
     let mut items = Vec::new();
+    let (quantity_a, quantity_b) = numbers(&va, &vb, same_language, &mut items);
+    let pair = Compared {
+        a: va,
+        b: vb,
+        same_language,
+        quantity_a,
+        quantity_b,
+    };
     // Negation is judged on the whole: "poses no threat" and "did not pose a threat" negate
-    // alike, though the diff sees "no" and "not" in different places.
-    let negators = |ts: &[Token]| ts.iter().filter(|t| is_negator(&t.lower)).count() as isize;
-    let surplus = negators(b_tokens) - negators(a_tokens);
+    // alike, though the diff sees "no" and "not" in different places. Across languages only
+    // its presence is compared (Spanish "no … nada" negates once), and only when both
+    // languages list their negators.
+    let judged = pair.a.words.knows_negation() && pair.b.words.knows_negation();
+    let (na, nb) = (
+        pair.a.negators(0..pair.a.tokens.len()) as isize,
+        pair.b.negators(0..pair.b.tokens.len()) as isize,
+    );
+    let surplus = match (judged, same_language) {
+        (false, _) => 0,
+        (true, true) => nb - na,
+        (true, false) => (nb > 0) as isize - (na > 0) as isize,
+    };
     let mut negations: Vec<(bool, DriftItem)> = Vec::new();
     for op in similar::capture_diff_slices(Algorithm::Patience, &a_keys[..], &b_keys[..]) {
         let (tag, old, new) = op.as_tag_tuple();
         if tag == DiffTag::Equal {
+            if same_language {
+                for k in 0..old.len() {
+                    pair.tense_of_same_word(old.start + k, new.start + k, &mut items);
+                }
+            }
             continue;
         }
-        let at_a = position(a_tokens, old.start, a.span.end);
-        let at_b = position(b_tokens, new.start, b.span.end);
-        let region_surplus = negators(&b_tokens[new.clone()]) - negators(&a_tokens[old.clone()]);
-        let region_a: Vec<(&Token, &Meaning)> = a_tokens[old.clone()]
-            .iter()
-            .zip(a_meanings[old].iter().map(|m| &**m))
-            .collect();
-        let region_b: Vec<(&Token, &Meaning)> = b_tokens[new.clone()]
-            .iter()
-            .zip(b_meanings[new].iter().map(|m| &**m))
-            .collect();
-        if let Some(item) = classify_region(&region_a, &region_b, at_a, at_b, &mut items) {
+        let region_surplus =
+            pair.b.negators(new.clone()) as isize - pair.a.negators(old.clone()) as isize;
+        let negation = pair.region(old, new, &mut items);
+        if let Some(item) = negation {
             if region_surplus.signum() == surplus.signum() && surplus != 0 {
                 negations.push((tag == DiffTag::Replace, item));
             }
@@ -291,13 +453,23 @@ pub fn compare(a: Side<'_>, b: Side<'_>, fragment: Option<Fragment>) -> Vec<Drif
             .take(surplus.unsigned_abs())
             .map(|(_, item)| item),
     );
+    if is_question(&a.text[a.span.start..a.span.end])
+        != is_question(&b.text[b.span.start..b.span.end])
+    {
+        items.push(DriftItem::new(
+            DriftKind::Question,
+            a.span,
+            b.span,
+            QUESTION,
+        ));
+    }
     if let (Some(sa), Some(sb)) = (a.speaker, b.speaker) {
         if sa != sb {
             items.push(DriftItem::new(
                 DriftKind::Attribution,
                 a.speaker_span.unwrap_or(a.span),
                 b.speaker_span.unwrap_or(b.span),
-                0.85,
+                ATTRIBUTION,
             ));
         }
     }
@@ -306,10 +478,194 @@ pub fn compare(a: Side<'_>, b: Side<'_>, fragment: Option<Fragment>) -> Vec<Drif
             DriftKind::QuoteVsParaphrase,
             a.span,
             b.span,
-            0.2,
+            QUOTE_VS_PARAPHRASE,
         ));
     }
     items
+}
+
+/// Quantities (step 4), compared over the whole versions: phrases written alike are the same; of
+/// the others, those of equal value are a number reworded ("90 minutes" / "an hour and a
+/// half", within one language), the rest are paired in order as changed numbers, and what is
+/// left on one side is an omission or an addition (a quantity weighs [`NUMBER_ALONE`], a date
+/// as a word). Returns the words of each version that belong to a quantity.
+fn numbers(
+    a: &View,
+    b: &View,
+    same_language: bool,
+    items: &mut Vec<DriftItem>,
+) -> (Vec<bool>, Vec<bool>) {
+    let marks = |v: &View, qs: &[Quantity]| {
+        let mut marked = vec![false; v.tokens.len()];
+        for q in qs {
+            for &i in &q.words {
+                marked[i] = true;
+            }
+        }
+        marked
+    };
+    if !same_language {
+        let digits = |v: &View| -> Vec<bool> {
+            (0..v.tokens.len())
+                .map(|i| v.words.digits(v.lower(i)).is_some())
+                .collect()
+        };
+        items.extend(numbers_across_languages(a, b));
+        return (digits(a), digits(b));
+    }
+    let (qa, qb) = (quantities(a), quantities(b));
+    let (mut left_a, mut left_b): (Vec<usize>, Vec<usize>) =
+        ((0..qa.len()).collect(), (0..qb.len()).collect());
+    let surface = |v: &View, q: &Quantity| -> Vec<String> {
+        q.words.iter().map(|&i| v.lower(i).to_string()).collect()
+    };
+    let mut take = |same: &dyn Fn(&Quantity, &Quantity) -> bool,
+                    items: &mut Vec<DriftItem>,
+                    severity: Option<f64>| {
+        let mut k = 0;
+        while k < left_a.len() {
+            let x = &qa[left_a[k]];
+            if let Some(m) = left_b.iter().position(|&j| same(x, &qb[j])) {
+                let y = &qb[left_b[m]];
+                if let Some(severity) = severity {
+                    items.push(DriftItem::new(
+                        DriftKind::Number,
+                        a.span(&x.words, 0),
+                        b.span(&y.words, 0),
+                        severity,
+                    ));
+                }
+                left_a.remove(k);
+                left_b.remove(m);
+            } else {
+                k += 1;
+            }
+        }
+    };
+    take(&|x, y| surface(a, x) == surface(b, y), items, None);
+    take(
+        &|x, y| overlaps(x.value, y.value) && x.digits_only && y.digits_only,
+        items,
+        None,
+    );
+    take(
+        &|x, y| overlaps(x.value, y.value),
+        items,
+        Some(NUMBER_REWORDED),
+    );
+    take(&|x, y| x.date == y.date, items, Some(NUMBER_CHANGED));
+    let alone = |q: &Quantity| {
+        if q.date {
+            omission_severity(1)
+        } else {
+            NUMBER_ALONE
+        }
+    };
+    for &k in &left_a {
+        let q = &qa[k];
+        let at = b.at(b.tokens.len());
+        items.push(DriftItem::new(
+            DriftKind::Omission,
+            a.span(&q.words, 0),
+            Span { start: at, end: at },
+            alone(q),
+        ));
+    }
+    for &k in &left_b {
+        let q = &qb[k];
+        let at = a.at(a.tokens.len());
+        items.push(DriftItem::new(
+            DriftKind::Addition,
+            Span { start: at, end: at },
+            b.span(&q.words, 0),
+            alone(q),
+        ));
+    }
+    (marks(a, &qa), marks(b, &qb))
+}
+
+/// Numbers of two versions in two languages, compared over the whole versions: the values
+/// written in digits on each side that the other side lacks. One such value on each side is a
+/// changed number; a value on one side only may be written in words on the other, and is not
+/// reported.
+fn numbers_across_languages(a: &View, b: &View) -> Option<DriftItem> {
+    // Digits, times a scale word after them ("100 tisíc" is 100,000).
+    let values = |v: &View| -> Vec<(usize, f64)> {
+        (0..v.tokens.len())
+            .filter_map(|i| {
+                let x = v.words.digits(v.lower(i))?;
+                let scale = (i + 1 < v.tokens.len())
+                    .then(|| v.words.number(v.lower(i + 1)))
+                    .flatten()
+                    .filter(|s| *s >= 1000.0)
+                    .unwrap_or(1.0);
+                Some((i, x * scale))
+            })
+            .collect()
+    };
+    let (va, vb) = (values(a), values(b));
+    // Digits split or scaled differently ("417.6万" / "4.176 million", "13 269" / "13,269")
+    // still begin alike: the digits without separators and trailing zeros, one a prefix of
+    // the other (at least two of them, or all).
+    let digits = |v: &View, i: usize| -> String {
+        let d: String = v
+            .lower(i)
+            .chars()
+            .filter_map(|c| {
+                c.to_digit(10)
+                    .or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32))
+            })
+            .map(|d| char::from(b'0' + d as u8))
+            .collect();
+        d.trim_end_matches('0').to_string()
+    };
+    let alike = |i: usize, j: usize| {
+        let (x, y) = (digits(a, i), digits(b, j));
+        let (short, long) = if x.len() <= y.len() {
+            (&x, &y)
+        } else {
+            (&y, &x)
+        };
+        long.starts_with(short.as_str()) && (short.len() >= 2 || short == long)
+    };
+    let mut used = vec![false; vb.len()];
+    let mut unmatched_a = Vec::new();
+    for &(i, x) in &va {
+        let found = vb.iter().enumerate().position(|(k, &(j, y))| {
+            !used[k] && ((x - y).abs() <= 1e-9 * x.abs().max(1.0) || alike(i, j))
+        });
+        match found {
+            Some(k) => used[k] = true,
+            None => unmatched_a.push(i),
+        }
+    }
+    let unmatched_b: Vec<usize> = vb
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(&(j, _), _)| j)
+        .collect();
+    let (&i, &j) = (unmatched_a.first()?, unmatched_b.first()?);
+    Some(DriftItem::new(
+        DriftKind::Number,
+        a.span(&[i], 0),
+        b.span(&[j], 0),
+        NUMBER_CHANGED,
+    ))
+}
+
+/// Whether a version is a question: it ends with a question mark (before any closing quote or
+/// bracket), or opens with an inverted one.
+fn is_question(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '”' | '’' | '»' | '«' | '“' | ')' | '」' | '』')
+    });
+    trimmed.ends_with(['?', '？', '\u{37e}']) || trimmed.starts_with('¿')
+}
+
+/// The diff key of a token: its stem.
+fn key(token: &Token) -> &str {
+    token.stem.as_str()
 }
 
 /// A word as the diff sees it: its key, and whether it is the second version's own (see
@@ -322,9 +678,9 @@ type DiffKey<'t> = (bool, &'t str);
 /// version's (`true`) so that they never equal a key of the first.
 fn translation_keys<'t>(
     a: &'t [Token],
-    a_meanings: &[std::sync::Arc<Meaning>],
+    a_meanings: &[Arc<Meaning>],
     b: &'t [Token],
-    b_meanings: &[std::sync::Arc<Meaning>],
+    b_meanings: &[Arc<Meaning>],
 ) -> (Vec<DiffKey<'t>>, Vec<DiffKey<'t>>) {
     let a_keys: Vec<DiffKey> = a.iter().map(|t| (false, key(t))).collect();
     let b_keys = b
@@ -352,291 +708,725 @@ pub fn limit(tokens: &[Token]) -> &[Token] {
     &tokens[..tokens.len().min(WORD_LIMIT)]
 }
 
-/// Where a (possibly empty) run of tokens starting at `index` sits: its first token's start, or
-/// the end of the version.
-fn position(tokens: &[Token], index: usize, end: usize) -> usize {
-    tokens.get(index).map_or(end, |t| t.start)
+/// A changed region longer than this on both sides is not aligned word by word (the
+/// alignment's cost is the product of the two lengths); its words are an omission and an
+/// addition.
+const ALIGNED_REGION: usize = 120;
+
+/// The two versions being compared.
+struct Compared<'a> {
+    a: View<'a>,
+    b: View<'a>,
+    same_language: bool,
+    /// The words of each version that belong to a quantity, judged by [`numbers`].
+    quantity_a: Vec<bool>,
+    quantity_b: Vec<bool>,
 }
 
-fn span_of(tokens: &[&Token], otherwise: usize) -> Span {
-    match (tokens.first(), tokens.last()) {
-        (Some(first), Some(last)) => Span {
-            start: first.start,
-            end: last.end,
-        },
-        _ => Span {
-            start: otherwise,
-            end: otherwise,
-        },
+/// How two words of a changed region align.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Link {
+    /// Forms of one word (inflection, derivation, spelling, translation): no change.
+    Same,
+    /// Different words, related so.
+    Replaced(Relation),
+}
+
+/// One step of the word alignment of a region: indices into the region's word lists.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    Both(usize, usize, Link),
+    OnlyA(usize),
+    OnlyB(usize),
+}
+
+impl Compared<'_> {
+    /// Reads one differing region into items (see the module documentation for the order); a
+    /// negation found in it is returned rather than pushed, for [`compare`] to weigh on the
+    /// whole.
+    fn region(
+        &self,
+        old: Range<usize>,
+        new: Range<usize>,
+        items: &mut Vec<DriftItem>,
+    ) -> Option<DriftItem> {
+        let (a, b) = (&self.a, &self.b);
+        let (at_a, at_b) = (a.at(old.start), b.at(new.start));
+        // 1. Negation on one side only.
+        let neg_a: Vec<usize> = old.clone().filter(|&i| a.negator(i)).collect();
+        let neg_b: Vec<usize> = new.clone().filter(|&j| b.negator(j)).collect();
+        let negation = (neg_a.len() != neg_b.len()).then(|| {
+            DriftItem::new(
+                DriftKind::Negation,
+                a.span(&neg_a, at_a),
+                b.span(&neg_b, at_b),
+                NEGATION,
+            )
+        });
+        let mut rest_a: Vec<usize> = old
+            .clone()
+            .filter(|&i| !a.negator(i) || a.words.modal(a.lower(i)).is_some())
+            .collect();
+        let mut rest_b: Vec<usize> = new
+            .clone()
+            .filter(|&j| !b.negator(j) || b.words.modal(b.lower(j)).is_some())
+            .collect();
+
+        if self.same_language {
+            self.tense_of_auxiliaries(&mut rest_a, &mut rest_b, &old, &new, items);
+            self.modality(&mut rest_a, &mut rest_b, at_a, at_b, items);
+        } else {
+            // Modal words are not aligned across languages; they are not judged there.
+            rest_a.retain(|&i| a.words.modal(a.lower(i)).is_none());
+            rest_b.retain(|&j| b.words.modal(b.lower(j)).is_none());
+        }
+        // 4. Numbers are compared over the whole versions (see `numbers`): the diff may align
+        // a unit and leave its number in another region ("an hour and a half" / "half an
+        // hour").
+        rest_a.retain(|&i| !self.quantity_a[i]);
+        rest_b.retain(|&j| !self.quantity_b[j]);
+
+        // 5. Content words, aligned word by word; a function word counts when the other side
+        // has its opposite ("more" / "less").
+        let opposed = |v: &View, i: usize, w: &View, rest: &[usize]| {
+            v.words.has_opposite(v.lower(i))
+                && rest
+                    .iter()
+                    .any(|&j| v.words.opposite(v.lower(i), w.lower(j)))
+        };
+        let content = |v: &View, rest: &[usize], w: &View, other: &[usize]| -> Vec<usize> {
+            rest.iter()
+                .copied()
+                .filter(|&i| !v.tokens[i].stop || opposed(v, i, w, other))
+                .filter(|&i| self.same_language || v.known(i) || v.name_like(i))
+                .collect()
+        };
+        let (ca, cb) = (
+            content(a, &rest_a, b, &rest_b),
+            content(b, &rest_b, a, &rest_a),
+        );
+        if ca.is_empty() && cb.is_empty() {
+            return negation;
+        }
+        let steps = self.align_words(&ca, &cb);
+        self.items_of_steps(&ca, &cb, &steps, (a.at(old.end), b.at(new.end)), items);
+        negation
     }
-}
 
-/// Reads one differing region into items (see the module documentation for the order); a
-/// negation found in it is returned rather than pushed, for [`compare`] to weigh on the whole.
-fn classify_region(
-    a_words: &[(&Token, &Meaning)],
-    b_words: &[(&Token, &Meaning)],
-    at_a: usize,
-    at_b: usize,
-    items: &mut Vec<DriftItem>,
-) -> Option<DriftItem> {
-    let a: Vec<&Token> = a_words.iter().map(|(t, _)| *t).collect();
-    let b: Vec<&Token> = b_words.iter().map(|(t, _)| *t).collect();
-    let mut rest_a: Vec<&Token> = a.clone();
-    let mut rest_b: Vec<&Token> = b.clone();
-
-    // 1. Negation on one side only.
-    let neg_a: Vec<&Token> = a.iter().copied().filter(|t| is_negator(&t.lower)).collect();
-    let neg_b: Vec<&Token> = b.iter().copied().filter(|t| is_negator(&t.lower)).collect();
-    let negation = (neg_a.len() != neg_b.len()).then(|| {
-        DriftItem::new(
-            DriftKind::Negation,
-            span_of(&neg_a, at_a),
-            span_of(&neg_b, at_b),
-            0.9,
-        )
-    });
-    rest_a.retain(|t| !is_negator(&t.lower) || modal_class(&t.lower).is_some());
-    rest_b.retain(|t| !is_negator(&t.lower) || modal_class(&t.lower).is_some());
-
-    // 2. Modality: verbs of commitment or expectation pair with each other, auxiliaries and
-    // hedges with each other; "will" and "won't" are the same modal (the negation is judged
-    // above).
-    let modal_a: Vec<&Token> = rest_a
-        .iter()
-        .copied()
-        .filter(|t| modal_class(&t.lower).is_some())
-        .collect();
-    let modal_b: Vec<&Token> = rest_b
-        .iter()
-        .copied()
-        .filter(|t| modal_class(&t.lower).is_some())
-        .collect();
-    for verbs in [true, false] {
-        let (ma, mb) = (modals_of(&modal_a, verbs), modals_of(&modal_b, verbs));
-        for k in 0..ma.len().max(mb.len()) {
-            let (x, y) = (ma.get(k).copied(), mb.get(k).copied());
-            let lemma = |t: Option<&Token>| t.map(|t| modal_lemma(&t.lower).to_string());
-            if lemma(x) == lemma(y) {
-                continue;
-            }
-            let class = |t: Option<&Token>| t.and_then(|t| modal_class(&t.lower)).map(|(_, c)| c);
-            let (cx, cy) = (class(x), class(y));
-            let severity = if (cx == Some(0)) != (cy == Some(0)) {
-                0.6
-            } else if cx.unwrap_or(3) == 3 && cy.unwrap_or(3) == 3 {
-                0.35
-            } else {
-                0.4
-            };
+    /// A tense change between forms of one word the diff aligned ("expects" / "expected").
+    fn tense_of_same_word(&self, i: usize, j: usize, items: &mut Vec<DriftItem>) {
+        let (a, b) = (&self.a, &self.b);
+        if a.lower(i) == b.lower(j) || a.tokens[i].stop && b.tokens[j].stop {
+            return;
+        }
+        let tx = a.words.tense(a.lower(i), a.previous(i), true);
+        let ty = b.words.tense(b.lower(j), b.previous(j), true);
+        if matches!((tx, ty), (Some(x), Some(y)) if x != y) {
             items.push(DriftItem::new(
-                DriftKind::Modality,
-                span_of(&x.into_iter().collect::<Vec<_>>(), at_a),
-                span_of(&y.into_iter().collect::<Vec<_>>(), at_b),
-                severity,
+                DriftKind::Tense,
+                a.span(&[i], 0),
+                b.span(&[j], 0),
+                TENSE,
             ));
         }
     }
-    rest_a.retain(|t| modal_class(&t.lower).is_none());
-    rest_b.retain(|t| modal_class(&t.lower).is_none());
 
-    // 3. Numbers.
-    let num_a: Vec<&Token> = rest_a
-        .iter()
-        .copied()
-        .filter(|t| is_number_word(&t.lower))
-        .collect();
-    let num_b: Vec<&Token> = rest_b
-        .iter()
-        .copied()
-        .filter(|t| is_number_word(&t.lower))
-        .collect();
-    if num_a.iter().chain(&num_b).any(|t| is_quantity(&t.lower)) {
-        let (va, vb) = (quantity(&num_a), quantity(&num_b));
-        let severity = match (va, vb) {
-            (Some(x), Some(y)) if overlaps(x, y) => 0.25,
-            (Some(_), Some(_)) => 0.8,
-            _ => 0.6,
-        };
-        items.push(DriftItem::new(
-            DriftKind::Number,
-            span_of(&num_a, at_a),
-            span_of(&num_b, at_b),
-            severity,
-        ));
-        rest_a.retain(|t| !is_number_word(&t.lower));
-        rest_b.retain(|t| !is_number_word(&t.lower));
-    }
-
-    // 4. Substitution, omission, addition — of content words.
-    let content = |ts: &[&Token]| ts.iter().filter(|t| !t.stop).count();
-    let (ca, cb) = (content(&rest_a), content(&rest_b));
-    if ca == 0 && cb == 0 {
-        return negation;
-    }
-    let (kind, severity, relation) = match (rest_a.is_empty(), rest_b.is_empty()) {
-        (false, false) if ca > 0 && cb > 0 => {
-            let r = relation(
-                &content_meanings(&rest_a, a_words),
-                &content_meanings(&rest_b, b_words),
-            );
-            (DriftKind::Substitution, substitution_severity(r), Some(r))
+    /// Tense of auxiliaries (step 2) ("is" / "was", "will" / "would"), and a future auxiliary added
+    /// before a verb whose form changed ("received" / "will receive").
+    fn tense_of_auxiliaries(
+        &self,
+        rest_a: &mut Vec<usize>,
+        rest_b: &mut Vec<usize>,
+        old: &Range<usize>,
+        new: &Range<usize>,
+        items: &mut Vec<DriftItem>,
+    ) {
+        let (a, b) = (&self.a, &self.b);
+        let mut taken_b: Vec<usize> = Vec::new();
+        let mut taken_a: Vec<usize> = Vec::new();
+        for &i in rest_a.iter() {
+            let x = a.words.lemma(a.lower(i));
+            let Some(j) = rest_b
+                .iter()
+                .copied()
+                .filter(|j| !taken_b.contains(j))
+                .find(|&j| {
+                    a.words.tense_pair(a.lower(i), b.lower(j)) || {
+                        let y = b.words.lemma(b.lower(j));
+                        x != y && a.words.tense_pair(x, y)
+                    }
+                })
+            else {
+                continue;
+            };
+            let tx = a.words.listed_tense(a.lower(i));
+            let ty = b.words.listed_tense(b.lower(j));
+            if tx.is_some() && ty.is_some() && tx != ty {
+                items.push(DriftItem::new(
+                    DriftKind::Tense,
+                    a.span(&[i], 0),
+                    b.span(&[j], 0),
+                    TENSE,
+                ));
+            }
+            taken_a.push(i);
+            taken_b.push(j);
         }
-        (false, _) if cb == 0 => (DriftKind::Omission, (0.15 + 0.1 * ca as f64).min(0.6), None),
-        _ => (DriftKind::Addition, (0.1 + 0.08 * cb as f64).min(0.5), None),
+        rest_a.retain(|i| !taken_a.contains(i));
+        rest_b.retain(|j| !taken_b.contains(j));
+        // An auxiliary or verb of one tense against an auxiliary of another ("was shot" /
+        // "will be shot", "said" / "will say"); modal auxiliaries other than the future are
+        // modality, not tense.
+        let tensed = |v: &View, i: usize| {
+            v.words
+                .listed_tense(v.lower(i))
+                .filter(|&t| t == Tense::Future || v.words.modal(v.lower(i)).is_none())
+        };
+        let first =
+            |v: &View, rest: &[usize]| rest.iter().copied().find(|&i| tensed(v, i).is_some());
+        if let (Some(i), Some(j)) = (first(a, rest_a), first(b, rest_b)) {
+            if tensed(a, i) != tensed(b, j) {
+                items.push(DriftItem::new(
+                    DriftKind::Tense,
+                    a.span(&[i], 0),
+                    b.span(&[j], 0),
+                    TENSE,
+                ));
+                // The verb's other form goes with it ("said" / "will say": "say").
+                let (ti, tj) = (a.tokens[i].stop, b.tokens[j].stop);
+                rest_a.retain(|&x| x != i && (tj || self.link(x, j) != Link::Same));
+                rest_b.retain(|&y| y != j && (ti || self.link(i, y) != Link::Same));
+            }
+        }
+        // "received" / "will receive": the future is the auxiliary and the verb's new form.
+        let next_changed = a
+            .tokens
+            .get(old.end)
+            .zip(b.tokens.get(new.end))
+            .is_some_and(|(x, y)| x.stem == y.stem && x.lower != y.lower);
+        let future = |v: &View, i: usize| v.words.listed_tense(v.lower(i)) == Some(Tense::Future);
+        if next_changed {
+            let (fa, fb): (Vec<usize>, Vec<usize>) = (
+                rest_a.iter().copied().filter(|&i| future(a, i)).collect(),
+                rest_b.iter().copied().filter(|&j| future(b, j)).collect(),
+            );
+            if fa.is_empty() != fb.is_empty() {
+                items.push(DriftItem::new(
+                    DriftKind::Tense,
+                    a.span(&fa, a.at(old.start)),
+                    b.span(&fb, b.at(new.start)),
+                    TENSE,
+                ));
+                rest_a.retain(|i| !fa.contains(i));
+                rest_b.retain(|j| !fb.contains(j));
+            }
+        }
+    }
+
+    /// Modality (step 3): verbs of commitment or expectation pair with each other, auxiliaries and
+    /// hedges with each other; a modal word with no counterpart is a change of modality only
+    /// when nothing else in the region changed ("quite frank" / "frank"), otherwise it is one
+    /// of the replaced words ("want" / "hate"). "will" and "won't" are one modal (the negation
+    /// is judged apart).
+    fn modality(
+        &self,
+        rest_a: &mut Vec<usize>,
+        rest_b: &mut Vec<usize>,
+        at_a: usize,
+        at_b: usize,
+        items: &mut Vec<DriftItem>,
+    ) {
+        let (a, b) = (&self.a, &self.b);
+        let class = |v: &View, i: usize| v.words.modal(v.lower(i));
+        let modal_a: Vec<usize> = rest_a
+            .iter()
+            .copied()
+            .filter(|&i| class(a, i).is_some())
+            .collect();
+        let modal_b: Vec<usize> = rest_b
+            .iter()
+            .copied()
+            .filter(|&j| class(b, j).is_some())
+            .collect();
+        let verbs = |c: Option<ModalClass>| {
+            matches!(c, Some(ModalClass::Commitment | ModalClass::Expectation))
+        };
+        let other_content = |v: &View, rest: &[usize]| {
+            rest.iter()
+                .any(|&i| !v.tokens[i].stop && class(v, i).is_none())
+        };
+        let has_verb = |v: &View, list: &[usize]| list.iter().any(|&i| verbs(class(v, i)));
+        // A verb of commitment or expectation against other words is one of the replaced
+        // words ("want" / "hate"), not a change of modality.
+        let ordinary_a = !has_verb(b, &modal_b) && other_content(b, rest_b);
+        let ordinary_b = !has_verb(a, &modal_a) && other_content(a, rest_a);
+        let modal_a: Vec<usize> = modal_a
+            .into_iter()
+            .filter(|&i| !(ordinary_a && verbs(class(a, i))))
+            .collect();
+        let modal_b: Vec<usize> = modal_b
+            .into_iter()
+            .filter(|&j| !(ordinary_b && verbs(class(b, j))))
+            .collect();
+        for want_verbs in [true, false] {
+            let pick = |v: &View, list: &[usize]| -> Vec<usize> {
+                list.iter()
+                    .copied()
+                    .filter(|&i| verbs(class(v, i)) == want_verbs)
+                    .collect()
+            };
+            let (ma, mb) = (pick(a, &modal_a), pick(b, &modal_b));
+            for k in 0..ma.len().max(mb.len()) {
+                let (x, y) = (ma.get(k).copied(), mb.get(k).copied());
+                let lemma_a = x.map(|i| a.words.lemma(a.lower(i)));
+                let lemma_b = y.map(|j| b.words.lemma(b.lower(j)));
+                if lemma_a == lemma_b {
+                    continue;
+                }
+                let (cx, cy) = (x.and_then(|i| class(a, i)), y.and_then(|j| class(b, j)));
+                let commitment = |c: Option<ModalClass>| c == Some(ModalClass::Commitment);
+                let hedge = |c: Option<ModalClass>| c.is_none_or(|c| c == ModalClass::Hedge);
+                let severity = if commitment(cx) != commitment(cy) {
+                    0.6
+                } else if hedge(cx) && hedge(cy) {
+                    0.35
+                } else {
+                    0.4
+                };
+                items.push(DriftItem::new(
+                    DriftKind::Modality,
+                    a.span(&x.into_iter().collect::<Vec<_>>(), at_a),
+                    b.span(&y.into_iter().collect::<Vec<_>>(), at_b),
+                    severity,
+                ));
+            }
+        }
+        rest_a.retain(|i| !modal_a.contains(i));
+        rest_b.retain(|j| !modal_b.contains(j));
+    }
+
+    fn capped(&self, severity: f64, relation: Option<Relation>) -> f64 {
+        if self.same_language || relation == Some(Relation::Antonym) {
+            severity
+        } else {
+            severity.min(CROSS_LANGUAGE_CAP)
+        }
+    }
+
+    /// Whether words `xs` and `ys` name different things: every word on both sides
+    /// capitalized, and at least one of them inside a sentence (not capitalized only because
+    /// a sentence starts with it). Within one language only.
+    fn names(&self, xs: &[usize], ys: &[usize]) -> bool {
+        self.same_language
+            && !xs.is_empty()
+            && !ys.is_empty()
+            && xs.iter().all(|&i| self.a.capitalized(i))
+            && ys.iter().all(|&j| self.b.capitalized(j))
+            && (xs.iter().any(|&i| self.a.name_like(i)) || ys.iter().any(|&j| self.b.name_like(j)))
+    }
+
+    /// Whether some word of `xs` is the opposite of some word of `ys`: by the language's lists,
+    /// or by the lexicon once derivations are followed ([`Lexicon::opposed`]).
+    fn opposed(&self, xs: &[usize], ys: &[usize]) -> bool {
+        let lexicon = Lexicon::embedded();
+        xs.iter().any(|&i| {
+            ys.iter().any(|&j| {
+                let (x, y) = (self.a.lower(i), self.b.lower(j));
+                (self.same_language && self.a.words.opposite(x, y))
+                    || lexicon.opposed(&self.a.meanings[i].senses, &self.b.meanings[j].senses)
+            })
+        })
+    }
+
+    /// How word `i` of the first version and word `j` of the second align.
+    fn link(&self, i: usize, j: usize) -> Link {
+        let (a, b) = (&self.a, &self.b);
+        let (ta, tb) = (&a.tokens[i], &b.tokens[j]);
+        let (ma, mb) = (&*a.meanings[i], &*b.meanings[j]);
+        let closeness = ma.closeness(mb);
+        if !self.same_language {
+            return if closeness >= 0.8 || ma.related_to(mb) {
+                Link::Same
+            } else {
+                Link::Replaced(word_relation(&(ta, ma), &(tb, mb)))
+            };
+        }
+        if ta.stem == tb.stem || a.words.tense_pair(&ta.lower, &tb.lower) {
+            return Link::Same;
+        }
+        let relation = word_relation(&(ta, ma), &(tb, mb));
+        if relation == Relation::Antonym || a.words.opposite(&ta.lower, &tb.lower) {
+            return Link::Replaced(Relation::Antonym);
+        }
+        let (x, y) = (
+            a.words.without_possessive(&ta.lower),
+            b.words.without_possessive(&tb.lower),
+        );
+        if x == y {
+            return Link::Same;
+        }
+        let (short, long) = if x.chars().count() <= y.chars().count() {
+            (x, y)
+        } else {
+            (y, x)
+        };
+        let (ls, ll) = (short.chars().count(), long.chars().count());
+        // Derivation and inflection: one word the start of the other (Russia / Russian).
+        if ls >= 4
+            && long.starts_with(short)
+            && (ll - ls <= 1 || closeness > 0.0 || ma.related_to(mb))
+        {
+            return Link::Same;
+        }
+        // An irregular form of one verb (found / find, met / meet).
+        let irregular = |v: &View, t: &Token| v.words.listed_tense(&t.lower) == Some(Tense::Past);
+        if closeness >= 1.0
+            && (irregular(a, ta) || irregular(b, tb))
+            && x.chars().next() == y.chars().next()
+        {
+            return Link::Same;
+        }
+        // A misspelling or a dropped letter: close in spelling, and not two words the lexicon
+        // knows apart.
+        let distance = strsim::damerau_levenshtein(x, y);
+        let both_known = !ma.senses.is_empty() && !mb.senses.is_empty();
+        if ls >= 4
+            && ((distance <= 1 && (!both_known || ls >= 6))
+                || (distance <= 2 && ls >= 7 && !both_known))
+        {
+            return Link::Same;
+        }
+        Link::Replaced(relation)
+    }
+
+    /// Aligns the content words of a region (indices `ca`, `cb`) by edit distance: a word on one
+    /// side only costs 1, two forms of one word nothing, a replacement by the relation of their
+    /// meanings. Unrelated words are paired only in a region of about equal sides, so that a
+    /// word is not paired with an arbitrary one of a long insertion.
+    fn align_words(&self, ca: &[usize], cb: &[usize]) -> Vec<Step> {
+        let (n, m) = (ca.len(), cb.len());
+        if n > ALIGNED_REGION && m > ALIGNED_REGION {
+            let mut steps: Vec<Step> = (0..n).map(Step::OnlyA).collect();
+            steps.extend((0..m).map(Step::OnlyB));
+            return steps;
+        }
+        let lopsided = n.max(m) > 2 * n.min(m) + 1;
+        let cost = |link: Link| match link {
+            Link::Same => 0.0,
+            Link::Replaced(Relation::Synonym) => 0.3,
+            Link::Replaced(Relation::Antonym) => 0.3,
+            Link::Replaced(Relation::Related) => 0.7,
+            Link::Replaced(Relation::Unrelated) if lopsided => 2.5,
+            Link::Replaced(Relation::Unrelated) => 1.6,
+        };
+        let links: Vec<Vec<Link>> = ca
+            .iter()
+            .map(|&i| cb.iter().map(|&j| self.link(i, j)).collect())
+            .collect();
+        // Two names stand for each other whatever their lengths ("Hezbollah" for "Arun
+        // Banner Public Security Bureau"), in a short region: in a long rewrite, two names
+        // are no more each other's counterpart than any two words.
+        let short = n <= NAME_REGION && m <= NAME_REGION;
+        let names =
+            |i: usize, j: usize| short && self.a.capitalized(ca[i]) && self.b.capitalized(cb[j]);
+        let cost = |i: usize, j: usize| match links[i][j] {
+            Link::Replaced(Relation::Unrelated) if names(i, j) => 1.0,
+            link => cost(link),
+        };
+        let mut table = vec![vec![0.0f64; m + 1]; n + 1];
+        for (i, row) in table.iter_mut().enumerate() {
+            row[0] = i as f64;
+        }
+        for (j, cell) in table[0].iter_mut().enumerate() {
+            *cell = j as f64;
+        }
+        for i in 1..=n {
+            for j in 1..=m {
+                let both = table[i - 1][j - 1] + cost(i - 1, j - 1);
+                let only = (table[i - 1][j] + 1.0).min(table[i][j - 1] + 1.0);
+                table[i][j] = both.min(only);
+            }
+        }
+        let mut steps = Vec::with_capacity(n + m);
+        let (mut i, mut j) = (n, m);
+        while i > 0 || j > 0 {
+            if i > 0 && j > 0 {
+                let link = links[i - 1][j - 1];
+                if (table[i][j] - (table[i - 1][j - 1] + cost(i - 1, j - 1))).abs() < 1e-9 {
+                    steps.push(Step::Both(i - 1, j - 1, link));
+                    i -= 1;
+                    j -= 1;
+                    continue;
+                }
+            }
+            if i > 0 && (j == 0 || (table[i][j] - (table[i - 1][j] + 1.0)).abs() < 1e-9) {
+                steps.push(Step::OnlyA(i - 1));
+                i -= 1;
+            } else {
+                steps.push(Step::OnlyB(j - 1));
+                j -= 1;
+            }
+        }
+        steps.reverse();
+        steps
+    }
+
+    /// Turns the word alignment of a region into items: each run of steps between forms of
+    /// one word is one change, split when longer than [`PHRASE_WORDS`] a side.
+    fn items_of_steps(
+        &self,
+        ca: &[usize],
+        cb: &[usize],
+        steps: &[Step],
+        end: (usize, usize),
+        items: &mut Vec<DriftItem>,
+    ) {
+        // A run's missing words would be where the words after it start.
+        let mut run: Vec<Step> = Vec::new();
+        for &step in steps {
+            match step {
+                Step::Both(i, j, Link::Same) => {
+                    if !run.is_empty() {
+                        let next = (self.a.tokens[ca[i]].start, self.b.tokens[cb[j]].start);
+                        self.run_items(ca, cb, &run, next, items);
+                        run.clear();
+                    }
+                    if self.same_language {
+                        self.tense_of_same_word(ca[i], cb[j], items);
+                    }
+                }
+                _ => run.push(step),
+            }
+        }
+        if !run.is_empty() {
+            self.run_items(ca, cb, &run, end, items);
+        }
+    }
+
+    /// One run of changed words: a substitution (or entity) when both sides are short, else
+    /// substitutions of the paired words and omissions and additions of the others.
+    fn run_items(
+        &self,
+        ca: &[usize],
+        cb: &[usize],
+        run: &[Step],
+        (at_a, at_b): (usize, usize),
+        items: &mut Vec<DriftItem>,
+    ) {
+        let side_a: Vec<usize> = run
+            .iter()
+            .filter_map(|s| match *s {
+                Step::Both(i, _, _) | Step::OnlyA(i) => Some(ca[i]),
+                Step::OnlyB(_) => None,
+            })
+            .collect();
+        let side_b: Vec<usize> = run
+            .iter()
+            .filter_map(|s| match *s {
+                Step::Both(_, j, _) | Step::OnlyB(j) => Some(cb[j]),
+                Step::OnlyA(_) => None,
+            })
+            .collect();
+        let short = ca.len() <= NAME_REGION && cb.len() <= NAME_REGION;
+        if (side_a.len() <= PHRASE_WORDS && side_b.len() <= PHRASE_WORDS)
+            || (short && self.names(&side_a, &side_b))
+        {
+            items.push(self.change(&side_a, &side_b, at_a, at_b, short));
+            return;
+        }
+        // A long run: paired words in chunks, unpaired words as runs of their own.
+        let mut k = 0;
+        while k < run.len() {
+            let both = matches!(run[k], Step::Both(..));
+            let mut end = k;
+            while end < run.len()
+                && matches!(run[end], Step::Both(..)) == both
+                && (!both || end - k < PHRASE_WORDS)
+            {
+                end += 1;
+            }
+            let chunk = &run[k..end];
+            let xs: Vec<usize> = chunk
+                .iter()
+                .filter_map(|s| match *s {
+                    Step::Both(i, _, _) | Step::OnlyA(i) => Some(ca[i]),
+                    Step::OnlyB(_) => None,
+                })
+                .collect();
+            let ys: Vec<usize> = chunk
+                .iter()
+                .filter_map(|s| match *s {
+                    Step::Both(_, j, _) | Step::OnlyB(j) => Some(cb[j]),
+                    Step::OnlyA(_) => None,
+                })
+                .collect();
+            if both {
+                items.push(self.change(&xs, &ys, at_a, at_b, short));
+            } else {
+                // Unpaired words of both sides: each side's words as one item.
+                if !xs.is_empty() {
+                    items.push(self.change(&xs, &[], at_a, at_b, short));
+                }
+                if !ys.is_empty() {
+                    items.push(self.change(&[], &ys, at_a, at_b, short));
+                }
+            }
+            k = end;
+        }
+    }
+
+    /// The item for words `xs` of the first version replaced by words `ys` of the second
+    /// (either may be empty).
+    fn change(
+        &self,
+        xs: &[usize],
+        ys: &[usize],
+        at_a: usize,
+        at_b: usize,
+        entity: bool,
+    ) -> DriftItem {
+        let (a, b) = (&self.a, &self.b);
+        let (sa, sb) = (a.span(xs, at_a), b.span(ys, at_b));
+        match (xs.is_empty(), ys.is_empty()) {
+            (false, true) => DriftItem::new(
+                DriftKind::Omission,
+                sa,
+                sb,
+                self.capped(omission_severity(xs.len()), None),
+            ),
+            (true, _) => DriftItem::new(
+                DriftKind::Addition,
+                sa,
+                sb,
+                self.capped(addition_severity(ys.len()), None),
+            ),
+            (false, false) => {
+                let mut r = relation(&a.meanings_of(xs), &b.meanings_of(ys));
+                if r != Relation::Synonym && entity && self.names(xs, ys) {
+                    return DriftItem::new(DriftKind::Entity, sa, sb, ENTITY);
+                }
+                if self.same_language
+                    && matches!(r, Relation::Unrelated | Relation::Related)
+                    && self.opposed(xs, ys)
+                {
+                    r = Relation::Antonym;
+                }
+                // Across languages an antonym is trusted between two single words only: a
+                // longer run pairs words the diff could not align.
+                if !self.same_language && r == Relation::Antonym && (xs.len() > 1 || ys.len() > 1) {
+                    r = Relation::Unrelated;
+                }
+                DriftItem {
+                    kind: DriftKind::Substitution,
+                    a: sa,
+                    b: sb,
+                    severity: self.capped(substitution_severity(r), Some(r)),
+                    relation: Some(r),
+                }
+            }
+        }
+    }
+}
+
+/// A quantity phrase of a version: its words and its value range (in minutes when it has a
+/// time unit).
+struct Quantity {
+    words: Vec<usize>,
+    value: (f64, f64),
+    /// Written in digits only (so that "272,000" and "272.000" are one number).
+    digits_only: bool,
+    /// A day of a month ("January 22").
+    date: bool,
+}
+
+/// The quantity phrases of a version: runs of digits, number words and units, joined by
+/// "a", "an", "and", "of" ("an hour and a half", "tens of thousands"); a weak number word
+/// ("one", "half") counts only beside a unit or another number.
+fn quantities(v: &View) -> Vec<Quantity> {
+    let w = v.words;
+    let n = v.tokens.len();
+    let part = |i: usize| {
+        let l = v.lower(i);
+        w.digits(l).is_some()
+            || w.range(l).is_some()
+            || w.number(l).is_some()
+            || w.unit(l).is_some()
     };
-    items.push(DriftItem {
-        kind,
-        a: span_of(trim_stopwords(&rest_a), at_a),
-        b: span_of(trim_stopwords(&rest_b), at_b),
-        severity,
-        relation,
-    });
-    negation
-}
-
-/// The content words of `rest`, with their meanings from `all`.
-fn content_meanings<'t>(
-    rest: &[&'t Token],
-    all: &[(&'t Token, &'t Meaning)],
-) -> Vec<(&'t Token, &'t Meaning)> {
-    rest.iter()
-        .filter(|t| !t.stop)
-        .filter_map(|t| all.iter().find(|(w, _)| std::ptr::eq(*w, *t)).copied())
-        .collect()
-}
-
-/// Drops stopwords at both ends ("concerns and" → "concerns").
-fn trim_stopwords<'s, 't>(tokens: &'s [&'t Token]) -> &'s [&'t Token] {
-    let start = tokens.iter().position(|t| !t.stop).unwrap_or(tokens.len());
-    let end = tokens
-        .iter()
-        .rposition(|t| !t.stop)
-        .map_or(start, |i| i + 1);
-    &tokens[start..end]
-}
-
-/// The modal tokens that are verbs of commitment or expectation (`verbs`), or the others.
-fn modals_of<'t>(tokens: &[&'t Token], verbs: bool) -> Vec<&'t Token> {
-    tokens
-        .iter()
-        .copied()
-        .filter(|t| modal_class(&t.lower).is_some_and(|(_, c)| (c <= 1) == verbs))
-        .collect()
-}
-
-/// A modal with any negation removed ("won't" → "will", "cannot" → "can").
-fn modal_lemma(lower: &str) -> &str {
-    match lower {
-        "won't" => "will",
-        "can't" | "cannot" => "can",
-        "wouldn't" => "would",
-        "couldn't" => "could",
-        "shouldn't" => "should",
-        other => other,
+    let joiner = |i: usize| w.is_joiner(v.lower(i));
+    // A comma or other mark between two words ends a phrase ("an hour and a half, half an
+    // hour").
+    let together = |k: usize| {
+        v.side.text[v.tokens[k - 1].end..v.tokens[k].start]
+            .chars()
+            .all(char::is_whitespace)
+    };
+    let strong = |i: usize| {
+        let l = v.lower(i);
+        w.digits(l).is_some() || w.range(l).is_some() || (w.number(l).is_some() && !w.is_weak(l))
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !part(i) {
+            i += 1;
+            continue;
+        }
+        let start = if i > 0 && matches!(v.lower(i - 1), "a" | "an") {
+            i - 1
+        } else {
+            i
+        };
+        let mut end = i + 1;
+        loop {
+            if end < n && !together(end) {
+                break;
+            }
+            let joined = end + 1 < n
+                && together(end + 1)
+                && joiner(end)
+                && (part(end + 1) || (joiner(end + 1) && end + 2 < n && part(end + 2)));
+            if (end < n && part(end)) || joined {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        let words: Vec<usize> = (i..end).filter(|&k| part(k)).collect();
+        let has_unit = words.iter().any(|&k| w.unit(v.lower(k)).is_some());
+        let counted = words
+            .iter()
+            .any(|&k| strong(k) || (w.number(v.lower(k)).is_some() && has_unit));
+        if counted {
+            let phrase: Vec<&str> = (start..end).map(|k| v.lower(k)).collect();
+            if let Some(value) = value(w, &phrase) {
+                let near_month = |k: usize| {
+                    (k > 0 && w.is_month(v.lower(k - 1)))
+                        || (k + 1 < n && w.is_month(v.lower(k + 1)))
+                };
+                out.push(Quantity {
+                    digits_only: words.iter().all(|&k| w.digits(v.lower(k)).is_some()),
+                    date: words.iter().any(|&k| near_month(k)),
+                    words,
+                    value,
+                });
+            }
+        }
+        i = end;
     }
+    out
 }
 
-const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("billion", 1e9),
-    ("billions", 1e9),
-    ("dozen", 12.0),
-    ("dozens", 12.0),
-    ("eight", 8.0),
-    ("eighty", 80.0),
-    ("eleven", 11.0),
-    ("fifteen", 15.0),
-    ("fifty", 50.0),
-    ("five", 5.0),
-    ("forty", 40.0),
-    ("four", 4.0),
-    ("half", 0.5),
-    ("hundred", 100.0),
-    ("hundreds", 100.0),
-    ("million", 1e6),
-    ("millions", 1e6),
-    ("nine", 9.0),
-    ("ninety", 90.0),
-    ("one", 1.0),
-    ("quarter", 0.25),
-    ("seven", 7.0),
-    ("seventy", 70.0),
-    ("six", 6.0),
-    ("sixty", 60.0),
-    ("ten", 10.0),
-    ("tens", 10.0),
-    ("thirty", 30.0),
-    ("thousand", 1e3),
-    ("thousands", 1e3),
-    ("three", 3.0),
-    ("twelve", 12.0),
-    ("twenty", 20.0),
-    ("two", 2.0),
-];
-
-/// Time units, in minutes.
-const UNITS: &[(&str, f64)] = &[
-    ("day", 1440.0),
-    ("days", 1440.0),
-    ("hour", 60.0),
-    ("hours", 60.0),
-    ("minute", 1.0),
-    ("minutes", 1.0),
-    ("week", 10080.0),
-    ("weeks", 10080.0),
-];
-
-fn lookup(list: &[(&str, f64)], word: &str) -> Option<f64> {
-    list.binary_search_by(|(w, _)| w.cmp(&word))
-        .ok()
-        .map(|i| list[i].1)
-}
-
-fn digits(word: &str) -> Option<f64> {
-    let cleaned: String = word
-        .chars()
-        .filter(|c| *c != ',' && *c != '\u{a0}' && *c != ' ')
-        .collect();
-    cleaned.parse().ok()
-}
-
-/// A word that is itself a quantity (a numeral or number word).
-fn is_quantity(lower: &str) -> bool {
-    digits(lower).is_some() || lookup(NUMBER_WORDS, lower).is_some()
-}
-
-/// A word that belongs to a quantity phrase ("an hour and a half").
-fn is_number_word(lower: &str) -> bool {
-    is_quantity(lower)
-        || lookup(UNITS, lower).is_some()
-        || matches!(lower, "a" | "an" | "and" | "of")
-}
-
-/// The value range of a quantity phrase, in minutes when it has a time unit.
-fn quantity(tokens: &[&Token]) -> Option<(f64, f64)> {
-    let words: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
-    if !words.iter().any(|w| is_quantity(w)) {
-        return None;
-    }
+/// The value range of a quantity phrase.
+fn value(w: &Words, words: &[&str]) -> Option<(f64, f64)> {
     // "tens of thousands", "hundreds of thousands": a range.
-    for (i, w) in words.iter().enumerate() {
-        if matches!(
-            *w,
-            "tens" | "hundreds" | "dozens" | "thousands" | "millions"
-        ) {
-            let base = lookup(NUMBER_WORDS, w)?;
+    for (i, word) in words.iter().enumerate() {
+        if let Some(low) = w.range(word) {
             let scale = words[i + 1..]
                 .iter()
-                .filter_map(|w| lookup(NUMBER_WORDS, w))
+                .filter_map(|x| w.number(x))
                 .filter(|v| *v >= 1000.0)
                 .product::<f64>();
-            let low = base
-                * scale.max(1.0)
-                * if *w == "tens" || *w == "hundreds" {
-                    1.0
-                } else {
-                    2.0
-                };
+            let low = low * scale.max(1.0);
             return Some((low, low * 10.0 - 1.0));
         }
     }
@@ -644,10 +1434,10 @@ fn quantity(tokens: &[&Token]) -> Option<(f64, f64)> {
     let mut current = 0.0;
     let mut unit = 1.0;
     let mut pending_article = false;
-    for w in &words {
-        if let Some(v) = digits(w) {
+    for word in words {
+        if let Some(v) = w.digits(word) {
             current += v;
-        } else if let Some(u) = lookup(UNITS, w) {
+        } else if let Some(u) = w.unit(word) {
             if current == 0.0 && pending_article {
                 current = 1.0;
             }
@@ -655,8 +1445,7 @@ fn quantity(tokens: &[&Token]) -> Option<(f64, f64)> {
             current = 0.0;
             unit = u;
             pending_article = false;
-        } else if *w == "half" || *w == "quarter" {
-            let v = lookup(NUMBER_WORDS, w)?;
+        } else if let Some(v) = w.number(word).filter(|v| *v < 1.0) {
             // "an hour and a half" (after a unit) or "half an hour" (before one).
             if total > 0.0 && current == 0.0 {
                 total += v * unit;
@@ -664,13 +1453,13 @@ fn quantity(tokens: &[&Token]) -> Option<(f64, f64)> {
                 current += v;
             }
             pending_article = false;
-        } else if let Some(v) = lookup(NUMBER_WORDS, w) {
+        } else if let Some(v) = w.number(word) {
             if v >= 100.0 {
                 current = current.max(1.0) * v;
             } else {
                 current += v;
             }
-        } else if matches!(*w, "a" | "an") {
+        } else if matches!(*word, "a" | "an") {
             pending_article = true;
         }
     }
@@ -689,12 +1478,14 @@ mod tests {
 
     fn side(features: &Features, text: &str) -> Side<'static> {
         let features: &'static Features = Box::leak(Box::new(features.clone()));
+        let text: &'static str = Box::leak(text.to_string().into_boxed_str());
         Side {
             features,
             span: Span {
                 start: 0,
                 end: text.len(),
             },
+            text,
             kind: QuoteKind::Direct,
             speaker: None,
             speaker_span: None,
@@ -729,9 +1520,249 @@ mod tests {
         );
     }
 
+    fn drift_in(a: &str, la: &str, b: &str, lb: &str) -> Vec<DriftItem> {
+        let fa = Features::new(a, 0, a.len(), &Analyzer::for_language(la));
+        let fb = Features::new(b, 0, b.len(), &Analyzer::for_language(lb));
+        compare(side(&fa, a), side(&fb, b), None)
+    }
+
+    fn kinds(items: &[(DriftKind, String, String)]) -> Vec<DriftKind> {
+        items.iter().map(|i| i.0).collect()
+    }
+
     #[test]
-    fn inflection_is_not_drift() {
-        assert!(drift("Russia expects a response", "Russia expected responses").is_empty());
+    fn inflection_and_derivation_are_not_drift() {
+        assert!(drift("Russia expects a response", "Russia expects responses").is_empty());
+        assert!(drift("the Russia delegation left", "the Russian delegation left").is_empty());
+        assert!(drift("they agreed to meet again", "they agreed to met again").is_empty());
+    }
+
+    #[test]
+    fn a_misspelling_is_not_drift() {
+        assert!(drift("the government responded", "the goverment responded").is_empty());
+        assert!(drift("a difficult negotiation", "a dificult negotiation").is_empty());
+    }
+
+    #[test]
+    fn tense_changes() {
+        for (a, b, x, y) in [
+            (
+                "Russia expects a response",
+                "Russia expected a response",
+                "expects",
+                "expected",
+            ),
+            (
+                "the talks are useful",
+                "the talks were useful",
+                "are",
+                "were",
+            ),
+            (
+                "we will respond in writing",
+                "we would respond in writing",
+                "will",
+                "would",
+            ),
+            (
+                "the police find the car",
+                "the police found the car",
+                "find",
+                "found",
+            ),
+            (
+                "Moscow received a reply",
+                "Moscow will receive a reply",
+                "",
+                "will",
+            ),
+            (
+                "the minister was heard",
+                "the minister will be heard",
+                "was",
+                "will",
+            ),
+        ] {
+            let items = drift(a, b);
+            assert_eq!(
+                items,
+                [(DriftKind::Tense, x.to_string(), y.to_string())],
+                "{a} / {b}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_statement_made_a_question() {
+        let items = drift("The talks were useful.", "Were the talks useful?");
+        assert_eq!(kinds(&items), [DriftKind::Question]);
+        assert!(drift("Were they useful?", "Were they useful?").is_empty());
+    }
+
+    #[test]
+    fn another_name_is_an_entity() {
+        assert_eq!(
+            drift(
+                "He spoke with Biden on Friday",
+                "He spoke with Putin on Friday"
+            ),
+            [(DriftKind::Entity, "Biden".into(), "Putin".into())]
+        );
+        // A long name against a short one is one item, not a substitution and an omission.
+        assert_eq!(
+            drift(
+                "the request of the Arun Banner Security Bureau was denied",
+                "the request of Hezbollah was denied"
+            ),
+            [(
+                DriftKind::Entity,
+                "Arun Banner Security Bureau".into(),
+                "Hezbollah".into()
+            )]
+        );
+        // A capital that only starts a sentence is not a name.
+        assert_ne!(
+            kinds(&drift("Talks resumed today", "Negotiations resumed today")),
+            [DriftKind::Entity]
+        );
+    }
+
+    #[test]
+    fn opposites_are_antonyms() {
+        let relation = |a: &str, b: &str| {
+            let items = drift_in(a, "eng", b, "eng");
+            assert_eq!(items.len(), 1, "{a} / {b}: {items:?}");
+            items[0].relation
+        };
+        assert_eq!(
+            relation(
+                "the minister was able to answer",
+                "the minister was unable to answer"
+            ),
+            Some(Relation::Antonym)
+        );
+        assert_eq!(
+            relation("more troops were sent", "fewer troops were sent"),
+            Some(Relation::Antonym)
+        );
+        assert_eq!(
+            relation("they supported the plan", "they opposed the plan"),
+            Some(Relation::Antonym)
+        );
+    }
+
+    #[test]
+    fn a_long_rewrite_is_several_short_items() {
+        let items = drift(
+            "Lavrov described the Russian proposals as a basis for work",
+            "Lavrov described another meeting between the two ministers in February as a basis for work",
+        );
+        assert!(!items.is_empty());
+        for (kind, a, b) in &items {
+            let words = |s: &str| s.split_whitespace().filter(|w| w.len() > 3).count();
+            if *kind == DriftKind::Substitution {
+                assert!(
+                    words(a) <= PHRASE_WORDS && words(b) <= PHRASE_WORDS,
+                    "{items:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn prepositions_and_plans_are_not_modality() {
+        for (a, b) in [
+            ("about 400 people came", "around 400 people came"),
+            ("they have plans for talks", "they have ideas for talks"),
+        ] {
+            assert!(
+                !kinds(&drift(a, b)).contains(&DriftKind::Modality),
+                "{a} / {b}: {:?}",
+                drift(a, b)
+            );
+        }
+    }
+
+    #[test]
+    fn a_modal_verb_against_another_word_is_a_substitution() {
+        assert_eq!(
+            kinds(&drift(
+                "scientists want to understand it",
+                "scientists refuse to understand it"
+            )),
+            [DriftKind::Substitution]
+        );
+    }
+
+    #[test]
+    fn only_quantities_are_numbers() {
+        assert!(!kinds(&drift("in the second round", "in the final round"))
+            .contains(&DriftKind::Number));
+        assert!(
+            !kinds(&drift("one of the ministers", "none of the ministers"))
+                .contains(&DriftKind::Number)
+        );
+        // A quantity on one side only is an omission.
+        assert_eq!(
+            kinds(&drift(
+                "the consulate opened in 1985 in Houston",
+                "the consulate opened in Houston"
+            )),
+            [DriftKind::Omission]
+        );
+    }
+
+    #[test]
+    fn a_faithful_translation_has_no_alarm() {
+        for (a, la, b) in [
+            (
+                "Die Gespräche waren offen und nützlich",
+                "deu",
+                "The talks were open and useful",
+            ),
+            (
+                "Les discussions ont duré 90 minutes",
+                "fra",
+                "The talks lasted 90 minutes",
+            ),
+            (
+                "Sin embargo, las conversaciones continúan",
+                "spa",
+                "However, the talks continue",
+            ),
+            (
+                "В переговорах участвовали 272 000 человек",
+                "rus",
+                "272,000 people took part in the talks",
+            ),
+        ] {
+            let items = drift_in(a, la, b, "eng");
+            assert!(
+                items.iter().all(|i| i.severity < 0.5),
+                "{a} / {b}: {items:?}"
+            );
+        }
+        // A changed number and a dropped negation are still seen.
+        let items = drift_in(
+            "Die Gespräche dauerten 90 Minuten",
+            "deu",
+            "The talks lasted 30 minutes",
+            "eng",
+        );
+        assert!(
+            items.iter().any(|i| i.kind == DriftKind::Number),
+            "{items:?}"
+        );
+        let items = drift_in(
+            "Wir erwarten keine Fortschritte",
+            "deu",
+            "We expect progress",
+            "eng",
+        );
+        assert!(
+            items.iter().any(|i| i.kind == DriftKind::Negation),
+            "{items:?}"
+        );
     }
 
     #[test]

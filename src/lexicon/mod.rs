@@ -445,6 +445,29 @@ impl Lexicon {
         out
     }
 
+    /// Whether two words' senses are opposed once each is widened by one step of derivation
+    /// or pertainym (the form of the same idea in another part of speech): "closure" and
+    /// "opening" through close / open, "effectiveness" and "ineffective". WordNet records
+    /// antonyms between adjectives and a few verbs; this reaches the nouns and verbs derived
+    /// from them.
+    pub fn opposed(&self, a: &[Synset], b: &[Synset]) -> bool {
+        let widen = |synsets: &[Synset]| {
+            let mut out = synsets.to_vec();
+            for &s in synsets {
+                out.extend(
+                    self.links(s)
+                        .filter(|(l, _)| matches!(l, Link::Derivation | Link::Pertainym))
+                        .map(|(_, t)| t),
+                );
+            }
+            out.sort_unstable();
+            out.dedup();
+            out
+        };
+        let (wa, wb) = (widen(a), widen(b));
+        intersects(&self.antonyms(&wa), &wb) || intersects(&self.antonyms(&wb), &wa)
+    }
+
     /// The part of speech of a synset: 0 noun, 1 verb, 2 adjective, 3 adverb.
     pub fn part_of_speech(&self, synset: Synset) -> u8 {
         self.pos_starts

@@ -29,6 +29,9 @@ fn kind_meaning(kind: DriftKind) -> &'static str {
         DriftKind::Negation => "a negation on one side only",
         DriftKind::Modality => "a modal, commitment or hedge changed",
         DriftKind::Number => "a quantity that differs",
+        DriftKind::Tense => "a verb in another tense",
+        DriftKind::Question => "a statement made a question, or back",
+        DriftKind::Entity => "another person, place or organization named",
         DriftKind::Attribution => "the same words, another speaker",
         DriftKind::QuoteVsParaphrase => "quoted in one, paraphrased in the other",
     }
@@ -438,7 +441,8 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
 const CSS: &str = r##"
 :root { --ink: #1b1b1b; --muted: #555; --line: #ccc; --bg: #fff; --accent: #0b5cad;
   --substitution: #ffd8a8; --omission: #ffc9c9; --addition: #c3fae8; --negation: #e599f7;
-  --modality: #bac8ff; --number: #ffec99; --attribution: #fcc2d7; --quote-vs-paraphrase: #dee2e6; }
+  --modality: #bac8ff; --number: #ffec99; --tense: #d0bfff; --question: #a5d8ff;
+  --entity: #ffa8a8; --attribution: #fcc2d7; --quote-vs-paraphrase: #dee2e6; }
 * { box-sizing: border-box; }
 body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); margin: 0 auto; max-width: 72rem; padding: 1rem; }
 a { color: var(--accent); }
@@ -459,6 +463,8 @@ table.collation td.gap { background: repeating-linear-gradient(45deg, #fff, #fff
 .d-substitution { background: var(--substitution); } .d-omission { background: var(--omission); }
 .d-addition { background: var(--addition); } .d-negation { background: var(--negation); }
 .d-modality { background: var(--modality); } .d-number { background: var(--number); }
+.d-tense { background: var(--tense); } .d-question { background: var(--question); }
+.d-entity { background: var(--entity); }
 .d-attribution { background: var(--attribution); } .d-quote-vs-paraphrase { background: var(--quote-vs-paraphrase); }
 ul.items { margin: 0; padding-left: 1rem; }
 nav#filters { position: sticky; top: 0; background: #f8f9fa; border: 1px solid var(--line); padding: .5rem; display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; z-index: 1; }

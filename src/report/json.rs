@@ -49,8 +49,9 @@
 //! Groups are ordered by severity, most severe first. In a drift item, `a`/`b` are the words
 //! of each version and `a_start`…`b_end` their byte offsets in the two versions' source files;
 //! an empty span marks where words missing on that side would be. `kind` is one of
-//! `substitution`, `omission`, `addition`, `negation`, `modality`, `number`, `attribution`,
-//! `quote-vs-paraphrase`.
+//! `substitution`, `omission`, `addition`, `negation`, `modality`, `number`, `tense`, `question`,
+//! `entity`, `attribution`, `quote-vs-paraphrase`; a substitution also has a `relation`
+//! (`synonym`, `related`, `antonym`, `unrelated`).
 //!
 //! # Reading documents back: shards and `merge`
 //!

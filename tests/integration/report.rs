@@ -251,12 +251,25 @@ fn the_written_response_statements_span_all_five_sources_with_modality_drift() {
 }
 
 #[test]
-fn the_meeting_length_is_a_number_drift() {
+fn the_meeting_length_agrees_and_the_shortfall_is_an_addition() {
+    // "lasted about an hour and a half, shorter than the scheduled two hours" against "an
+    // hour and a half, half an hour short of the planned two hours": the length and the
+    // schedule agree; the shortfall is a quantity only the second version states.
     let doc = report_json(&[]);
     let group = group_with(&doc, "003", "The meeting lasted about an hour and a half");
-    assert!(drift_items(group)
-        .iter()
-        .any(|(k, _, b)| k == "number" && b.contains("half an hour")));
+    let items = drift_items(group);
+    assert!(
+        items
+            .iter()
+            .any(|(k, a, b)| k == "addition" && a.is_empty() && b == "half an hour"),
+        "{items:?}"
+    );
+    assert!(
+        !items
+            .iter()
+            .any(|(k, a, _)| k == "number" && a.contains("hour and a half")),
+        "{items:?}"
+    );
 }
 
 #[test]
@@ -451,7 +464,7 @@ fn compare_a_tsv_of_pairs() {
         .map(|l| serde_json::from_slice(l).unwrap())
         .collect();
     assert_eq!(lines.len(), 2);
-    assert_eq!(lines[0]["drift"][0]["kind"], "modality");
+    assert_eq!(lines[0]["drift"][0]["kind"], "tense");
     assert_eq!(lines[1]["drift"][0]["kind"], "number");
     std::fs::write(&file, "only one field\n").unwrap();
     quotedrift()
@@ -514,7 +527,24 @@ fn renderings_in_german_russian_and_french_join_the_english_versions() {
             && *r == "unrelated"),
         "{items:?}"
     );
-    let ru_open = pair("003_dc03c1db8e55d129#3", "ru_lavrov#1");
-    assert!(ru_open["similarity"]["concept_overlap"].as_f64().unwrap() >= 0.9);
+    // "open and useful" inside the tagesschau sentence is compared through that sentence (a
+    // quote nested in another member speaks through its holder): against the Russian
+    // fragment, no shared stem, meaning matched, and no item a reader must check.
+    let ru_open = pair("003_dc03c1db8e55d129#8", "ru_lavrov#1");
+    assert!(ru_open["similarity"]["concept_overlap"].as_f64().unwrap() >= 0.6);
     assert!(ru_open["similarity"]["stem_cosine"].as_f64().unwrap() == 0.0);
+    assert!(
+        ru_open["drift"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["severity"].as_f64().unwrap() < 0.5 && d["kind"] != "substitution"),
+        "{ru_open}"
+    );
+    assert!(
+        !pairs.iter().any(|p| p["a"] == "003_dc03c1db8e55d129#3"
+            && p["b"] != "003_dc03c1db8e55d129#2"
+            || p["b"] == "003_dc03c1db8e55d129#3" && p["a"] != "003_dc03c1db8e55d129#2"),
+        "the nested fragment is compared with its holder only"
+    );
 }
