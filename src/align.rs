@@ -1426,12 +1426,12 @@ mod tests {
         let persons = [Some("lavrov"), Some("lavrov"), Some("lavrov")];
         let edges = [(0, 1, 0.5), (1, 2, 0.45)];
         let close = |i: usize, j: usize| (i.min(j), i.max(j)) != (0, 2);
-        let mut clusters = cluster(&persons, &edges, 0.04, &close);
+        let mut clusters = cluster(&persons, &edges, &[], 0.04, &close);
         clusters.iter_mut().for_each(|c| c.sort_unstable());
         clusters.sort();
         assert_eq!(clusters, [vec![0, 1], vec![2]]);
         // When 0 and 2 are close enough, the three are one group.
-        let clusters = cluster(&persons, &edges, 0.04, &|_, _| true);
+        let clusters = cluster(&persons, &edges, &[], 0.04, &|_, _| true);
         assert_eq!(clusters.len(), 1);
     }
 

@@ -92,7 +92,9 @@ fn push_words(text: &str, start: usize, end: usize, out: &mut Vec<W>) {
         let Some(first) = segment.chars().next() else {
             continue;
         };
-        if first.is_whitespace() {
+        // White space, and the invisible format characters (direction marks and embeddings,
+        // zero-width joiners, a byte order mark) that stand between words without being any.
+        if first.is_whitespace() || segment.chars().all(is_format) {
             continue;
         }
         if segment.chars().any(char::is_alphanumeric) {
@@ -136,6 +138,10 @@ fn push_words(text: &str, start: usize, end: usize, out: &mut Vec<W>) {
             }
         }
     }
+}
+
+fn is_format(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
 /// Whether a word starting with `c` can be a name: an uppercase letter, or a letter of a
