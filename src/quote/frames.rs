@@ -199,9 +199,12 @@ impl<'t> Frames<'t> {
             }
             let has_verb = looked.iter().any(|l| l.entry.verb.is_some());
             let reportive = looked.iter().any(|l| l.entry.is(flag::REPORTIVE));
+            let reported_adverb = looked.iter().any(|l| l.entry.is(flag::REPORTED_ADVERB));
             match (spoke, reporting) {
                 (Some(s), _) => reporting = Some(s),
-                (None, Some(speaker)) if reportive && !has_verb && found.len() == before => {
+                (None, Some(speaker))
+                    if (reportive || reported_adverb) && !has_verb && found.len() == before =>
+                {
                     if let Some((s, e)) = self.clause_span(units, 0, units.len()) {
                         if !overlaps_any(found, s, e) {
                             found.push(Found {
@@ -214,6 +217,19 @@ impl<'t> Frames<'t> {
                                     end: s,
                                     ..speaker
                                 }),
+                            });
+                        }
+                    }
+                }
+                (None, None) if reported_adverb && !has_verb && found.len() == before => {
+                    // "Demnach wurden drei Zivilisten getötet": reported, its source unnamed.
+                    if let Some((s, e)) = self.clause_span(units, 0, units.len()) {
+                        if !overlaps_any(found, s, e) {
+                            found.push(Found {
+                                start: s,
+                                end: e,
+                                direct: None,
+                                attribution: None,
                             });
                         }
                     }
@@ -453,6 +469,12 @@ impl<'t> Frames<'t> {
             if l.len == 0 {
                 continue; // inside a phrase read from its first word
             }
+            if l.entry.is(flag::ACCORDING_SOURCE) && !l.entry.is(flag::ACCORDING) {
+                if let Some(a) = self.according_to_source(units, looked, i, entities, found) {
+                    spoke = spoke.or(Some(a));
+                }
+                continue;
+            }
             if l.entry.is(flag::ACCORDING) {
                 if let Some(a) = self.according_to(units, looked, i, entities, direct, found) {
                     spoke = spoke.or(Some(a));
@@ -524,6 +546,23 @@ impl<'t> Frames<'t> {
         } else {
             self.np_right(units, looked, verb_end)
         };
+        // "Wie die Zeitung in ihrer Ausgabe berichtet, …", "…, wie sein Anwalt mitteilte": the
+        // subject follows the marker that opens the verb's clause.
+        let marker = (group_start.saturating_sub(14)..group_start)
+            .rev()
+            .take_while(|&k| units[k].is_word() || self.glued_hyphen(units, k))
+            .find(|&k| looked[k].entry.is(flag::AS));
+        let mut as_start = None;
+        let left = match (left, marker) {
+            (None, Some(m)) => {
+                let np = self
+                    .np_right(units, looked, m + 1)
+                    .filter(|&(_, b)| b <= group_start);
+                as_start = np.map(|_| m);
+                np
+            }
+            (left, _) => left,
+        };
         // "Der Minister hat am Montag gesagt": the subject stands before the auxiliary.
         let mut split_aux = None;
         let left = left.or_else(|| {
@@ -542,7 +581,7 @@ impl<'t> Frames<'t> {
             if right.is_some() || group_start < 2 || !is_comma(&units[group_start - 1]) {
                 return None;
             }
-            let comma = (group_start.saturating_sub(14)..group_start - 1)
+            let comma = (group_start.saturating_sub(24)..group_start - 1)
                 .rev()
                 .find(|&k| is_comma(&units[k]))?;
             let apposition = &looked[comma + 1..group_start - 1];
@@ -622,7 +661,11 @@ impl<'t> Frames<'t> {
         };
 
         // Quotations next to the frame.
-        let frame_start = if inverted { group_start } else { np.0 };
+        let frame_start = match as_start {
+            Some(m) if !inverted => m,
+            _ if inverted => group_start,
+            _ => np.0,
+        };
         let frame_end = if inverted { np.1 } else { verb_end };
         let mut attributed = false;
         if let Some(q) = quote_before(units, frame_start) {
@@ -1345,6 +1388,58 @@ impl<'t> Frames<'t> {
         Some((start, end))
     }
 
+    /// "Nach Polizeiangaben wurden …", "nach einem Bericht des Senders": a source of
+    /// information after the word, and the rest of the sentence (or, inside a clause, all of
+    /// it) reported from it.
+    fn according_to_source(
+        &mut self,
+        units: &[W],
+        looked: &[Looked],
+        i: usize,
+        entities: &mut Entities,
+        found: &mut Vec<Found>,
+    ) -> Option<Attribution> {
+        let np = self.np_any(units, i + 1)?;
+        let source = (np.0..np.1)
+            .take(4)
+            .any(|k| units[k].is_word() && self.cues.is_source_noun(&units[k].lower, self.active));
+        if !source {
+            return None;
+        }
+        // The phrase runs on through a genitive ("des arabischen Senders Al-Dschasira").
+        let mut end = np.1;
+        while end < units.len()
+            && end < np.1 + 6
+            && units[end].is_word()
+            && (units[end].is_cap() || looked[end].entry.is(flag::DETERMINER | flag::LINK))
+        {
+            end += 1;
+        }
+        let speaker = self
+            .resolve(units, looked, np.0, end, entities)
+            .map(|a| Attribution {
+                cue: Cue::AccordingTo,
+                ..a
+            });
+        let opens = i == 0 || !units[i - 1].is_word();
+        let (from, to) = if opens {
+            (end, self.content_end(units, looked, end))
+        } else {
+            (0, units.len())
+        };
+        let (s, e) = self.clause_span(units, from, to)?;
+        if overlaps_any(found, s, e) {
+            return None;
+        }
+        found.push(Found {
+            start: s,
+            end: e,
+            direct: None,
+            attribution: speaker,
+        });
+        speaker
+    }
+
     /// "Dem Minister zufolge, …", "Bakana göre …": the speaker before a postposition.
     fn according_after(
         &mut self,
@@ -1369,7 +1464,9 @@ impl<'t> Frames<'t> {
         }) {
             return None;
         }
-        if !self.plausible_np(units, looked, np.0, np.1) {
+        let source = (np.0..np.1)
+            .any(|k| units[k].is_word() && self.cues.is_source_noun(&units[k].lower, self.active));
+        if !source && !self.plausible_np(units, looked, np.0, np.1) {
             return None;
         }
         let speaker = self.resolve(units, looked, np.0, np.1, entities)?;

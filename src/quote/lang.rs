@@ -98,6 +98,12 @@ struct Words {
     after_comma: Vec<String>,
     #[serde(default)]
     infinitive_markers: Vec<String>,
+    #[serde(default)]
+    source_nouns: Vec<String>,
+    #[serde(default)]
+    according_to_source: Vec<String>,
+    #[serde(default)]
+    reported_adverbs: Vec<String>,
     as_markers: Vec<String>,
     determiners: Vec<String>,
     name_links: Vec<String>,
@@ -168,6 +174,12 @@ pub mod flag {
     pub const AFTER_COMMA: u32 = 1 << 15;
     /// Marks the next verb as an infinitive ("to", "zu", "te").
     pub const INFINITIVE: u32 = 1 << 16;
+    /// Ends a noun that names a source of information ("Angaben", "Polizeiangaben", "Bericht").
+    pub const SOURCE_NOUN: u32 = 1 << 17;
+    /// Attributes a clause only with a source noun after it ("nach Polizeiangaben").
+    pub const ACCORDING_SOURCE: u32 = 1 << 18;
+    /// Marks its sentence as reported from the source named before ("demnach").
+    pub const REPORTED_ADVERB: u32 = 1 << 19;
     /// Any of the words that describe a speaker.
     pub const SPEAKER_HEAD: u32 = ROLE | GROUP | ORGANIZATION | PUBLICATION;
 }
@@ -208,6 +220,8 @@ pub struct Cues {
     phrases: FxHashMap<String, Vec<(Vec<String>, u8, Entry)>>,
     /// Reporting verb forms (one-unit) by language, for deciding the active languages.
     verb_forms: FxHashMap<String, LanguageSet>,
+    /// Nouns that name a source of information, by language, matched as word endings.
+    source_nouns: Vec<Vec<String>>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -247,9 +261,11 @@ impl Cues {
             words: FxHashMap::default(),
             phrases: FxHashMap::default(),
             verb_forms: FxHashMap::default(),
+            source_nouns: Vec::new(),
         };
         for (index, file) in files.into_iter().enumerate() {
             let lang = index as u8;
+            cues.source_nouns.push(Vec::new());
             let add = |cues: &mut Cues, forms: &[String], entry: Entry| {
                 for form in forms {
                     cues.add(form, lang, entry);
@@ -282,6 +298,15 @@ impl Cues {
             );
             add(&mut cues, &w.as_markers, word(flag::AS));
             add(&mut cues, &w.infinitive_markers, word(flag::INFINITIVE));
+            add(
+                &mut cues,
+                &w.according_to_source,
+                word(flag::ACCORDING_SOURCE),
+            );
+            add(&mut cues, &w.reported_adverbs, word(flag::REPORTED_ADVERB));
+            for noun in &w.source_nouns {
+                cues.source_nouns[index].push(noun.to_lowercase());
+            }
             add(&mut cues, &w.determiners, word(flag::DETERMINER));
             add(&mut cues, &w.name_links, word(flag::LINK));
             add(&mut cues, &w.roles, word(flag::ROLE));
@@ -362,6 +387,14 @@ impl Cues {
             .iter()
             .enumerate()
             .any(|(i, g)| active & (1 << i) != 0 && g.capitalized_nouns)
+    }
+
+    /// Whether a word ends in a noun that names a source of information in an active language
+    /// ("polizeiangaben", "medienberichten").
+    pub fn is_source_noun(&self, lower: &str, active: LanguageSet) -> bool {
+        self.source_nouns.iter().enumerate().any(|(i, nouns)| {
+            active & (1 << i) != 0 && nouns.iter().any(|n| lower.ends_with(n.as_str()))
+        })
     }
 
     /// Whether one of the active languages puts the verb at the end of its clause.
