@@ -206,32 +206,19 @@ impl<'t> Frames<'t> {
                     if (reportive || reported_adverb) && !has_verb && found.len() == before =>
                 {
                     if let Some((s, e)) = self.clause_span(units, 0, units.len()) {
-                        if !overlaps_any(found, s, e) {
-                            found.push(Found {
-                                start: s,
-                                end: e,
-                                direct: None,
-                                attribution: Some(Attribution {
-                                    cue: Cue::Context,
-                                    start: s,
-                                    end: s,
-                                    ..speaker
-                                }),
-                            });
-                        }
+                        let context = Attribution {
+                            cue: Cue::Context,
+                            start: s,
+                            end: s,
+                            ..speaker
+                        };
+                        emit(found, s, e, Some(context));
                     }
                 }
                 (None, None) if reported_adverb && !has_verb && found.len() == before => {
                     // "Demnach wurden drei Zivilisten getötet": reported, its source unnamed.
                     if let Some((s, e)) = self.clause_span(units, 0, units.len()) {
-                        if !overlaps_any(found, s, e) {
-                            found.push(Found {
-                                start: s,
-                                end: e,
-                                direct: None,
-                                attribution: None,
-                            });
-                        }
+                        emit(found, s, e, None);
                     }
                 }
                 _ => reporting = None,
@@ -683,8 +670,8 @@ impl<'t> Frames<'t> {
         // "hat die Gespräche als „offen und nützlich“ bezeichnet": between the auxiliary and
         // its participle.
         if let Some(aux) = split_aux {
-            for k in aux..group_start {
-                if let Some(q) = units[k].quote() {
+            for unit in &units[aux..group_start] {
+                if let Some(q) = unit.quote() {
                     attributed |= give(direct, q, speaker);
                 }
             }
@@ -695,8 +682,8 @@ impl<'t> Frames<'t> {
             let end = (frame_end..units.len().min(frame_end + 14))
                 .find(|&k| is_comma(&units[k]) || is_stop_punct(&units[k]))
                 .unwrap_or(units.len().min(frame_end + 14));
-            for k in frame_end..end {
-                if let Some(q) = units[k].quote() {
+            for unit in &units[frame_end..end] {
+                if let Some(q) = unit.quote() {
                     attributed |= give(direct, q, speaker);
                 }
             }
@@ -727,15 +714,7 @@ impl<'t> Frames<'t> {
                 self.content_after(units, looked, frame_end, class)
             };
             if let Some((s, e)) = content {
-                if !overlaps_any(found, s, e) {
-                    found.push(Found {
-                        start: s,
-                        end: e,
-                        direct: None,
-                        attribution: Some(speaker),
-                    });
-                    attributed = true;
-                }
+                attributed |= emit(found, s, e, Some(speaker));
             }
         }
         attributed.then_some(speaker)
@@ -829,6 +808,10 @@ impl<'t> Frames<'t> {
 
     /// Where a reported clause starting at `k` ends: the sentence's end, a semicolon, or an
     /// attribution placed after it (", said X").
+    #[allow(
+        clippy::needless_range_loop,
+        reason = "the loop looks ahead of its index"
+    )]
     fn content_end(&self, units: &[W], looked: &[Looked], k: usize) -> usize {
         for j in k..units.len() {
             if units[j].is_punct(';') {
@@ -1353,15 +1336,9 @@ impl<'t> Frames<'t> {
             }
         }
         let (s, e) = span?;
-        if overlaps_any(found, s, e) {
+        if !emit(found, s, e, Some(speaker)) {
             return None;
         }
-        found.push(Found {
-            start: s,
-            end: e,
-            direct: None,
-            attribution: Some(speaker),
-        });
         Some(speaker)
     }
 
@@ -1428,15 +1405,9 @@ impl<'t> Frames<'t> {
             (0, units.len())
         };
         let (s, e) = self.clause_span(units, from, to)?;
-        if overlaps_any(found, s, e) {
+        if !emit(found, s, e, speaker) {
             return None;
         }
-        found.push(Found {
-            start: s,
-            end: e,
-            direct: None,
-            attribution: speaker,
-        });
         speaker
     }
 
@@ -1481,15 +1452,9 @@ impl<'t> Frames<'t> {
             (0, units.len())
         };
         let (s, e) = self.clause_span(units, from, end)?;
-        if overlaps_any(found, s, e) {
+        if !emit(found, s, e, Some(speaker)) {
             return None;
         }
-        found.push(Found {
-            start: s,
-            end: e,
-            direct: None,
-            attribution: Some(speaker),
-        });
         Some(speaker)
     }
 
@@ -1524,8 +1489,8 @@ impl<'t> Frames<'t> {
             ..speaker
         };
         let mut quoted = false;
-        for k in colon + 1..units.len() {
-            if let Some(q) = units[k].quote() {
+        for unit in &units[colon + 1..] {
+            if let Some(q) = unit.quote() {
                 quoted |= give(direct, q, speaker);
             }
         }
@@ -1535,15 +1500,9 @@ impl<'t> Frames<'t> {
         let Some((s, e)) = self.clause_span(units, colon + 1, units.len()) else {
             return quoted.then_some(speaker);
         };
-        if overlaps_any(found, s, e) {
+        if !emit(found, s, e, Some(speaker)) {
             return None;
         }
-        found.push(Found {
-            start: s,
-            end: e,
-            direct: None,
-            attribution: Some(speaker),
-        });
         Some(speaker)
     }
 }
@@ -1611,6 +1570,21 @@ fn is_han(w: &W) -> bool {
 
 fn is_han_char(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
+/// Adds reported speech over bytes `[s, e)` unless another quote found already covers some
+/// of them.
+fn emit(found: &mut Vec<Found>, s: usize, e: usize, attribution: Option<Attribution>) -> bool {
+    if overlaps_any(found, s, e) {
+        return false;
+    }
+    found.push(Found {
+        start: s,
+        end: e,
+        direct: None,
+        attribution,
+    });
+    true
 }
 
 fn overlaps_any(found: &[Found], s: usize, e: usize) -> bool {
