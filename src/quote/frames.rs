@@ -181,7 +181,7 @@ impl<'t> Frames<'t> {
             let looked = self.look(units);
             let (start, end) = (units[0].start, units[units.len() - 1].end);
             let before = found.len();
-            let mut spoke = self.read_sentence(units, &looked, marked, entities, direct, found);
+            let mut spoke = self.read_sentence(units, &looked, entities, direct, found);
             // Reported speech another reader found in this sentence also carries on.
             if spoke.is_none() {
                 spoke = found
@@ -428,7 +428,6 @@ impl<'t> Frames<'t> {
         &mut self,
         units: &[W],
         looked: &[Looked],
-        marked: &[MarkedQuote],
         entities: &mut Entities,
         direct: &mut [Option<Attribution>],
         found: &mut Vec<Found>,
@@ -445,9 +444,9 @@ impl<'t> Frames<'t> {
                 }
             };
             let verb_end = v + l.len.max(1);
-            if let Some(a) = self.read_verb(
-                units, looked, v, verb_end, class, marked, entities, direct, found,
-            ) {
+            if let Some(a) =
+                self.read_verb(units, looked, v, verb_end, class, entities, direct, found)
+            {
                 spoke = spoke.or(Some(a));
             }
             v = verb_end;
@@ -510,7 +509,6 @@ impl<'t> Frames<'t> {
         v: usize,
         verb_end: usize,
         class: VerbClass,
-        marked: &[MarkedQuote],
         entities: &mut Entities,
         direct: &mut [Option<Attribution>],
         found: &mut Vec<Found>,
@@ -688,7 +686,6 @@ impl<'t> Frames<'t> {
                 }
             }
         }
-        let _ = marked;
 
         // Reported speech: after the frame, or before it when the frame closes the sentence.
         if class != VerbClass::Act {
@@ -1377,10 +1374,7 @@ impl<'t> Frames<'t> {
         found: &mut Vec<Found>,
     ) -> Option<Attribution> {
         let np = self.np_any(units, i + 1)?;
-        let source = (np.0..np.1)
-            .take(4)
-            .any(|k| units[k].is_word() && self.cues.is_source_noun(&units[k].lower, self.active));
-        if !source {
+        if !self.names_a_source(units, np.0, np.0 + (np.1 - np.0).min(4)) {
             return None;
         }
         // The phrase runs on through a genitive ("des arabischen Senders Al-Dschasira").
@@ -1411,6 +1405,13 @@ impl<'t> Frames<'t> {
         speaker
     }
 
+    /// Whether units `[a, b)` hold a noun naming a source of information.
+    fn names_a_source(&self, units: &[W], a: usize, b: usize) -> bool {
+        units[a..b]
+            .iter()
+            .any(|w| w.is_word() && self.cues.is_source_noun(&w.lower, self.active))
+    }
+
     /// "Dem Minister zufolge, …", "Bakana göre …": the speaker before a postposition.
     fn according_after(
         &mut self,
@@ -1435,9 +1436,8 @@ impl<'t> Frames<'t> {
         }) {
             return None;
         }
-        let source = (np.0..np.1)
-            .any(|k| units[k].is_word() && self.cues.is_source_noun(&units[k].lower, self.active));
-        if !source && !self.plausible_np(units, looked, np.0, np.1) {
+        if !self.names_a_source(units, np.0, np.1) && !self.plausible_np(units, looked, np.0, np.1)
+        {
             return None;
         }
         let speaker = self.resolve(units, looked, np.0, np.1, entities)?;
