@@ -9,7 +9,7 @@
 //!
 //! Chinese has no spaces between words: it is segmented into words with jieba (the
 //! `jieba-rs` crate and its dictionary), so that its words meet the Chinese lemmas of the
-//! lexicon. Every word's meanings come from the [`Lexicon`] (see [`Analyzer::meaning`]).
+//! lexicon; Japanese with ICU4X's dictionary segmenter. Every word's meanings come from the [`Lexicon`] (see [`Analyzer::meaning`]).
 //!
 //! Sentences are UAX #29 sentences (found by ICU4X's `icu_segmenter`, which gives the same
 //! breaks as `unicode-segmentation` four times as fast: it looks a character's class up in a
@@ -44,7 +44,6 @@ pub struct Token {
 /// Tokenizer, stemmer, stopwords and word meanings for one language.
 pub struct Analyzer {
     code: String,
-    algorithm: Option<(Algorithm, &'static str)>,
     stemmer: Option<Stemmer>,
     stopwords: HashSet<&'static str>,
     lexicon: Option<&'static Lexicon>,
@@ -78,7 +77,6 @@ impl Analyzer {
             .unwrap_or_default();
         Analyzer {
             code: code.to_string(),
-            algorithm,
             stemmer: algorithm.map(|(a, _)| Stemmer::create(a)),
             stopwords,
             lexicon,
@@ -111,9 +109,11 @@ impl Analyzer {
         meaning
     }
 
-    /// The Snowball stemmer's name (`english`, `russian`…), or `None` where there is none.
+    /// The stemmer's name: Snowball's (`english`, `russian`…), `truncate-6` for the
+    /// inflecting languages Snowball lacks (see [`TRUNCATED_STEM`]), or `None` where words
+    /// are not stemmed.
     pub fn stemmer_name(&self) -> Option<&'static str> {
-        self.algorithm.map(|(_, name)| name)
+        stemmer_name(&self.code)
     }
 
     /// Whether the lowercase word is a stopword in this language.
@@ -125,6 +125,10 @@ impl Analyzer {
     pub fn stem(&self, lower: &str) -> String {
         match &self.stemmer {
             Some(stemmer) => stemmer.stem(lower).into_owned(),
+            None if truncated(&self.code) => match lower.char_indices().nth(TRUNCATED_STEM) {
+                Some((at, _)) => lower[..at].to_string(),
+                None => lower.to_string(),
+            },
             None => lower.to_string(),
         }
     }
@@ -133,6 +137,8 @@ impl Analyzer {
     pub fn tokenize(&self, text: &str, start: usize, end: usize) -> Vec<Token> {
         let words: Vec<(usize, &str)> = if self.code == "cmn" {
             chinese_words(&text[start..end])
+        } else if self.code == "jpn" {
+            japanese_words(&text[start..end])
         } else {
             text[start..end].unicode_word_indices().collect()
         };
@@ -150,6 +156,23 @@ impl Analyzer {
             })
             .collect()
     }
+}
+
+/// The words of a Japanese text, segmented by ICU4X's dictionary segmenter (its compiled
+/// Chinese–Japanese dictionary): pieces holding a letter or digit, with their byte offsets.
+fn japanese_words(text: &str) -> Vec<(usize, &str)> {
+    static SEGMENTER: OnceLock<icu_segmenter::WordSegmenterBorrowed<'static>> = OnceLock::new();
+    let segmenter = SEGMENTER.get_or_init(|| {
+        icu_segmenter::WordSegmenter::new_dictionary(
+            icu_segmenter::options::WordBreakInvariantOptions::default(),
+        )
+    });
+    let breaks: Vec<usize> = segmenter.segment_str(text).collect();
+    breaks
+        .windows(2)
+        .map(|w| (w[0], &text[w[0]..w[1]]))
+        .filter(|(_, piece)| piece.chars().any(char::is_alphanumeric))
+        .collect()
 }
 
 /// The words of a Chinese text, segmented by jieba (without its HMM guesser for unknown
@@ -264,10 +287,26 @@ impl Analyzers {
     }
 }
 
-/// The name of the Snowball stemmer for an ISO 639-3 code (`english`, `russian`…), if there
-/// is one: what [`Analyzer::stemmer_name`] gives, without building an analyzer.
+/// The name of the stemmer for an ISO 639-3 code (`english`, `russian`…, `truncate-6`), if
+/// there is one: what [`Analyzer::stemmer_name`] gives, without building an analyzer.
 pub fn stemmer_name(code: &str) -> Option<&'static str> {
-    snowball_algorithm(code).map(|(_, name)| name)
+    match snowball_algorithm(code) {
+        Some((_, name)) => Some(name),
+        None if truncated(code) => Some("truncate-6"),
+        None => None,
+    }
+}
+
+/// Words of the Slavic languages Snowball has no stemmer for are stemmed by keeping their
+/// first six letters: they inflect by suffix ("rozmowy", "rozmowach" → "rozmow"), and
+/// truncation is a common baseline stemmer for them in retrieval.
+pub const TRUNCATED_STEM: usize = 6;
+
+fn truncated(code: &str) -> bool {
+    matches!(
+        code,
+        "pol" | "ces" | "slk" | "bul" | "ukr" | "bel" | "hrv" | "srp" | "bos" | "slv" | "mkd"
+    )
 }
 
 fn snowball_algorithm(code: &str) -> Option<(Algorithm, &'static str)> {

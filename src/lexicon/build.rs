@@ -14,6 +14,13 @@
 //!   it expresses; English exception forms (`went`) map to their lemma's synsets.
 //!
 //! Multi-word lemmas (`take_part`) are left out: text is compared word by word.
+//!
+//! Bilingual dictionaries ([`Input::Dictd`], FreeDict's dictd files; [`Input::Cedict`]) come
+//! last: each entry's single-word headword (or, in an English→other dictionary, each
+//! single-word translation) takes the synsets of the English side, matched against WordNet's
+//! lemmas and multi-word lemmas ("police station") of the part of speech the entry gives, an
+//! English plural falling back to its singular. What does not match a lemma (a definition, a
+//! note, an example sentence) adds nothing. Multi-word foreign entries are left out.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -55,6 +62,21 @@ pub enum Input<'a> {
     Exceptions(Pos, &'a str),
     /// An Open Multilingual Wordnet `.tab` file.
     Omw(&'a str),
+    /// A FreeDict bilingual dictionary in dictd format, between English and `language`:
+    /// its `.index` (`headword<TAB>offset<TAB>length`, base-64 numbers) and its uncompressed
+    /// `.dict`. `english_first` for an English→`language` dictionary.
+    Dictd {
+        /// ISO 639-3 code of the other language.
+        language: &'a str,
+        /// Whether the headwords are English.
+        english_first: bool,
+        /// The `.index` file.
+        index: &'a str,
+        /// The `.dict` file, uncompressed.
+        dict: &'a str,
+    },
+    /// CC-CEDICT (`Traditional Simplified [pinyin] /gloss/gloss/`), read for Mandarin.
+    Cedict(&'a str),
 }
 
 /// Why the raw data could not be turned into a lexicon.
@@ -84,6 +106,9 @@ pub(super) fn key(language: &str, kind: u8, word: &str) -> Vec<u8> {
 
 struct SynsetData {
     words: Vec<String>,
+    /// Multi-word lemmas ("take part"), space-separated: never keys, only what a
+    /// dictionary's English translation is matched against.
+    phrases: Vec<String>,
     links: Vec<(Link, Pos, u32)>,
 }
 
@@ -186,7 +211,7 @@ pub fn build(inputs: &[Input<'_>]) -> Result<Vec<u8>, BuildError> {
                     }
                 }
             }
-            Input::Data(..) => {}
+            Input::Data(..) | Input::Dictd { .. } | Input::Cedict(_) => {}
         }
     }
     for (form, lemma, pos) in exceptions {
@@ -204,6 +229,24 @@ pub fn build(inputs: &[Input<'_>]) -> Result<Vec<u8>, BuildError> {
         if !targets.is_empty() {
             words
                 .entry(("eng".to_string(), form))
+                .or_default()
+                .extend(targets);
+        }
+    }
+
+    // 2b. Bilingual dictionaries: a word of another language takes the synsets of its English
+    // translations (of the part of speech the entry gives, when it gives one). Added after
+    // the wordnets, so that an English translation is matched against WordNet's lemmas only.
+    let dictionary_entries = dictionary_pairs(inputs)?;
+    if !dictionary_entries.is_empty() {
+        let english = EnglishLemmas::new(&synsets, &index, &words);
+        for (language, foreign, translation, pos) in dictionary_entries {
+            let targets = english.synsets(&translation, pos, &pos_of);
+            if targets.is_empty() {
+                continue;
+            }
+            words
+                .entry((language, foreign))
                 .or_default()
                 .extend(targets);
         }
@@ -300,6 +343,326 @@ pub fn build(inputs: &[Input<'_>]) -> Result<Vec<u8>, BuildError> {
     Ok(out)
 }
 
+/// English lemmas (single words and phrases) to their synsets, for matching a dictionary's
+/// translations.
+struct EnglishLemmas {
+    lemmas: HashMap<String, Vec<u32>>,
+}
+
+impl EnglishLemmas {
+    fn new(
+        synsets: &BTreeMap<(Pos, u32), SynsetData>,
+        index: &HashMap<(Pos, u32), u32>,
+        words: &BTreeMap<(String, String), BTreeSet<u32>>,
+    ) -> Self {
+        let mut lemmas: HashMap<String, Vec<u32>> = HashMap::new();
+        for ((language, word), set) in words {
+            if language == "eng" {
+                lemmas.entry(word.clone()).or_default().extend(set);
+            }
+        }
+        for (k, data) in synsets {
+            for phrase in &data.phrases {
+                lemmas.entry(phrase.clone()).or_default().push(index[k]);
+            }
+        }
+        for list in lemmas.values_mut() {
+            list.sort_unstable();
+            list.dedup();
+        }
+        EnglishLemmas { lemmas }
+    }
+
+    /// The synsets of an English translation ("to meet", "talks", "police station"), of
+    /// part of speech `pos` when given; a plural noun falls back to its singular.
+    fn synsets(&self, translation: &str, pos: Option<Pos>, pos_of: &[Pos]) -> Vec<u32> {
+        let phrase = english_phrase(translation);
+        if phrase.is_empty() {
+            return Vec::new();
+        }
+        let of_pos = |list: &Vec<u32>, pos: Option<Pos>| -> Vec<u32> {
+            list.iter()
+                .copied()
+                .filter(|&s| pos.is_none_or(|p| pos_of[s as usize] == p))
+                .collect()
+        };
+        if let Some(list) = self.lemmas.get(&phrase) {
+            let found = of_pos(list, pos);
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        if pos.is_none_or(|p| p == Pos::Noun) {
+            for suffix in ["s", "es"] {
+                if let Some(singular) = phrase.strip_suffix(suffix) {
+                    if let Some(list) = self.lemmas.get(singular) {
+                        let found = of_pos(list, Some(Pos::Noun));
+                        if !found.is_empty() {
+                            return found;
+                        }
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+}
+
+/// An English translation as a lemma: lowercase, without an infinitive "to" or an article,
+/// white space collapsed.
+fn english_phrase(text: &str) -> String {
+    let lower = normalize_word(text.trim());
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    if words.len() > 1 && matches!(words[0], "to" | "a" | "an" | "the") {
+        words.remove(0);
+    }
+    if words.len() > 4
+        || words.iter().any(|w| {
+            !w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        })
+    {
+        return String::new();
+    }
+    words.join(" ")
+}
+
+/// A dictionary's part-of-speech tag (`<n>`, `<Adj>`, `<vt>`, `<pn>`) as WordNet's.
+fn dictionary_pos(tag: &str) -> Option<Pos> {
+    let tag = tag.trim().to_ascii_lowercase();
+    let first = tag.split([',', ' ']).next().unwrap_or("");
+    Some(match first {
+        "n" | "noun" | "pn" | "pl" | "sg" => Pos::Noun,
+        "v" | "vt" | "vi" | "verb" => Pos::Verb,
+        "adj" | "a" => Pos::Adjective,
+        "adv" => Pos::Adverb,
+        _ => return None,
+    })
+}
+
+/// (language, foreign word, English translation, part of speech).
+type DictionaryPair = (String, String, String, Option<Pos>);
+
+/// The [`DictionaryPair`]s of every dictionary input,
+/// in input order. Only single foreign words are kept: text is looked up word by word.
+fn dictionary_pairs(inputs: &[Input<'_>]) -> Result<Vec<DictionaryPair>, BuildError> {
+    let mut out = Vec::new();
+    for input in inputs {
+        let from = out.len();
+        match *input {
+            Input::Dictd {
+                language,
+                english_first,
+                index,
+                dict,
+            } => {
+                for (n, line) in index.lines().enumerate() {
+                    let mut fields = line.split('\t');
+                    let (Some(headword), Some(offset), Some(length)) =
+                        (fields.next(), fields.next(), fields.next())
+                    else {
+                        return Err(BuildError::Format {
+                            line: n + 1,
+                            what: "expected headword, offset and length".into(),
+                        });
+                    };
+                    if headword.starts_with("00database") || headword.starts_with("00-database") {
+                        continue;
+                    }
+                    let (Some(offset), Some(length)) = (base64(offset), base64(length)) else {
+                        return Err(BuildError::Format {
+                            line: n + 1,
+                            what: format!("bad offset or length in {line:?}"),
+                        });
+                    };
+                    let Some(entry) = dict.get(offset..offset + length) else {
+                        return Err(BuildError::Format {
+                            line: n + 1,
+                            what: format!("entry {headword:?} lies outside the .dict file"),
+                        });
+                    };
+                    for (translation, pos) in dictd_translations(entry) {
+                        let (foreign, english) = if english_first {
+                            (translation.as_str(), headword)
+                        } else {
+                            (headword, translation.as_str())
+                        };
+                        if let Some(foreign) = foreign_word(foreign) {
+                            out.push((language.to_string(), foreign, english.to_string(), pos));
+                        }
+                    }
+                }
+            }
+            Input::Cedict(text) => {
+                for line in text.lines() {
+                    if line.starts_with('#') {
+                        continue;
+                    }
+                    let Some((head, glosses)) = line.split_once(" /") else {
+                        continue;
+                    };
+                    let Some(simplified) = head.split(' ').nth(1) else {
+                        continue;
+                    };
+                    for gloss in glosses.trim_end_matches('/').split('/') {
+                        let gloss = strip_brackets(gloss);
+                        let gloss = gloss.trim();
+                        if [
+                            "CL:",
+                            "variant of",
+                            "see ",
+                            "surname ",
+                            "abbr. ",
+                            "used in",
+                            "old variant",
+                            "erhua variant",
+                            "Taiwan pr.",
+                            "also written",
+                            "also pr.",
+                        ]
+                        .iter()
+                        .any(|p| gloss.starts_with(p))
+                        {
+                            continue;
+                        }
+                        for item in gloss.split([';', ',']) {
+                            if let Some(foreign) = foreign_word(simplified) {
+                                out.push((
+                                    "cmn".to_string(),
+                                    foreign,
+                                    item.trim().to_string(),
+                                    None,
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+            _ => continue,
+        }
+        in_main_script(&mut out, from);
+    }
+    Ok(out)
+}
+
+/// The translations an entry of a FreeDict dictionary gives, with their part of speech: the
+/// lines after the headword line, less numbering, part-of-speech tags, bracketed domains and
+/// parentheses, split at commas and semicolons; example sentences, cross-references and notes
+/// are left out. Definitions come through too, and are dropped when matched against lemmas.
+fn dictd_translations(entry: &str) -> Vec<(String, Option<Pos>)> {
+    let mut lines = entry.lines();
+    let header = lines.next().unwrap_or("");
+    let mut pos = header
+        .split_once('<')
+        .and_then(|(_, rest)| rest.split_once('>'))
+        .and_then(|(tag, _)| dictionary_pos(tag));
+    let mut out = Vec::new();
+    for line in lines {
+        let mut line = line.trim();
+        if line.is_empty()
+            || line.starts_with('"')
+            || line.starts_with('{')
+            || ["see:", "Synonym:", "Antonym:", "Note:", "Notes:", "From "]
+                .iter()
+                .any(|p| line.contains(p))
+        {
+            continue;
+        }
+        // Numbering: "1.", "I.", "2)".
+        if let Some((number, rest)) = line.split_once(['.', ')']) {
+            if !number.is_empty()
+                && number.len() <= 4
+                && number
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "IVX".contains(c))
+            {
+                line = rest.trim();
+            }
+        }
+        if let Some(rest) = line.strip_prefix('<') {
+            if let Some((tag, rest)) = rest.split_once('>') {
+                pos = dictionary_pos(tag).or(pos);
+                line = rest.trim();
+            }
+        }
+        let line = strip_brackets(line);
+        for item in line.split([',', ';']) {
+            let item = item.trim();
+            if !item.is_empty() {
+                out.push((item.to_string(), pos));
+            }
+        }
+    }
+    out
+}
+
+/// The text without `[…]`, `(…)`, `<…>` and `{…}` groups.
+fn strip_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '[' | '(' | '<' | '{' => depth += 1,
+            ']' | ')' | '>' | '}' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A dictionary's word as a key: one word, lowercase, without stress marks (Bulgarian and
+/// Russian dictionaries mark stress with a combining accent); `None` for a phrase.
+fn foreign_word(text: &str) -> Option<String> {
+    let word: String = normalize_word(text.trim())
+        .chars()
+        .filter(|&c| c != '\u{301}' && c != '\u{300}')
+        .collect();
+    let letters = word
+        .chars()
+        .all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+    (single_word(&word) && word.chars().count() >= 2 && letters).then_some(word)
+}
+
+/// Whether a word is written in Latin letters.
+fn latin(word: &str) -> bool {
+    word.chars()
+        .all(|c| c.is_ascii() || ('\u{c0}'..='\u{24f}').contains(&c))
+}
+
+/// Keeps the pairs whose foreign word is in the script most of the dictionary's foreign
+/// words are in: an English gloss left in an English→Bulgarian entry is not Bulgarian.
+fn in_main_script(pairs: &mut Vec<DictionaryPair>, from: usize) {
+    let added = &pairs[from..];
+    let latin_count = added.iter().filter(|p| latin(&p.1)).count();
+    let main_latin = 2 * latin_count >= added.len();
+    let mut i = from;
+    while i < pairs.len() {
+        if latin(&pairs[i].1) == main_latin {
+            i += 1;
+        } else {
+            pairs.swap_remove(i);
+        }
+    }
+}
+
+/// A dictd base-64 number (digits `A–Z a–z 0–9 + /`, most significant first).
+fn base64(text: &str) -> Option<usize> {
+    let mut value: usize = 0;
+    for b in text.bytes() {
+        let digit = match b {
+            b'A'..=b'Z' => b - b'A',
+            b'a'..=b'z' => b - b'a' + 26,
+            b'0'..=b'9' => b - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        };
+        value = value.checked_mul(64)?.checked_add(digit as usize)?;
+    }
+    Some(value)
+}
+
 fn single_word(lemma: &str) -> bool {
     !lemma.is_empty() && !lemma.contains([' ', '_'])
 }
@@ -317,13 +680,18 @@ fn parse_data_line(line: &str) -> Result<(u32, SynsetData), String> {
     let offset: u32 = get(0)?.parse().map_err(|_| "bad offset".to_string())?;
     let w_cnt = usize::from_str_radix(get(3)?, 16).map_err(|_| "bad word count".to_string())?;
     let mut words = Vec::with_capacity(w_cnt);
+    let mut phrases = Vec::new();
     for k in 0..w_cnt {
         let word = get(4 + 2 * k)?;
         // Adjective markers: "galore(ip)", "elect(p)".
         let word = word.split('(').next().unwrap_or(word);
         let word = normalize_word(word);
-        if single_word(&word) && !words.contains(&word) {
-            words.push(word);
+        if single_word(&word) {
+            if !words.contains(&word) {
+                words.push(word);
+            }
+        } else if !word.is_empty() {
+            phrases.push(word.replace('_', " "));
         }
     }
     let p_at = 4 + 2 * w_cnt;
@@ -350,5 +718,62 @@ fn parse_data_line(line: &str) -> Result<(u32, SynsetData), String> {
         };
         links.push((link, pos, target));
     }
-    Ok((offset, SynsetData { words, links }))
+    Ok((
+        offset,
+        SynsetData {
+            words,
+            phrases,
+            links,
+        },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dictd_numbers_are_base64_most_significant_first() {
+        assert_eq!(base64("A"), Some(0));
+        assert_eq!(base64("B0"), Some(64 + 52));
+        assert_eq!(base64("GHAt"), Some(((6 * 64 + 7) * 64) * 64 + 45));
+        assert_eq!(base64("a-b"), None);
+    }
+
+    #[test]
+    fn an_entry_gives_its_translations_and_not_its_notes() {
+        let entry = "offen /ˈɔfən/ <adj>\n1. open, frank\n2. [fig.] candid (of people)\n \
+                     see: {Offenheit}\n\"Die Tür ist offen.\"\n";
+        let got = dictd_translations(entry);
+        let words: Vec<&str> = got.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(words, ["open", "frank", "candid"]);
+        assert!(got.iter().all(|(_, pos)| *pos == Some(Pos::Adjective)));
+        // A part of speech given on the line wins over the header's.
+        let entry = "Austrian\nI.  <Adj>  austriacki\nII.  <N>  Austriak\n";
+        assert_eq!(
+            dictd_translations(entry),
+            [
+                ("austriacki".to_string(), Some(Pos::Adjective)),
+                ("Austriak".to_string(), Some(Pos::Noun))
+            ]
+        );
+    }
+
+    #[test]
+    fn foreign_words_are_single_words_without_stress_marks_in_the_main_script() {
+        assert_eq!(foreign_word("геста\u{301}по").as_deref(), Some("гестапо"));
+        assert_eq!(foreign_word("азбука для слепых"), None);
+        let pair = |w: &str| ("bul".to_string(), w.to_string(), "x".to_string(), None);
+        let mut pairs = vec![pair("гент"), pair("surname"), pair("гана")];
+        in_main_script(&mut pairs, 0);
+        let kept: BTreeSet<&str> = pairs.iter().map(|p| p.1.as_str()).collect();
+        assert_eq!(kept, BTreeSet::from(["гент", "гана"]));
+    }
+
+    #[test]
+    fn english_translations_are_matched_as_lemmas() {
+        assert_eq!(english_phrase("to meet"), "meet");
+        assert_eq!(english_phrase("the  Police Station"), "police station");
+        assert_eq!(english_phrase("a city in North Macedonia, capital"), "");
+    }
 }

@@ -1,11 +1,14 @@
-//! What words mean: WordNet synsets for words of eighteen languages, and how two meanings
+//! What words mean: WordNet synsets for words of fifteen languages, and how two meanings
 //! relate.
 //!
 //! The lexicon maps a word of a language to the WordNet 3.0 synsets ("concepts") it can
 //! express. English comes from Princeton WordNet 3.0; Russian, German, French, Spanish,
 //! Italian, Portuguese, Chinese, Ukrainian, Arabic, Turkish, Polish and Dutch from the Open
 //! Multilingual Wordnet tables, which key their lemmas by the same synsets — so a German word
-//! and an English word meet when they share a synset. Between synsets it keeps the relations
+//! and an English word meet when they share a synset. Bilingual dictionaries add what the
+//! wordnets lack (Bulgarian and Japanese, which have none here, and more Chinese and Polish
+//! words): a word of the other language takes the synsets of its English translations, of the
+//! part of speech the entry gives (see [`build`]). Between synsets it keeps the relations
 //! that matter for meaning: antonym, similar-to (adjective clusters), derivation, hypernym
 //! (one step), also-see, pertainym and attribute.
 //!
@@ -23,7 +26,9 @@
 //! # The shipped file
 //!
 //! The lexicon is built from the raw WordNet and OMW files by
-//! `cargo run --release --example build_lexicon -- RAW_DIR lexicon/wordnet.qdlex` (see
+//! `scripts/build-lexicon`, which fetches the dictionaries at the versions and checksums of
+//! `lexicon/sources.txt` and runs
+//! `cargo run --release --example build_lexicon -- RAW_DIR DICT_DIR lexicon/wordnet.qdlex` (see
 //! [`build`]) and compiled into the library. Its layout is made to be used where it lies, not
 //! parsed: a finite-state transducer (the `fst` crate) maps keys to ranges of a synset array,
 //! and the relations are a compressed sparse row table. Opening it only checks the header and

@@ -147,3 +147,29 @@ fn the_embedded_lexicon_holds_every_language() {
         );
     }
 }
+
+#[test]
+fn dictionaries_reach_languages_and_forms_the_wordnets_lack() {
+    // Bulgarian and Japanese have no wordnet in the lexicon: their words meet English through
+    // the bilingual dictionaries; Polish and Bulgarian inflections through the truncated stem.
+    let lexicon = Lexicon::embedded();
+    let en = |w: &str| ("eng".to_string(), w.to_string());
+    let of = |l: &str, w: &str| (l.to_string(), w.to_string());
+    for (foreign, english) in [
+        (of("bul", "преговорите"), "negotiations"),
+        (of("jpn", "交渉"), "negotiation"),
+        (of("cmn", "谈判"), "negotiations"),
+        (of("pol", "rozmowach"), "talks"),
+    ] {
+        assert_eq!(
+            relation(lexicon, &foreign, &en(english)),
+            Relation::Synonym,
+            "{foreign:?} / {english}"
+        );
+    }
+    // A translation is not everything: the dictionary does not make unrelated words meet.
+    assert_eq!(
+        relation(lexicon, &of("bul", "преговорите"), &en("weather")),
+        Relation::Unrelated
+    );
+}
