@@ -32,7 +32,7 @@
 //!    apart.
 //! 4. **Pairs.** Every pair of versions in a group (or, with a reference source, every version
 //!    against the reference's) gets its similarity and its drift items. A pair's severity is
-//!    its worst item's times `0.6 + 0.4 × min(1, similarity / 0.8)` (see `agreement`); a
+//!    its worst item's times `0.6 + 0.4 × min(1, similarity / 0.4)` (see `agreement`); a
 //!    group's is its worst pair's among the pairs similar enough to be linked by themselves
 //!    (at least 0.75 × `min_similarity`). Groups are ranked by severity, then by the number of
 //!    sources, then by the similarity of the worst pair (a change in versions that otherwise
@@ -1327,13 +1327,19 @@ fn pairs(
     out
 }
 
-/// How much a pair's worst item counts, by how alike the rest of the two versions is:
-/// `0.6 + 0.4 × min(1, similarity / 0.8)`. A negation in versions that otherwise match
-/// (similarity 0.8 or more) keeps its 0.9; between versions that share little (0.2) it is
-/// 0.63, below an unrelated word swapped in near-identical versions (0.55 × 1). The scale
-/// is continuous, so pairs with the same worst change rarely tie.
+/// A pair at least this similar is trusted as two versions of one utterance: the default
+/// link threshold ([`AlignOptions::min_similarity`]).
+const TRUSTED_SIMILARITY: f64 = 0.4;
+
+/// How much a pair's worst item counts, by how sure it is that the two are versions of one
+/// utterance: `0.6 + 0.4 × min(1, similarity / 0.4)`. A pair similar enough to be linked by
+/// itself keeps its worst item's severity, so that among such pairs more change never ranks
+/// lower (an added word lowers the similarity: scaling by similarity there would rank the
+/// version with the addition as drifting less); below it the item is discounted, down to
+/// × 0.6 for versions that share nothing (a negation there weighs 0.54, below an unrelated
+/// word swapped in versions that agree).
 fn agreement(similarity: f64) -> f64 {
-    0.6 + 0.4 * (similarity / 0.8).clamp(0.0, 1.0)
+    0.6 + 0.4 * (similarity / TRUSTED_SIMILARITY).clamp(0.0, 1.0)
 }
 
 fn side<'a>(extraction: &'a Extraction, v: &'a Version) -> Side<'a> {
@@ -1437,9 +1443,12 @@ mod tests {
 
     #[test]
     fn a_change_in_matching_versions_outranks_one_in_distant_versions() {
-        assert!(agreement(0.9) > agreement(0.5));
-        assert_eq!(agreement(0.8), 1.0);
+        assert!(agreement(0.3) > agreement(0.1));
         assert!(0.9 * agreement(0.2) < 0.9 * agreement(0.6));
+        // Among pairs linked by themselves, similarity does not discount: more change is
+        // never less drift.
+        assert_eq!(agreement(0.4), 1.0);
+        assert_eq!(agreement(0.9), agreement(0.5));
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub const RANKING_RULE: &str = "groups are ranked by severity: the most severe d
 any pair similar enough to be linked (negation 0.9, attribution and antonym 0.85, entity and \
 number 0.8, question 0.6, other substitutions 0.25–0.55 by the relation of their words, \
 modality 0.35–0.6, tense 0.45, omission/addition by content words), times 0.6 + 0.4 × \
-min(1, similarity / 0.8) of its pair; ties by the number of sources, then by the similarity \
+min(1, similarity / 0.4) of its pair; ties by the number of sources, then by the similarity \
 of the worst pair";
 
 /// Two texts compared as versions of one utterance, outside any corpus.

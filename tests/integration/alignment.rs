@@ -115,3 +115,39 @@ fn sweep_min_similarity() {
         }
     }
 }
+
+#[test]
+fn a_changed_translation_ranks_as_drifting_further_than_a_faithful_one() {
+    use quotedrift::evaluate::demetr::drifts_further;
+    let source = "Die Gespräche mit der Regierung waren offen und nützlich, sagte der Minister.";
+    let compare = |english: &str| analysis::compare(source, english, Some("deu"), Some("eng")).pair;
+    let faithful =
+        compare("The talks with the government were open and useful, the minister said.");
+    let added =
+        compare("The secret talks with the government were open and useful, the minister said.");
+    let scrambled =
+        compare("Minister the useful said government talks and open with were the the.");
+    let dropped = compare("The talks were open and useful, the minister said.");
+    for (name, changed) in [
+        ("an added word", &added),
+        ("scrambled words", &scrambled),
+        ("a dropped phrase", &dropped),
+    ] {
+        assert!(
+            changed.similarity.combined < faithful.similarity.combined,
+            "{name}: {} ≥ faithful {}",
+            changed.similarity.combined,
+            faithful.similarity.combined
+        );
+        assert!(
+            drifts_further(&faithful, changed),
+            "{name} does not rank as drifting further"
+        );
+    }
+    // A faithful translation scores like a close paraphrase in one language.
+    assert!(
+        faithful.similarity.combined >= 0.6,
+        "{}",
+        faithful.similarity.combined
+    );
+}
