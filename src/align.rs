@@ -146,6 +146,31 @@ pub struct Collation {
 }
 
 impl Group {
+    /// The pair a reader should see first: the most severe of the pairs similar enough to be
+    /// linked by themselves at `min_similarity` (the pairs the group's severity is taken
+    /// from), one across two sources before one within a source, the most alike of equally
+    /// severe pairs. `None` for a group without pairs.
+    pub fn decisive_pair(&self, min_similarity: f64) -> Option<&Pair> {
+        let linked = |p: &&Pair| p.similarity.combined + 1e-9 >= MUTUAL_SHARE * min_similarity;
+        let across = |p: &Pair| p.a.source != p.b.source;
+        let candidates: Vec<&Pair> = if self.pairs.iter().any(|p| linked(&p)) {
+            self.pairs.iter().filter(linked).collect()
+        } else {
+            self.pairs.iter().collect()
+        };
+        let any_across = candidates.iter().any(|p| across(p));
+        candidates
+            .into_iter()
+            .filter(|p| across(p) || !any_across)
+            .max_by(|x, y| {
+                x.severity
+                    .total_cmp(&y.severity)
+                    .then(x.similarity.combined.total_cmp(&y.similarity.combined))
+                    .then(y.a.cmp(&x.a))
+                    .then(y.b.cmp(&x.b))
+            })
+    }
+
     /// How many distinct sources the group's versions come from.
     pub fn source_count(&self) -> usize {
         self.members

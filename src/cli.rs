@@ -331,6 +331,14 @@ struct ReportOptionArgs {
     /// report.
     #[arg(long, value_name = "X", value_parser = unit_interval)]
     fail_on: Option<f64>,
+    /// Text report: show only the N most severe groups.
+    #[arg(long, value_name = "N")]
+    top: Option<usize>,
+    /// Text report: every version and every pair of each group, with all scores and drift
+    /// items, and the ungrouped quotes (by default each group's headline and the pair that
+    /// decides its severity).
+    #[arg(long)]
+    detail: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -481,8 +489,12 @@ impl Io {
                 skip_bad_lines: input.skip_bad_lines,
                 max_file_size,
             },
+            style: TextStyle {
+                color,
+                width: terminal_width(output.out.is_none()),
+                ..TextStyle::default()
+            },
             out: output.out,
-            style: TextStyle { color },
         })
     }
 
@@ -493,6 +505,16 @@ impl Io {
             eprintln!("quotedrift: warning: {}", plain(warning));
         }
         Ok(corpus)
+    }
+}
+
+/// The width text reports are wrapped to: the terminal's, when standard output is one and
+/// the report goes there; 80 columns otherwise.
+fn terminal_width(to_stdout: bool) -> usize {
+    let term = console::Term::stdout();
+    match term.size_checked() {
+        Some((_, columns)) if to_stdout && term.is_term() => usize::from(columns).max(40),
+        _ => 80,
     }
 }
 
@@ -563,8 +585,16 @@ fn write_analysis(
         ReportFormatArg::Csv => ReportFormat::Csv,
         ReportFormatArg::Html => ReportFormat::Html,
     };
+    if format != ReportFormat::Text && (args.top.is_some() || args.detail) {
+        eprintln!("quotedrift: warning: --top and --detail apply to the text report only");
+    }
+    let style = TextStyle {
+        top: args.top,
+        detail: args.detail,
+        ..io.style
+    };
     emit(io.out.as_deref(), |w| {
-        report::write_report(analysis, format, io.style, w)
+        report::write_report(analysis, format, style, w)
     })
     .map_err(Failure::Output)?;
     let worst = analysis

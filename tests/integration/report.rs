@@ -272,23 +272,130 @@ fn the_meeting_length_agrees_and_the_shortfall_is_an_addition() {
     );
 }
 
-#[test]
-fn text_report_ranks_groups_and_marks_changed_words() {
-    quotedrift()
+/// The text report of the fixtures with `extra` arguments, as a pipe receives it.
+fn report_text(extra: &[&str]) -> String {
+    let out = quotedrift()
         .arg("report")
+        .args(extra)
         .arg(fixtures())
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("g1 "))
-        .stdout(predicate::str::contains("“[open] and useful”"))
-        .stdout(predicate::str::contains("Ungrouped quotes"))
-        .stdout(predicate::str::contains("\x1b[").not());
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The group headlines of a text report: the lines that start with a group id.
+fn headlines(report: &str) -> Vec<&str> {
+    report
+        .lines()
+        .filter(|l| {
+            l.strip_prefix('g')
+                .and_then(|r| r.split_whitespace().next())
+                .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty())
+        })
+        .collect()
+}
+
+/// Whether a line names a version by its quote id (`003_dc03c1db8e55d129#2`).
+fn names_a_quote_id(line: &str) -> bool {
+    line.split(|c: char| c.is_whitespace() || c == '(' || c == ',')
+        .any(|w| w.contains('#') && w.split('#').next().is_some_and(|id| id.len() >= 16))
+}
+
+#[test]
+fn text_report_is_a_short_ranked_list_of_findings_by_outlet() {
+    let report = report_text(&[]);
+    let lines: Vec<&str> = report.lines().collect();
+    assert!(lines.len() <= 150, "{} lines:\n{report}", lines.len());
+    for line in &lines {
+        let width = console::measure_text_width(line);
+        assert!(width <= 80, "{width} columns when piped: {line}");
+        assert!(!names_a_quote_id(line), "a version named by its id: {line}");
+    }
+    assert!(!report.contains('\x1b'), "no colour in a pipe");
+    // One headline per group, in rank order, with its speaker and severity.
+    let doc = report_json(&[]);
+    let groups = doc["groups"].as_array().unwrap();
+    let heads = headlines(&report);
+    assert_eq!(heads.len(), groups.len(), "{report}");
+    for (head, group) in heads.iter().zip(groups) {
+        let id = group["id"].as_str().unwrap();
+        assert!(head.starts_with(&format!("{id} ")), "{head}");
+        assert!(
+            head.contains(&format!(
+                "severity {:.2}",
+                group["severity"].as_f64().unwrap()
+            )),
+            "{head}"
+        );
+    }
+    // The most severe change is named with the outlets on each side, and its words marked in
+    // the versions shown.
+    assert!(
+        report.contains("∅ (AFP report) → ‘won’t’ (Reference News Network): negation"),
+        "{report}"
+    );
+    assert!(report.contains("[won’t]"), "{report}");
+    // Ungrouped quotes are counted, not listed.
+    let grouped: usize = groups
+        .iter()
+        .map(|g| g["quotes"].as_array().unwrap().len())
+        .sum();
+    let ungrouped = doc["quotes"].as_array().unwrap().len() - grouped;
+    assert!(ungrouped > 0);
+    assert!(
+        report.contains(&format!("{ungrouped} ungrouped quotes (")),
+        "{report}"
+    );
     quotedrift()
         .args(["report", "--color", "always"])
         .arg(fixtures())
         .assert()
         .success()
-        .stdout(predicate::str::contains("\x1b[31mopen\x1b[0m"));
+        .stdout(predicate::str::contains("\x1b[31mwon’t\x1b[0m"));
+}
+
+#[test]
+fn top_keeps_the_most_severe_groups() {
+    let all = report_text(&[]);
+    let top = report_text(&["--top", "3"]);
+    let heads = headlines(&top);
+    assert_eq!(heads, headlines(&all)[..3].to_vec(), "{top}");
+    assert!(top.contains("12 more groups"), "{top}");
+    assert!(top.lines().count() < all.lines().count());
+    let none = report_text(&["--top", "0"]);
+    assert!(headlines(&none).is_empty(), "{none}");
+}
+
+#[test]
+fn detail_lists_every_version_and_pair() {
+    let report = report_text(&["--detail"]);
+    for line in report.lines() {
+        let width = console::measure_text_width(line);
+        assert!(width <= 80, "{width} columns when piped: {line}");
+    }
+    let doc = report_json(&[]);
+    let groups = doc["groups"].as_array().unwrap();
+    let pairs: usize = groups
+        .iter()
+        .map(|g| g["pairs"].as_array().unwrap().len())
+        .sum();
+    let pair_lines = report
+        .lines()
+        .filter(|l| l.trim_start().starts_with("similarity ") && l.contains(" divergence "))
+        .count();
+    assert_eq!(pair_lines, pairs, "{report}");
+    // Every version with its quote id and the outlet as the manifest gives it.
+    for q in groups.iter().flat_map(|g| g["quotes"].as_array().unwrap()) {
+        assert!(report.contains(q.as_str().unwrap()), "{q} missing");
+    }
+    assert!(report.contains("“[open] and useful”"), "{report}");
+    assert!(report.contains("Ungrouped quotes"), "{report}");
+    assert!(report.contains("tagesschau (ARD)"), "{report}");
 }
 
 #[test]
