@@ -227,8 +227,10 @@ enum ReportFormatArg {
     Json,
     /// Markdown, one table per group.
     Md,
-    /// One row per drift item.
+    /// One row per drift item, both versions and their outlets on each row.
     Csv,
+    /// JSON Lines: one flat object per drift item (the CSV's columns), for a data frame.
+    Jsonl,
     /// One self-contained page with filters, for a browser.
     Html,
 }
@@ -266,7 +268,7 @@ struct OutputArgs {
     /// beside it and renamed into place, replacing any earlier version (a device or pipe such
     /// as /dev/null is written into, never replaced); it may not be a file the run reads (an
     /// input, a text file or the manifest of an input folder). Its extension (.json, .md,
-    /// .csv, .html, .txt) chooses the format when --format is not given.
+    /// .csv, .jsonl, .html, .txt) chooses the format when --format is not given.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
     /// When to use colours in text output.
@@ -305,8 +307,8 @@ struct MergeArgs {
 
 #[derive(Debug, clap::Args)]
 struct ReportOptionArgs {
-    /// Output format [default: from the --out file's extension (.json, .md, .csv, .html,
-    /// .txt), else text].
+    /// Output format [default: from the --out file's extension (.json, .md, .csv, .jsonl,
+    /// .html, .txt), else text].
     #[arg(long, value_enum)]
     format: Option<ReportFormatArg>,
     #[command(flatten)]
@@ -408,6 +410,7 @@ fn format_of_extension(path: &Path) -> Option<ReportFormatArg> {
         "json" => Some(ReportFormatArg::Json),
         "md" | "markdown" => Some(ReportFormatArg::Md),
         "csv" => Some(ReportFormatArg::Csv),
+        "jsonl" | "ndjson" => Some(ReportFormatArg::Jsonl),
         "html" | "htm" => Some(ReportFormatArg::Html),
         _ => None,
     }
@@ -441,6 +444,7 @@ fn format_name(format: ReportFormatArg) -> &'static str {
         ReportFormatArg::Json => "json",
         ReportFormatArg::Md => "md",
         ReportFormatArg::Csv => "csv",
+        ReportFormatArg::Jsonl => "jsonl",
         ReportFormatArg::Html => "html",
     }
 }
@@ -583,6 +587,7 @@ fn write_analysis(
         ReportFormatArg::Json => ReportFormat::Json,
         ReportFormatArg::Md => ReportFormat::Markdown,
         ReportFormatArg::Csv => ReportFormat::Csv,
+        ReportFormatArg::Jsonl => ReportFormat::Jsonl,
         ReportFormatArg::Html => ReportFormat::Html,
     };
     if format != ReportFormat::Text && (args.top.is_some() || args.detail) {

@@ -6,7 +6,9 @@
 
 pub mod csv;
 pub mod html;
+pub mod items;
 pub mod json;
+pub mod jsonl;
 pub mod markdown;
 pub mod text;
 
@@ -38,6 +40,8 @@ pub enum ReportFormat {
     Markdown,
     /// One row per drift item, for a spreadsheet.
     Csv,
+    /// One flat JSON object per drift item a line, for a data frame.
+    Jsonl,
     /// One self-contained HTML page with filters.
     Html,
 }
@@ -157,6 +161,7 @@ pub fn write_report<W: Write + ?Sized>(
         ReportFormat::Json => json::write_report(analysis, out),
         ReportFormat::Markdown => markdown::write_report(analysis, out),
         ReportFormat::Csv => csv::write_report(analysis, out),
+        ReportFormat::Jsonl => jsonl::write_report(analysis, out),
         ReportFormat::Html => html::write_report(analysis, out),
     }
 }

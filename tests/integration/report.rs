@@ -410,18 +410,127 @@ fn markdown_and_csv_reports() {
             predicate::str::contains("“**open** and useful”")
                 .or(predicate::str::contains("**open** and useful")),
         );
+    let rows = csv_rows(&[]);
+    assert!(rows.iter().any(|r| r["kind"] == "substitution"
+        && r["a_words"] == "open"
+        && r["b_words"] == "constructive"));
+}
+
+/// The CSV report of the fixtures, each row as a map from column to cell.
+fn csv_rows(extra: &[&str]) -> Vec<std::collections::BTreeMap<String, String>> {
     let out = quotedrift()
         .args(["report", "--format", "csv"])
+        .args(extra)
         .arg(fixtures())
         .output()
         .unwrap();
+    assert!(out.status.success());
     let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
     let headers = reader.headers().unwrap().clone();
-    assert_eq!(&headers[9], "kind");
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert!(rows
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            headers
+                .iter()
+                .zip(r.iter())
+                .map(|(h, c)| (h.to_string(), c.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// How many rows the CSV and JSON Lines reports should have: one per drift item, and one for
+/// each pair without any.
+fn expected_rows(doc: &Value) -> usize {
+    doc["groups"]
+        .as_array()
+        .unwrap()
         .iter()
-        .any(|r| &r[9] == "substitution" && &r[10] == "open" && &r[11] == "constructive"));
+        .flat_map(|g| g["pairs"].as_array().unwrap())
+        .map(|p| p["drift"].as_array().unwrap().len().max(1))
+        .sum()
+}
+
+#[test]
+fn csv_rows_carry_both_versions_with_integer_offsets_and_a_kind() {
+    let doc = report_json(&[]);
+    let rows = csv_rows(&[]);
+    assert_eq!(rows.len(), expected_rows(&doc));
+    let mut without_drift = 0;
+    for row in &rows {
+        for column in ["a_start", "a_end", "b_start", "b_end"] {
+            assert!(row[column].parse::<u64>().is_ok(), "{column}: {row:?}");
+        }
+        for column in [
+            "similarity",
+            "divergence",
+            "pair_severity",
+            "severity",
+            "group_severity",
+        ] {
+            assert!(row[column].parse::<f64>().is_ok(), "{column}: {row:?}");
+        }
+        for column in ["kind", "a_outlet", "b_outlet", "a_text", "b_text", "a", "b"] {
+            assert!(!row[column].is_empty(), "empty {column}: {row:?}");
+        }
+        assert_eq!(text_of(&doc, &row["a"]), row["a_text"]);
+        assert_eq!(text_of(&doc, &row["b"]), row["b_text"]);
+        if row["kind"] == "none" {
+            without_drift += 1;
+            assert_eq!(row["severity"], "0", "{row:?}");
+            let (start, end): (usize, usize) = (
+                row["a_start"].parse().unwrap(),
+                row["a_end"].parse().unwrap(),
+            );
+            assert_eq!(
+                end - start,
+                row["a_text"].len(),
+                "the whole version: {row:?}"
+            );
+        }
+    }
+    assert!(
+        without_drift > 0,
+        "pairs without drift are rows of their own"
+    );
+    // Outlets by name, as the manifest gives them.
+    assert!(rows.iter().any(|r| r["a_outlet"] == "tagesschau"));
+}
+
+#[test]
+fn json_lines_are_flat_objects_one_per_drift_item() {
+    let doc = report_json(&[]);
+    let out = quotedrift()
+        .args(["report", "--format", "jsonl"])
+        .arg(fixtures())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
+        .collect();
+    assert_eq!(lines.len(), expected_rows(&doc));
+    let csv = csv_rows(&[]);
+    let columns: Vec<&String> = csv[0].keys().collect();
+    for (line, row) in lines.iter().zip(&csv) {
+        let object = line.as_object().expect("an object");
+        let mut keys: Vec<&String> = object.keys().collect();
+        keys.sort();
+        assert_eq!(keys, columns, "the CSV's columns");
+        for (key, value) in object {
+            assert!(!value.is_array() && !value.is_object(), "{key} is not flat");
+        }
+        for key in ["a_start", "a_end", "b_start", "b_end"] {
+            assert!(line[key].is_u64(), "{key}: {line}");
+            assert_eq!(line[key].to_string(), row[key]);
+        }
+        assert!(!line["kind"].as_str().unwrap().is_empty());
+        assert_eq!(line["kind"].as_str().unwrap(), row["kind"]);
+        assert_eq!(line["a_text"].as_str().unwrap(), row["a_text"]);
+    }
 }
 
 #[test]
