@@ -117,7 +117,7 @@ fn group_markup(analysis: &Analysis, group: &Group) -> Markup {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    let speaker = group.speaker.as_deref().unwrap_or("unknown speaker");
+    let speaker = group.speaker.as_deref().unwrap_or(super::UNKNOWN_SPEAKER);
     let width = group.collation.rows.first().map_or(0, Vec::len);
     html! {
         article.group id=(group.id)
@@ -252,7 +252,7 @@ fn source_markup(source: &ExtractedSource) -> Markup {
         let id = anchor(&quote.id);
         let speaker = source
             .speaker_of(quote)
-            .map_or("no speaker", |e| e.name.as_str());
+            .map_or(super::UNKNOWN_SPEAKER, |e| e.name.as_str());
         let title = format!("{} · {} · {}", quote.id, kind_label(quote.kind), speaker);
         if crosses {
             events.push((quote.start, 1, html! { span id=(id) {} }.into_string()));
@@ -408,7 +408,7 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
                                 @for g in groups {
                                     tr data-group=(g.id) {
                                         td data-value=(g.id.trim_start_matches('g')) { a href=(format!("#{}", g.id)) { (g.id) } }
-                                        td { (g.speaker.as_deref().unwrap_or("")) }
+                                        td { (g.speaker.as_deref().unwrap_or(super::UNKNOWN_SPEAKER)) }
                                         td data-value=(format!("{:.4}", g.severity)) { (format!("{:.2}", g.severity)) }
                                         td data-value=(g.members.len()) { (g.members.len()) }
                                         td data-value=(g.source_count()) { (g.source_count()) }

@@ -46,6 +46,9 @@ pub enum ReportFormat {
     Html,
 }
 
+/// How every report names the speaker of a group or quote nobody is said to have said.
+pub const UNKNOWN_SPEAKER: &str = "(unknown speaker)";
+
 /// Options for the text writers.
 #[derive(Debug, Clone, Copy)]
 pub struct TextStyle {

@@ -80,7 +80,7 @@ pub fn write_quotes<W: Write + ?Sized>(
             let speaker = shown(
                 source
                     .speaker_of(quote)
-                    .map_or("(no speaker)", |e| e.name.as_str()),
+                    .map_or(super::UNKNOWN_SPEAKER, |e| e.name.as_str()),
             );
             let number = shown(quote.id.rsplit('#').next().unwrap_or(""));
             let text = excerpt(source.text_of(quote), 90);
@@ -301,7 +301,7 @@ impl Paint {
 
 /// The name a report gives a group's speaker.
 fn speaker_name(group: &crate::align::Group) -> std::borrow::Cow<'_, str> {
-    shown(group.speaker.as_deref().unwrap_or("(unknown speaker)"))
+    shown(group.speaker.as_deref().unwrap_or(super::UNKNOWN_SPEAKER))
 }
 
 /// Writes the drift report: by default each group's headline (speaker, statement, the most
@@ -866,7 +866,7 @@ fn write_ungrouped<W: Write + ?Sized>(
         let quote = &source.quotes[q.quote];
         let speaker = source
             .speaker_of(quote)
-            .map_or("(unknown speaker)", |e| e.name.as_str());
+            .map_or(super::UNKNOWN_SPEAKER, |e| e.name.as_str());
         let number = quote.id.rsplit('#').next().unwrap_or("");
         write_wrapped(
             out,

@@ -765,3 +765,58 @@ fn renderings_in_german_russian_and_french_join_the_english_versions() {
         "the nested fragment is compared with its holder only"
     );
 }
+
+#[test]
+fn agencies_reporting_words_are_not_a_group_s_speaker() {
+    let doc = report_json(&[]);
+    let quote = |id: &str| {
+        doc["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|q| q["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let text = report_text(&[]);
+    let heads = headlines(&text);
+    let mut reported_only = 0;
+    for (group, head) in doc["groups"].as_array().unwrap().iter().zip(&heads) {
+        let quotes: Vec<Value> = group["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| quote(q.as_str().unwrap()))
+            .collect();
+        match group["speaker"].as_str() {
+            Some(speaker) => {
+                assert!(
+                    quotes
+                        .iter()
+                        .any(|q| q["speaker"] == speaker && q["speaker_kind"] != "publication"),
+                    "{speaker} speaks in no version of {}",
+                    group["id"]
+                );
+                // Spellings are the speaker's, not those of other speakers of some version.
+                let surname = speaker.split_whitespace().last().unwrap();
+                for name in group["speaker_names"].as_array().unwrap() {
+                    assert!(
+                        name.as_str().unwrap().contains(surname),
+                        "{name} of {speaker}"
+                    );
+                }
+                assert!(head.contains(speaker), "{head}");
+            }
+            None => {
+                assert!(head.contains("(unknown speaker)"), "{head}");
+                if quotes.iter().any(|q| q["speaker_kind"] == "publication") {
+                    reported_only += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        reported_only > 0,
+        "the fixtures hold words only an agency is said to report"
+    );
+}
