@@ -903,6 +903,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn wrapping_keeps_every_line_within_the_width() {
+        let text = "the talks were 坦率而有益的会谈坦率而有益的会谈 and https://example.com/a/very/long/address/that/no/line/can/hold ok";
+        let lines = wrap_hanging(text, 20, "g1  ", "    ");
+        assert!(lines.len() > 3, "{lines:?}");
+        for line in &lines {
+            assert!(columns(line) <= 20, "{} columns: {line}", columns(line));
+        }
+        assert!(lines[0].starts_with("g1  the"), "{lines:?}");
+        assert!(
+            lines[1..].iter().all(|l| l.starts_with("    ")),
+            "{lines:?}"
+        );
+        // Nothing is lost but the spaces where lines break.
+        let joined: String = lines.iter().map(|l| l.trim()).collect();
+        let wanted: String = format!("g1{text}").split_whitespace().collect();
+        assert_eq!(joined.replace(' ', ""), wanted);
+        // Colour codes take no columns and are never cut.
+        let red = format!("{RED}{}{RESET}", "x".repeat(30));
+        for line in wrap_hanging(&red, 10, "", "") {
+            assert!(columns(&line) <= 10, "{line:?}");
+        }
+        // Padding inside a line is kept.
+        assert_eq!(wrap_hanging("a   b", 20, "", ""), ["a   b"]);
+    }
+
+    #[test]
     fn excerpts_fold_and_cut() {
         assert_eq!(excerpt("a\n  b", 10), "a b");
         assert_eq!(excerpt("abcdefghij", 5), "abcd…");

@@ -820,3 +820,15 @@ fn agencies_reporting_words_are_not_a_group_s_speaker() {
         "the fixtures hold words only an agency is said to report"
     );
 }
+
+#[test]
+fn top_and_detail_with_another_format_are_pointed_out() {
+    quotedrift()
+        .args(["report", "--format", "json", "--top", "2"])
+        .arg(fixtures())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "warning: --top and --detail apply to the text report only",
+        ));
+}
