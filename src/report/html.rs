@@ -7,6 +7,10 @@
 //! no CDN, no images; its links point inside the page or at the `http:` or `https:` address
 //! a source's metadata gives (its `url`; any other address is shown as text, see [`web_link`]).
 //!
+//! The page opens on the findings (one per group: its headline and the two versions of the
+//! pair that decides it, changed words marked), so that a reader sees what changed before any
+//! table; the groups follow, then the corpus (collapsed when long) and the sources.
+//!
 //! Without JavaScript the page is a complete document: every group, every version, every score.
 //! The script adds the filters (speaker, source, drift kind, severity, text search) and sorting
 //! of the index table; `@media print` hides the controls and prints every detail.
@@ -221,6 +225,117 @@ fn group_markup(analysis: &Analysis, group: &Group) -> Markup {
     }
 }
 
+/// One version of a finding's pair, cut to about `budget` characters around the change:
+/// whether it is cut before, its pieces of text (each with the drift kind marking it, if
+/// any), whether it is cut after.
+fn finding_version(
+    source: &ExtractedSource,
+    pair: &crate::align::Pair,
+    side_b: bool,
+    focus: Span,
+    budget: usize,
+) -> (bool, Vec<(String, Option<DriftKind>)>, bool) {
+    let at = if side_b { pair.b } else { pair.a };
+    let quote = &source.quotes[at.quote];
+    let text = &source.source.text;
+    let whole = Span {
+        start: quote.start,
+        end: quote.end,
+    };
+    let (shown, cut_before, cut_after) = super::text::window(text, whole, focus, budget);
+    let mut marks: Vec<(Span, DriftKind)> = pair
+        .drift
+        .iter()
+        .filter(|d| {
+            !matches!(
+                d.kind,
+                DriftKind::QuoteVsParaphrase | DriftKind::Attribution
+            )
+        })
+        .map(|d| (if side_b { d.b } else { d.a }, d.kind))
+        .filter(|(s, _)| s.start < s.end)
+        .collect();
+    marks.sort_by_key(|(s, _)| (s.start, s.end));
+    let mut pieces = Vec::new();
+    let mut pos = shown.start;
+    for (span, kind) in marks {
+        let (from, to) = (span.start.max(pos), span.end.min(shown.end));
+        if from >= to {
+            continue;
+        }
+        if pos < from {
+            pieces.push((text[pos..from].to_string(), None));
+        }
+        pieces.push((text[from..to].to_string(), Some(kind)));
+        pos = to;
+    }
+    if pos < shown.end {
+        pieces.push((text[pos..shown.end].to_string(), None));
+    }
+    (cut_before, pieces, cut_after)
+}
+
+/// The findings: one item per group, most severe first, with its speaker, statement, most
+/// severe change and the outlets on each side, and the two versions of its pair with the
+/// changed words marked.
+fn findings_markup(analysis: &Analysis, names: &super::SourceNames) -> Markup {
+    let extraction = &analysis.extraction;
+    let groups = &analysis.alignment.groups;
+    html! {
+        section #findings aria-labelledby="findings-title" {
+            h2 #findings-title { "Findings, most severe first" }
+            @if groups.is_empty() { p { "No utterance is reported by more than one source." } }
+            ol.findings {
+                @for group in groups {
+                    @let pivot = group.members[group.collation.pivot.min(group.members.len() - 1)];
+                    @let ps = &extraction.sources[pivot.source];
+                    @let pq = &ps.quotes[pivot.quote];
+                    @let statement = super::text::few_words(ps.text_of(pq), 70);
+                    li.finding data-group=(group.id) {
+                        p.headline {
+                            a href=(format!("#{}", group.id)) { (group.id) } " "
+                            strong { (group.speaker.as_deref().unwrap_or(super::UNKNOWN_SPEAKER)) }
+                            span.statement { ": " @if pq.kind == QuoteKind::Direct { "“" (statement) "”" } @else { (statement) } }
+                            " " span.severity title="severity of the group" { (format!("{:.2}", group.severity)) }
+                        }
+                        @match super::finding(analysis, group) {
+                            None => p.change { "No change: the " (group.members.len()) " versions in " (group.source_count()) " sources agree." },
+                            Some(super::Finding { pair, item }) => {
+                                @let (sa, sb) = (&extraction.sources[pair.a.source], &extraction.sources[pair.b.source]);
+                                @let (na, nb) = (names.version(extraction, group, pair.a), names.version(extraction, group, pair.b));
+                                @let words = |src: &ExtractedSource, span: Span| {
+                                    let w = super::text::few_words(&src.source.text[span.start..span.end], 40);
+                                    if w.is_empty() { "∅".to_string() } else { format!("‘{w}’") }
+                                };
+                                p.change {
+                                    (words(sa, item.a)) " (" b.outlet-name { (na) } ") → " (words(sb, item.b)) " (" b.outlet-name { (nb) } "): "
+                                    span class=(format!("chip d-{}", item.kind.name())) { (item.label()) } " " (format!("{:.2}", item.severity))
+                                    @if pair.drift.len() > 1 { " · " (pair.drift.len() - 1) " more" }
+                                }
+                                @for (side_b, src, name, focus) in [(false, sa, &na, item.a), (true, sb, &nb, item.b)] {
+                                    @let (before, pieces, after) = finding_version(src, pair, side_b, focus, 120);
+                                    @let direct = src.quotes[if side_b { pair.b.quote } else { pair.a.quote }].kind == QuoteKind::Direct;
+                                    p.version {
+                                        b.outlet-name { (name) } " "
+                                        @if direct { "“" } @if before { "…" }
+                                        @for (piece, kind) in &pieces {
+                                            @match kind {
+                                                Some(kind) => mark class=(format!("d-{}", kind.name())) title=(kind.name()) { (piece) },
+                                                None => (piece),
+                                            }
+                                        }
+                                        @if after { "…" } @if direct { "”" }
+                                    }
+                                }
+                            },
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The key the speaker filter matches on: one per person, whatever the spelling.
 fn speaker_key(group: &Group) -> String {
     group
@@ -321,6 +436,7 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
             }
         }
     }
+    let names = super::SourceNames::new(extraction);
     let page = html! {
         (DOCTYPE)
         html lang="en" {
@@ -332,7 +448,7 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
                 style { (PreEscaped(CSS)) }
             }
             body {
-                a.skip href="#groups" { "Skip to the groups" }
+                a.skip href="#findings" { "Skip to the findings" }
                 header {
                     h1 { "How the quotes drift" }
                     p.counts {
@@ -340,38 +456,12 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
                         (groups.len()) " groups of versions · " (analysis.alignment.ungrouped.len())
                         @if analysis.alignment.warnings.is_empty() { " quotes nobody else reports" } @else { " quotes grouped with none (see the warning below)" }
                     }
-                    p.rule { "Ranking: " (RANKING_RULE) "." }
                     @for warning in &analysis.alignment.warnings {
                         p.warning role="note" { strong { "Warning: " } (warning) "." }
                     }
-                    div.scroll {
-                        table.sources {
-                            caption { "The corpus" }
-                            thead { tr { th { "source" } th { "outlet" } th { "language detected" } th { "original language" } th { "translation chain" } } }
-                            tbody {
-                                @for s in &extraction.sources {
-                                    tr {
-                                        td { a href=(format!("#src-{}", fragment(&s.source.id))) { (s.source.id) } }
-                                        td {
-                                            @match s.source.meta.url.as_deref().map(|url| (url, web_link(url))) {
-                                                Some((url, Some(link))) => a href=(link) rel="noreferrer" { (s.source.meta.outlet.as_deref().unwrap_or(url)) },
-                                                Some((url, None)) => {
-                                                    (s.source.meta.outlet.as_deref().unwrap_or(""))
-                                                    " " span.url title="not an http(s) address, so not a link" { "(" (url) ")" }
-                                                },
-                                                None => (s.source.meta.outlet.as_deref().unwrap_or("")),
-                                            }
-                                            @if s.source.meta.synthetic { " (written for testing)" }
-                                        }
-                                        td { (s.language.name) " (" (s.language.code) ", " (format!("{:.2}", s.language.confidence)) ")" }
-                                        td { (s.source.meta.original_language.as_deref().unwrap_or("")) }
-                                        td { (s.source.meta.translation_chain.join(" → ")) }
-                                    }
-                                }
-                            }
-                        }
-                    }
                 }
+                (findings_markup(analysis, &names))
+                p.rule { "Ranking: " (RANKING_RULE) "." }
                 nav #filters aria-label="Filters" hidden {
                     label { "Speaker " select #f-speaker { option value="" { "all" } @for (key, names) in &speakers { option value=(key) { (names.join(" / ")) } } } }
                     label { "Source " select #f-source { option value="" { "all" } @for s in &extraction.sources { option value=(s.source.id) { (s.source.id) } } } }
@@ -420,6 +510,35 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
                     @for group in groups { (group_markup(analysis, group)) }
                     @if groups.is_empty() { p { "No utterance is reported by more than one source." } }
                 }
+                details #corpus open[extraction.sources.len() <= CORPUS_OPEN_UP_TO] {
+                    summary { h2 { "The corpus: " (extraction.sources.len()) " sources" } }
+                    div.scroll {
+                        table.sources {
+                            thead { tr { th { "source" } th { "outlet" } th { "language detected" } th { "original language" } th { "translation chain" } } }
+                            tbody {
+                                @for s in &extraction.sources {
+                                    tr {
+                                        td { a href=(format!("#src-{}", fragment(&s.source.id))) { (s.source.id) } }
+                                        td {
+                                            @match s.source.meta.url.as_deref().map(|url| (url, web_link(url))) {
+                                                Some((url, Some(link))) => a href=(link) rel="noreferrer" { (s.source.meta.outlet.as_deref().unwrap_or(url)) },
+                                                Some((url, None)) => {
+                                                    (s.source.meta.outlet.as_deref().unwrap_or(""))
+                                                    " " span.url title="not an http(s) address, so not a link" { "(" (url) ")" }
+                                                },
+                                                None => (s.source.meta.outlet.as_deref().unwrap_or("")),
+                                            }
+                                            @if s.source.meta.synthetic { " (written for testing)" }
+                                        }
+                                        td { (s.language.name) " (" (s.language.code) ", " (format!("{:.2}", s.language.confidence)) ")" }
+                                        td { (s.source.meta.original_language.as_deref().unwrap_or("")) }
+                                        td { (s.source.meta.translation_chain.join(" → ")) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
                 section #sources {
                     h2 { "The sources, with every quote marked" }
                     @for s in &extraction.sources {
@@ -437,6 +556,9 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
     out.write_all(page.into_string().as_bytes())?;
     out.write_all(b"\n")
 }
+
+/// The corpus table is shown open up to this many sources, collapsed beyond.
+const CORPUS_OPEN_UP_TO: usize = 12;
 
 const CSS: &str = r##"
 :root { --ink: #1b1b1b; --muted: #555; --line: #ccc; --bg: #fff; --accent: #0b5cad;
@@ -475,8 +597,20 @@ table.sortable th button { font: inherit; font-weight: bold; background: none; b
 mark.quote.direct { background: #fff3bf; } mark.quote.indirect { background: #e7f5ff; }
 mark.quote mark.quote { outline: 1px solid #f59f00; }
 :target { outline: 3px solid var(--accent); }
+ol.findings { padding-left: 0; list-style: none; margin: .5rem 0; }
+li.finding { border-left: 4px solid var(--ink); padding: .2rem 0 .2rem .6rem; margin: 0 0 .8rem; }
+li.finding p { margin: .1rem 0; overflow-wrap: anywhere; }
+li.finding .headline .severity { margin-left: .3rem; }
+li.finding .change, li.finding .version { font-size: .95rem; }
+li.finding .version { color: var(--muted); } li.finding .version mark { color: var(--ink); padding: 0 .1rem; }
+.outlet-name { color: var(--ink); }
+details#corpus > summary h2 { display: inline; font-size: 1.2rem; }
 [hidden] { display: none !important; }
-@media (max-width: 40rem) { body { padding: .5rem; font-size: 15px; } nav#filters { position: static; } }
+@media (max-width: 40rem) { body { padding: .5rem; font-size: 15px; } nav#filters { position: static; }
+  h1 { font-size: 1.4rem; } .counts { font-size: .85rem; margin: .2rem 0; } #findings h2 { font-size: 1.15rem; margin: .4rem 0; }
+  li.finding { font-size: .85rem; line-height: 1.35; margin-bottom: .5rem; padding-left: .4rem; }
+  li.finding .change, li.finding .version { font-size: inherit; }
+  li.finding .headline .statement { display: none; } }
 @media print {
   nav#filters, .skip, table#index { display: none !important; }
   body { max-width: none; font-size: 11pt; }
@@ -493,6 +627,17 @@ const SCRIPT: &str = r##"
   var filters = document.getElementById("filters");
   if (!filters) { return; }
   filters.hidden = false;
+  // A heading reached through a link (#g1) lands below the sticky filter bar, not under it.
+  function padScroll() {
+    var sticky = window.getComputedStyle(filters).position === "sticky";
+    document.documentElement.style.scrollPaddingTop = sticky ? (filters.offsetHeight + 8) + "px" : "";
+  }
+  padScroll();
+  window.addEventListener("resize", padScroll);
+  if (location.hash) {
+    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target) { target.scrollIntoView(); }
+  }
   var speaker = document.getElementById("f-speaker");
   var source = document.getElementById("f-source");
   var severity = document.getElementById("f-severity");

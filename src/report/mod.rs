@@ -128,6 +128,27 @@ impl SourceNames {
     }
 }
 
+/// What a report shows first of a group: the pair a reader should see
+/// ([`Group::decisive_pair`]) and its most severe drift item (the first of equally severe).
+pub struct Finding<'a> {
+    /// The pair.
+    pub pair: &'a crate::align::Pair,
+    /// Its most severe item.
+    pub item: &'a crate::drift::DriftItem,
+}
+
+/// The finding of a group, `None` when no pair of it has drift.
+pub fn finding<'a>(analysis: &Analysis, group: &'a Group) -> Option<Finding<'a>> {
+    let pair = group.decisive_pair(analysis.options.min_similarity)?;
+    let item = pair
+        .drift
+        .iter()
+        .enumerate()
+        .max_by(|(i, x), (j, y)| x.severity.total_cmp(&y.severity).then(j.cmp(i)))
+        .map(|(_, d)| d)?;
+    Some(Finding { pair, item })
+}
+
 /// The first part of an outlet's name: up to its first parenthesis or comma, trimmed
 /// (`None` when nothing is left).
 fn short_outlet(outlet: &str) -> Option<String> {

@@ -425,7 +425,7 @@ pub fn write_report<W: Write + ?Sized>(
 }
 
 /// Shortens text to about `max` columns at a word boundary, marking a cut with `…`.
-fn few_words(text: &str, max: usize) -> String {
+pub(super) fn few_words(text: &str, max: usize) -> String {
     let folded = fold_whitespace(text);
     let folded = folded.trim();
     if columns(folded) <= max {
@@ -491,7 +491,7 @@ fn pair_marks(text: &str, pair: &crate::align::Pair, side_b: bool) -> Vec<Span> 
 
 /// The part of a quote to show in at most `budget` columns: the whole quote when it fits,
 /// else the words around `focus` (the decisive change), with `…` where it is cut.
-fn window(text: &str, quote: Span, focus: Span, budget: usize) -> (Span, bool, bool) {
+pub(super) fn window(text: &str, quote: Span, focus: Span, budget: usize) -> (Span, bool, bool) {
     let words: Vec<Span> = text[quote.start..quote.end]
         .split_whitespace()
         .map(|w| {
@@ -651,15 +651,7 @@ fn write_group_summary<W: Write + ?Sized>(
             (false, false) => format!("{versions}, also {also}"),
         }
     };
-    let decisive = group.decisive_pair(analysis.options.min_similarity);
-    let item = decisive.and_then(|p| {
-        p.drift
-            .iter()
-            .enumerate()
-            .max_by(|(i, x), (j, y)| x.severity.total_cmp(&y.severity).then(j.cmp(i)))
-            .map(|(_, d)| (p, d))
-    });
-    let Some((pair, item)) = item else {
+    let Some(super::Finding { pair, item }) = super::finding(analysis, group) else {
         write_wrapped(
             out,
             &format!("no change: the versions agree · {}", counts(&[])),

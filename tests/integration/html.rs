@@ -367,3 +367,100 @@ fn the_page_works_in_headless_chromium() {
         "a real screenshot"
     );
 }
+
+/// Measures the first screen: how many findings it shows whole with both outlets and marked
+/// words, where the corpus table is, and whether a heading reached through a link lands
+/// below the sticky filter bar.
+const FIRST_SCREEN: &str = r##"
+<script>
+(function () {
+  var out = [];
+  var height = window.innerHeight;
+  var findings = Array.prototype.slice.call(document.querySelectorAll("li.finding"));
+  var whole = findings.filter(function (f) {
+    var r = f.getBoundingClientRect();
+    return r.bottom <= height && f.querySelectorAll(".outlet-name").length >= 2;
+  });
+  out.push("findings-whole=" + whole.length);
+  out.push("findings-marked=" + whole.filter(function (f) { return f.querySelector(".version mark"); }).length);
+  out.push("corpus-below-findings=" + (document.querySelector("table.sources").getBoundingClientRect().top
+    > findings[findings.length - 1].getBoundingClientRect().bottom));
+  var nav = document.getElementById("filters");
+  var hidden = ["g1", "g3", "g9"].filter(function (id) {
+    document.getElementById(id).scrollIntoView();
+    var top = document.getElementById(id).querySelector("h2").getBoundingClientRect().top;
+    return getComputedStyle(nav).position === "sticky" && top < nav.getBoundingClientRect().bottom;
+  });
+  out.push("headings-under-the-bar=" + hidden.join(" "));
+  var pre = document.createElement("pre"); pre.id = "test-result"; pre.textContent = out.join("\n"); document.body.appendChild(pre);
+})();
+</script>
+"##;
+
+#[test]
+fn the_first_screen_shows_findings_at_desktop_and_phone_sizes() {
+    let Some(browser) = chromium() else {
+        eprintln!("SKIPPED: the_first_screen_shows_findings_at_desktop_and_phone_sizes — no Chromium found");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = fixture_page();
+    let measured = dir.path().join("measured.html");
+    std::fs::write(
+        &measured,
+        page.replace("</body>", &format!("{FIRST_SCREEN}</body>")),
+    )
+    .unwrap();
+    let plain = dir.path().join("plain.html");
+    std::fs::write(&plain, &page).unwrap();
+    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser");
+    std::fs::create_dir_all(&shots).unwrap();
+    for (width, height) in [(1400, 900), (390, 800)] {
+        let profile = dir.path().join(format!("profile-{width}"));
+        let run = |extra: &[String], file: &Path| {
+            Process::new(&browser)
+                .args(BROWSER_FLAGS)
+                .arg(format!("--user-data-dir={}", profile.display()))
+                .arg(format!("--window-size={width},{height}"))
+                .arg("--hide-scrollbars")
+                .args(extra)
+                .arg(format!("file://{}", file.display()))
+                .output()
+                .expect("chromium runs")
+        };
+        let dom = run(&["--dump-dom".to_string()], &measured);
+        let dom = String::from_utf8_lossy(&dom.stdout);
+        let start = dom
+            .find("<pre id=\"test-result\">")
+            .expect("the measurements ran in the browser")
+            + 22;
+        let result = &dom[start..start + dom[start..].find("</pre>").unwrap()];
+        eprintln!("{width}×{height}:\n{result}");
+        let value = |key: &str| {
+            result
+                .lines()
+                .find_map(|l| l.strip_prefix(&format!("{key}=")))
+                .unwrap_or_else(|| panic!("{key} missing from {result}"))
+                .to_string()
+        };
+        let whole: usize = value("findings-whole").parse().unwrap();
+        assert!(
+            whole >= 3,
+            "{width}×{height}: {whole} findings on the first screen"
+        );
+        assert_eq!(
+            value("findings-marked"),
+            whole.to_string(),
+            "changed words marked"
+        );
+        assert_eq!(value("corpus-below-findings"), "true");
+        assert_eq!(value("headings-under-the-bar"), "", "{width}×{height}");
+        let shot = shots.join(format!("first-screen-{width}x{height}.png"));
+        let status = run(&[format!("--screenshot={}", shot.display())], &plain);
+        assert!(status.status.success());
+        assert!(
+            std::fs::metadata(&shot).unwrap().len() > 10_000,
+            "a real screenshot"
+        );
+    }
+}
