@@ -98,7 +98,7 @@ fn context(source: &ExtractedSource, start: usize, end: usize) -> (String, Strin
     )
 }
 
-fn group_markup(analysis: &Analysis, group: &Group) -> Markup {
+fn group_markup(analysis: &Analysis, names: &super::SourceNames, group: &Group) -> Markup {
     let extraction = &analysis.extraction;
     let sources: Vec<&str> = group
         .members
@@ -148,10 +148,10 @@ fn group_markup(analysis: &Analysis, group: &Group) -> Markup {
                             @let quote = &source.quotes[m.quote];
                             tr data-source=(source.source.id) {
                                 th scope="row" {
-                                    a href=(format!("#{}", anchor(&quote.id))) { (quote.id) }
+                                    a href=(format!("#{}", anchor(&quote.id))) title=(source.source.meta.outlet.as_deref().unwrap_or(&source.source.id)) { (names.version(extraction, group, m)) }
                                     @if k == group.collation.pivot { " ★" }
                                     br;
-                                    span.outlet { (source.source.meta.outlet.as_deref().unwrap_or(&source.source.id)) }
+                                    span.outlet { (quote.id) }
                                 }
                                 td.kind { (kind_label(quote.kind)) }
                                 @for cell in row {
@@ -181,8 +181,8 @@ fn group_markup(analysis: &Analysis, group: &Group) -> Markup {
                                 @let (sa, sb) = (&extraction.sources[pair.a.source], &extraction.sources[pair.b.source]);
                                 @let s = &pair.similarity;
                                 tr {
-                                    td { (sa.quotes[pair.a.quote].id) }
-                                    td { (sb.quotes[pair.b.quote].id) }
+                                    td title=(sa.quotes[pair.a.quote].id) { (names.version(extraction, group, pair.a)) }
+                                    td title=(sb.quotes[pair.b.quote].id) { (names.version(extraction, group, pair.b)) }
                                     td title=(format!("levenshtein {:.2} · jaro-winkler {:.2} · sørensen-dice {:.2} · stem cosine {:.2} · content overlap {:.2} · concept overlap {:.2}", s.levenshtein, s.jaro_winkler, s.sorensen_dice, s.stem_cosine, s.content_overlap, s.concept_overlap)) {
                                         (format!("{:.2}", s.combined))
                                         span.measures { " (lev " (format!("{:.2}", s.levenshtein)) ", jw " (format!("{:.2}", s.jaro_winkler)) ", dice " (format!("{:.2}", s.sorensen_dice)) ", stems " (format!("{:.2}", s.stem_cosine)) ", overlap " (format!("{:.2}", s.content_overlap)) ")" }
@@ -215,7 +215,7 @@ fn group_markup(analysis: &Analysis, group: &Group) -> Markup {
                         @let quote = &source.quotes[m.quote];
                         @let (before, inside, after) = context(source, quote.start, quote.end);
                         li {
-                            a href=(format!("#{}", anchor(&quote.id))) { (quote.id) } ": "
+                            a href=(format!("#{}", anchor(&quote.id))) title=(quote.id) { (names.version(extraction, group, m)) } ": "
                             (before) mark { (inside) } (after)
                         }
                     }
@@ -334,6 +334,31 @@ fn findings_markup(analysis: &Analysis, names: &super::SourceNames) -> Markup {
             }
         }
     }
+}
+
+/// A group's most severe change in a few words: ‘a’ (outlet) → ‘b’ (outlet), kind.
+fn change_summary(analysis: &Analysis, names: &super::SourceNames, group: &Group) -> String {
+    let extraction = &analysis.extraction;
+    let Some(super::Finding { pair, item }) = super::finding(analysis, group) else {
+        return "none".to_string();
+    };
+    let words = |at: QuoteRef, span: Span| {
+        let text = &extraction.sources[at.source].source.text[span.start..span.end];
+        let w = super::text::few_words(text, 30);
+        if w.is_empty() {
+            "∅".to_string()
+        } else {
+            format!("‘{w}’")
+        }
+    };
+    format!(
+        "{} ({}) → {} ({}), {}",
+        words(pair.a, item.a),
+        names.version(extraction, group, pair.a),
+        words(pair.b, item.b),
+        names.version(extraction, group, pair.b),
+        item.label()
+    )
 }
 
 /// The key the speaker filter matches on: one per person, whatever the spelling.
@@ -493,6 +518,7 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
                                 th aria-sort="descending" { button type="button" { "severity" } }
                                 th aria-sort="none" { button type="button" { "versions" } }
                                 th aria-sort="none" { button type="button" { "sources" } }
+                                th aria-sort="none" { button type="button" { "most severe change" } }
                             } }
                             tbody {
                                 @for g in groups {
@@ -502,12 +528,13 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
                                         td data-value=(format!("{:.4}", g.severity)) { (format!("{:.2}", g.severity)) }
                                         td data-value=(g.members.len()) { (g.members.len()) }
                                         td data-value=(g.source_count()) { (g.source_count()) }
+                                        td { (change_summary(analysis, &names, g)) }
                                     }
                                 }
                             }
                         }
                     }
-                    @for group in groups { (group_markup(analysis, group)) }
+                    @for group in groups { (group_markup(analysis, &names, group)) }
                     @if groups.is_empty() { p { "No utterance is reported by more than one source." } }
                 }
                 details #corpus open[extraction.sources.len() <= CORPUS_OPEN_UP_TO] {

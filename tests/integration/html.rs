@@ -464,3 +464,38 @@ fn the_first_screen_shows_findings_at_desktop_and_phone_sizes() {
         );
     }
 }
+
+#[test]
+fn versions_are_named_by_outlet_and_the_index_says_what_changed() {
+    let page = fixture_page();
+    let out = quotedrift()
+        .args(["report", "--format", "json"])
+        .arg(fixtures())
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for group in doc["groups"].as_array().unwrap() {
+        for id in group["quotes"].as_array().unwrap() {
+            let id = id.as_str().unwrap();
+            assert!(
+                !page.contains(&format!("<td>{id}</td>")),
+                "{id} names a version in a table"
+            );
+            assert!(
+                page.contains(&format!("title=\"{id}\"")),
+                "{id} kept as a title"
+            );
+        }
+    }
+    assert!(
+        page.contains(">tagesschau #17</td>"),
+        "a pair names its outlets"
+    );
+    let index = &page[page.find("id=\"index\"").unwrap()..];
+    let index = &index[..index.find("</table>").unwrap()];
+    assert!(index.contains("most severe change"));
+    assert!(
+        index.contains("∅ (AFP report) → ‘won’t’ (Reference News Network), negation"),
+        "{index}"
+    );
+}
