@@ -76,6 +76,55 @@ fn cell_kind(group: &Group, at: QuoteRef, span: Span) -> Option<(DriftKind, f64)
         .max_by(|x, y| x.1.total_cmp(&y.1))
 }
 
+/// The words of a collation cell as compared with the others: lowercase, punctuation and
+/// quotation marks at either end left out, white space folded.
+fn reading(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Each collation column's majority reading (the most common words there, the pivot's among
+/// equally common ones; `None` where no version has words) and how many versions read it, so
+/// that only the cells that differ from it are coloured and the agreement can be counted.
+fn column_readings(analysis: &Analysis, group: &Group) -> Vec<(Option<String>, usize)> {
+    let extraction = &analysis.extraction;
+    let width = group.collation.rows.first().map_or(0, Vec::len);
+    (0..width)
+        .map(|column| {
+            let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+            let mut pivot = None;
+            for (k, (m, row)) in group.members.iter().zip(&group.collation.rows).enumerate() {
+                if let Some(span) = row[column] {
+                    let text = &extraction.sources[m.source].source.text[span.start..span.end];
+                    let words = reading(text);
+                    if words.is_empty() {
+                        continue;
+                    }
+                    if k == group.collation.pivot {
+                        pivot = Some(words.clone());
+                    }
+                    *counts.entry(words).or_default() += 1;
+                }
+            }
+            let best = counts
+                .iter()
+                .max_by(|(wa, ca), (wb, cb)| {
+                    ca.cmp(cb)
+                        .then((pivot.as_ref() == Some(*wa)).cmp(&(pivot.as_ref() == Some(*wb))))
+                        .then(wb.cmp(wa))
+                })
+                .map(|(w, c)| (Some(w.clone()), *c));
+            best.unwrap_or((None, 0))
+        })
+        .collect()
+}
+
 /// The sentence(s) around a quote, for context.
 fn context(source: &ExtractedSource, start: usize, end: usize) -> (String, String, String) {
     let text = &source.source.text;
@@ -123,6 +172,7 @@ fn group_markup(analysis: &Analysis, names: &super::SourceNames, group: &Group) 
         .join(" ");
     let speaker = group.speaker.as_deref().unwrap_or(super::UNKNOWN_SPEAKER);
     let width = group.collation.rows.first().map_or(0, Vec::len);
+    let readings = column_readings(analysis, group);
     html! {
         article.group id=(group.id)
             data-speaker=(speaker_key(group))
@@ -154,17 +204,29 @@ fn group_markup(analysis: &Analysis, names: &super::SourceNames, group: &Group) 
                                     span.outlet { (quote.id) }
                                 }
                                 td.kind { (kind_label(quote.kind)) }
-                                @for cell in row {
+                                @for (column, cell) in row.iter().enumerate() {
                                     @match cell {
                                         Some(span) => {
                                             @let text = &source.source.text[span.start..span.end];
-                                            @match cell_kind(group, m, *span) {
+                                            @let agrees = readings[column].0.as_deref() == Some(reading(text).as_str());
+                                            @match cell_kind(group, m, *span).filter(|_| !agrees) {
                                                 Some((kind, severity)) => td class=(format!("w d-{}", kind.name())) title=(format!("{} ({:.2})", kind.name(), severity)) { (text) },
                                                 None => td.w { (text) },
                                             }
                                         },
                                         None => td.w.gap { "" },
                                     }
+                                }
+                            }
+                        }
+                    }
+                    tfoot {
+                        tr.agree {
+                            th scope="row" colspan="2" { "versions that agree" }
+                            @for (majority, count) in &readings {
+                                @match majority {
+                                    Some(words) => td title=(format!("{count} of {} versions read ‘{words}’", group.members.len())) { (count) "/" (group.members.len()) },
+                                    None => td { "" },
                                 }
                             }
                         }
@@ -606,6 +668,7 @@ caption { text-align: left; color: var(--muted); font-size: .9rem; padding: .2re
 .group { border-top: 2px solid var(--ink); margin-top: 2rem; }
 .severity { font-size: .9rem; font-weight: normal; margin-left: .6rem; padding: .1rem .4rem; border: 1px solid var(--ink); border-radius: .3rem; }
 table.collation td.w { white-space: nowrap; }
+table.collation tfoot td, table.collation tfoot th { color: var(--muted); font-size: .8rem; font-weight: normal; }
 table.collation td.gap { background: repeating-linear-gradient(45deg, #fff, #fff 4px, #f1f3f5 4px, #f1f3f5 8px); }
 .outlet { font-size: .8rem; font-weight: normal; }
 .chip { padding: .05rem .35rem; border-radius: .3rem; }

@@ -499,3 +499,59 @@ fn versions_are_named_by_outlet_and_the_index_says_what_changed() {
         "{index}"
     );
 }
+
+/// A collation cell's words as the page compares them: lowercase, punctuation at either end
+/// of each word left out.
+fn reading(cell: &str) -> String {
+    cell.replace("&quot;", "\"")
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn collation_colours_only_the_words_that_differ_from_the_majority() {
+    let page = fixture_page();
+    let mut agreeing = 0;
+    for group in page.split("<article class=\"group\"").skip(1) {
+        let table = &group[..group.find("</table>").unwrap()];
+        let agree = &table[table
+            .find("<tr class=\"agree\">")
+            .expect("an agreement row")..];
+        // The majority reading of each column, from the agreement row's titles.
+        let majority: Vec<Option<String>> = agree
+            .split("<td")
+            .skip(1)
+            .map(|c| {
+                c.split_once("versions read ‘")
+                    .and_then(|(_, rest)| rest.split_once('’'))
+                    .map(|(words, _)| words.to_string())
+            })
+            .collect();
+        for row in table.split("<tr data-source").skip(1) {
+            let row = &row[..row.find("</tr>").unwrap()];
+            let cells: Vec<&str> = row.split("<td class=\"w").skip(1).collect();
+            assert_eq!(cells.len(), majority.len());
+            for (cell, majority) in cells.iter().zip(&majority) {
+                let text = &cell[cell.find('>').unwrap() + 1..cell.find("</td>").unwrap()];
+                if majority.as_deref() == Some(reading(text).as_str()) {
+                    agreeing += 1;
+                    assert!(
+                        !cell.starts_with(" d-"),
+                        "a cell that reads as most versions do is coloured: {cell:.80}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(agreeing > 0);
+    assert!(
+        page.contains("class=\"w d-substitution\""),
+        "differences are"
+    );
+}
