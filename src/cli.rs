@@ -221,7 +221,8 @@ enum EvaluateFormatArg {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ReportFormatArg {
-    /// Groups ranked by severity, changed words marked.
+    /// Each group's headline and decisive pair, ranked by severity, changed words marked
+    /// (--detail for every pair).
     Text,
     /// The quotedrift/report@1 JSON document.
     Json,
