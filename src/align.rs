@@ -146,6 +146,31 @@ pub struct Collation {
 }
 
 impl Group {
+    /// The pair a reader should see first: the most severe of the pairs similar enough to be
+    /// linked by themselves at `min_similarity` (the pairs the group's severity is taken
+    /// from), one across two sources before one within a source, the most alike of equally
+    /// severe pairs. `None` for a group without pairs.
+    pub fn decisive_pair(&self, min_similarity: f64) -> Option<&Pair> {
+        let linked = |p: &&Pair| p.similarity.combined + 1e-9 >= MUTUAL_SHARE * min_similarity;
+        let across = |p: &Pair| p.a.source != p.b.source;
+        let candidates: Vec<&Pair> = if self.pairs.iter().any(|p| linked(&p)) {
+            self.pairs.iter().filter(linked).collect()
+        } else {
+            self.pairs.iter().collect()
+        };
+        let any_across = candidates.iter().any(|p| across(p));
+        candidates
+            .into_iter()
+            .filter(|p| across(p) || !any_across)
+            .max_by(|x, y| {
+                x.severity
+                    .total_cmp(&y.severity)
+                    .then(x.similarity.combined.total_cmp(&y.similarity.combined))
+                    .then(y.a.cmp(&x.a))
+                    .then(y.b.cmp(&x.b))
+            })
+    }
+
     /// How many distinct sources the group's versions come from.
     pub fn source_count(&self) -> usize {
         self.members
@@ -1374,23 +1399,29 @@ fn round(x: f64) -> f64 {
     (x.clamp(0.0, 1.0) * 10_000.0).round() / 10_000.0
 }
 
-/// The group's speaker: the canonical person name most versions give (ties to the longer,
-/// then alphabetical), else the most common other speaker; and every spelling used.
+/// The speaker a group is shown under and every spelling of them: the most common person
+/// among the versions' speakers (else the most common other speaker), leaving out those who
+/// report the words rather than say them and words that name no speaker
+/// ([`names_a_speaker`]); the spellings are those of that speaker only (one person's across
+/// sources and scripts), not of the other speakers some version was attributed to.
 fn group_speaker(
     extraction: &Extraction,
     versions: &[Version],
     members: &[usize],
 ) -> (Option<String>, Vec<String>) {
     let mut counts: BTreeMap<(bool, String), usize> = BTreeMap::new();
-    let mut names: BTreeSet<String> = BTreeSet::new();
+    let mut entities = Vec::new();
     for &i in members {
         let source = &extraction.sources[versions[i].at.source];
         let quote = &source.quotes[versions[i].at.quote];
         if let Some(entity) = source.speaker_of(quote) {
+            if !names_a_speaker(entity, &source.source.text) {
+                continue;
+            }
             *counts
                 .entry((entity.kind == SpeakerKind::Person, entity.name.clone()))
                 .or_default() += 1;
-            names.extend(entity.names.iter().cloned());
+            entities.push(entity);
         }
     }
     let best = counts
@@ -1401,8 +1432,44 @@ fn group_speaker(
                 .then(na.chars().count().cmp(&nb.chars().count()))
                 .then(nb.cmp(na))
         })
-        .map(|((_, name), _)| name);
-    (best, names.into_iter().collect())
+        .map(|((person, name), _)| (person, name));
+    let Some((person, name)) = best else {
+        return (None, Vec::new());
+    };
+    let key = person.then(|| person_key(&name));
+    let names: BTreeSet<String> = entities
+        .iter()
+        .filter(|e| match &key {
+            Some(key) => e.kind == SpeakerKind::Person && &person_key(&e.name) == key,
+            None => e.name == name,
+        })
+        .flat_map(|e| e.names.iter().cloned())
+        .collect();
+    (Some(name), names.into_iter().collect())
+}
+
+/// Whether a quote's speaker may stand for its group: not a publication (an agency or paper
+/// that reports the words: "a report by DPA Geneva", "Russian news agencies"), nor a name in
+/// capitals that is a place or opens a line as a dateline ("GENEVA (Reuters) –").
+fn names_a_speaker(entity: &crate::quote::Entity, text: &str) -> bool {
+    if entity.kind == SpeakerKind::Publication {
+        return false;
+    }
+    let name = entity.name.trim();
+    let capitals = name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase);
+    if !capitals {
+        return true;
+    }
+    let place = name
+        .split_whitespace()
+        .all(|w| crate::quote::cues::is_place_word(&w.to_lowercase()));
+    let dateline = text.lines().any(|line| {
+        line.trim_start().strip_prefix(name).is_some_and(|rest| {
+            rest.trim_start()
+                .starts_with([',', '(', '—', '–', '-', ':', '/'])
+        })
+    });
+    !place && !dateline
 }
 
 #[cfg(test)]
@@ -1584,6 +1651,60 @@ mod tests {
         assert_eq!(
             cells(1),
             ["The", "talks", "were", "constructive", "and", "", "useful"]
+        );
+    }
+
+    #[test]
+    fn reporters_places_and_datelines_do_not_name_a_group() {
+        use crate::quote::Entity;
+        let entity = |name: &str, kind| Entity::described(name.into(), kind, vec![name.into()]);
+        let text = "GENEVA (Reuters) – Russia's foreign minister said on Friday …";
+        let names = |e: &Entity| names_a_speaker(e, text);
+        assert!(!names(&entity("GENEVA", SpeakerKind::Person)), "a dateline");
+        assert!(!names(&entity("GENEVA", SpeakerKind::Organization)));
+        assert!(
+            !names_a_speaker(
+                &entity("KHARKIV", SpeakerKind::Person),
+                "KHARKIV, Jan 21 – …"
+            ),
+            "a dateline of a place no list holds"
+        );
+        assert!(!names(&entity(
+            "a report by DPA Geneva",
+            SpeakerKind::Publication
+        )));
+        assert!(!names(&entity(
+            "Russian news agencies",
+            SpeakerKind::Publication
+        )));
+        assert!(names(&entity("Sergei Lavrov", SpeakerKind::Person)));
+        assert!(
+            names(&entity("Moscow", SpeakerKind::Organization)),
+            "a government"
+        );
+        assert!(
+            names(&entity("NATO", SpeakerKind::Organization)),
+            "capitals, no dateline"
+        );
+    }
+
+    #[test]
+    fn a_group_s_spellings_are_its_speaker_s_only() {
+        let analysis = analyze(&[
+            "Sergei Lavrov said Russia had no plans to attack Ukraine.",
+            "Lavrov said Russia has no plans to attack Ukraine.",
+            "Both sides said Russia has no plans to attack Ukraine.",
+        ]);
+        let groups = &analysis.alignment.groups;
+        let group = groups
+            .iter()
+            .find(|g| g.members.len() >= 2)
+            .expect("a group");
+        assert_eq!(group.speaker.as_deref(), Some("Sergei Lavrov"));
+        assert!(
+            group.speaker_names.iter().all(|n| n.contains("Lavrov")),
+            "{:?}",
+            group.speaker_names
         );
     }
 }

@@ -221,14 +221,17 @@ enum EvaluateFormatArg {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ReportFormatArg {
-    /// Groups ranked by severity, changed words marked.
+    /// Each group's headline and decisive pair, ranked by severity, changed words marked
+    /// (--detail for every pair).
     Text,
     /// The quotedrift/report@1 JSON document.
     Json,
     /// Markdown, one table per group.
     Md,
-    /// One row per drift item.
+    /// One row per drift item, both versions and their outlets on each row.
     Csv,
+    /// JSON Lines: one flat object per drift item (the CSV's columns), for a data frame.
+    Jsonl,
     /// One self-contained page with filters, for a browser.
     Html,
 }
@@ -266,7 +269,7 @@ struct OutputArgs {
     /// beside it and renamed into place, replacing any earlier version (a device or pipe such
     /// as /dev/null is written into, never replaced); it may not be a file the run reads (an
     /// input, a text file or the manifest of an input folder). Its extension (.json, .md,
-    /// .csv, .html, .txt) chooses the format when --format is not given.
+    /// .csv, .jsonl, .html, .txt) chooses the format when --format is not given.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
     /// When to use colours in text output.
@@ -305,8 +308,8 @@ struct MergeArgs {
 
 #[derive(Debug, clap::Args)]
 struct ReportOptionArgs {
-    /// Output format [default: from the --out file's extension (.json, .md, .csv, .html,
-    /// .txt), else text].
+    /// Output format [default: from the --out file's extension (.json, .md, .csv, .jsonl,
+    /// .html, .txt), else text].
     #[arg(long, value_enum)]
     format: Option<ReportFormatArg>,
     #[command(flatten)]
@@ -331,6 +334,14 @@ struct ReportOptionArgs {
     /// report.
     #[arg(long, value_name = "X", value_parser = unit_interval)]
     fail_on: Option<f64>,
+    /// Text report: show only the N most severe groups.
+    #[arg(long, value_name = "N")]
+    top: Option<usize>,
+    /// Text report: every version and every pair of each group, with all scores and drift
+    /// items, and the ungrouped quotes (by default each group's headline and the pair that
+    /// decides its severity).
+    #[arg(long)]
+    detail: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -400,6 +411,7 @@ fn format_of_extension(path: &Path) -> Option<ReportFormatArg> {
         "json" => Some(ReportFormatArg::Json),
         "md" | "markdown" => Some(ReportFormatArg::Md),
         "csv" => Some(ReportFormatArg::Csv),
+        "jsonl" | "ndjson" => Some(ReportFormatArg::Jsonl),
         "html" | "htm" => Some(ReportFormatArg::Html),
         _ => None,
     }
@@ -433,6 +445,7 @@ fn format_name(format: ReportFormatArg) -> &'static str {
         ReportFormatArg::Json => "json",
         ReportFormatArg::Md => "md",
         ReportFormatArg::Csv => "csv",
+        ReportFormatArg::Jsonl => "jsonl",
         ReportFormatArg::Html => "html",
     }
 }
@@ -481,8 +494,12 @@ impl Io {
                 skip_bad_lines: input.skip_bad_lines,
                 max_file_size,
             },
+            style: TextStyle {
+                color,
+                width: terminal_width(output.out.is_none()),
+                ..TextStyle::default()
+            },
             out: output.out,
-            style: TextStyle { color },
         })
     }
 
@@ -493,6 +510,16 @@ impl Io {
             eprintln!("quotedrift: warning: {}", plain(warning));
         }
         Ok(corpus)
+    }
+}
+
+/// The width text reports are wrapped to: the terminal's, when standard output is one and
+/// the report goes there; 80 columns otherwise.
+fn terminal_width(to_stdout: bool) -> usize {
+    let term = console::Term::stdout();
+    match term.size_checked() {
+        Some((_, columns)) if to_stdout && term.is_term() => usize::from(columns).max(40),
+        _ => 80,
     }
 }
 
@@ -561,10 +588,19 @@ fn write_analysis(
         ReportFormatArg::Json => ReportFormat::Json,
         ReportFormatArg::Md => ReportFormat::Markdown,
         ReportFormatArg::Csv => ReportFormat::Csv,
+        ReportFormatArg::Jsonl => ReportFormat::Jsonl,
         ReportFormatArg::Html => ReportFormat::Html,
     };
+    if format != ReportFormat::Text && (args.top.is_some() || args.detail) {
+        eprintln!("quotedrift: warning: --top and --detail apply to the text report only");
+    }
+    let style = TextStyle {
+        top: args.top,
+        detail: args.detail,
+        ..io.style
+    };
     emit(io.out.as_deref(), |w| {
-        report::write_report(analysis, format, io.style, w)
+        report::write_report(analysis, format, style, w)
     })
     .map_err(Failure::Output)?;
     let worst = analysis

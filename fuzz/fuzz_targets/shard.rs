@@ -30,6 +30,7 @@ fuzz_target!(|data: &[u8]| {
         ReportFormat::Json,
         ReportFormat::Markdown,
         ReportFormat::Csv,
+        ReportFormat::Jsonl,
         ReportFormat::Html,
     ] {
         let mut out = Vec::new();

@@ -1,8 +1,13 @@
 //! CSV: one row per drift item, for a spreadsheet.
 //!
-//! Columns: `group, speaker, group_severity, a, b, a_source, b_source, similarity, divergence,
-//! kind, a_words, b_words, a_start, a_end, b_start, b_end, severity`. A pair without drift items
-//! still gets one row, with the item columns empty.
+//! Columns: `group, speaker, group_severity, a, b, a_source, b_source, a_outlet, b_outlet,
+//! a_quote_kind, b_quote_kind, a_text, b_text, similarity, divergence, pair_severity, kind,
+//! a_words, b_words, a_start, a_end, b_start, b_end, severity, relation` (see
+//! [`super::items`]): `a` and `b` are quote ids, `*_outlet` the outlet's short name (the
+//! source id when no outlet is given), `*_text` the versions, `kind` the drift kind or `none`
+//! for a pair without drift items (whose offsets are the whole versions' and severity 0), so
+//! that the offset columns are always integers. `speaker` is empty when unknown, `relation`
+//! for every kind but a substitution.
 //!
 //! A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage
 //! return before one) as a formula, so a source id or a quote holding `=HYPERLINK(…)` would
@@ -23,68 +28,68 @@ fn cell(text: &str) -> String {
     }
 }
 
+/// The columns, in order.
+pub const COLUMNS: [&str; 25] = [
+    "group",
+    "speaker",
+    "group_severity",
+    "a",
+    "b",
+    "a_source",
+    "b_source",
+    "a_outlet",
+    "b_outlet",
+    "a_quote_kind",
+    "b_quote_kind",
+    "a_text",
+    "b_text",
+    "similarity",
+    "divergence",
+    "pair_severity",
+    "kind",
+    "a_words",
+    "b_words",
+    "a_start",
+    "a_end",
+    "b_start",
+    "b_end",
+    "severity",
+    "relation",
+];
+
 /// Writes the drift items of every group as CSV rows, with a header row.
 pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std::io::Result<()> {
-    let extraction = &analysis.extraction;
+    let names = super::SourceNames::new(&analysis.extraction);
     let mut writer = ::csv::Writer::from_writer(out);
-    writer.write_record([
-        "group",
-        "speaker",
-        "group_severity",
-        "a",
-        "b",
-        "a_source",
-        "b_source",
-        "similarity",
-        "divergence",
-        "kind",
-        "a_words",
-        "b_words",
-        "a_start",
-        "a_end",
-        "b_start",
-        "b_end",
-        "severity",
-        "relation",
-    ])?;
-    for group in &analysis.alignment.groups {
-        for pair in &group.pairs {
-            let (sa, sb) = (
-                &extraction.sources[pair.a.source],
-                &extraction.sources[pair.b.source],
-            );
-            let common = [
-                group.id.clone(),
-                cell(group.speaker.as_deref().unwrap_or_default()),
-                format!("{}", group.severity),
-                cell(&sa.quotes[pair.a.quote].id),
-                cell(&sb.quotes[pair.b.quote].id),
-                cell(&sa.source.id),
-                cell(&sb.source.id),
-                format!("{}", pair.similarity.combined),
-                format!("{}", pair.similarity.divergence()),
-            ];
-            if pair.drift.is_empty() {
-                let mut row = common.to_vec();
-                row.extend(std::iter::repeat_n(String::new(), 9));
-                writer.write_record(&row)?;
-            }
-            for item in &pair.drift {
-                let mut row = common.to_vec();
-                row.extend([
-                    item.kind.name().to_string(),
-                    cell(&sa.source.text[item.a.start..item.a.end]),
-                    cell(&sb.source.text[item.b.start..item.b.end]),
-                    item.a.start.to_string(),
-                    item.a.end.to_string(),
-                    item.b.start.to_string(),
-                    item.b.end.to_string(),
-                    format!("{}", item.severity),
-                    item.relation.map(|r| r.name()).unwrap_or("").to_string(),
-                ]);
-                writer.write_record(&row)?;
-            }
-        }
+    writer.write_record(COLUMNS)?;
+    for row in super::items::rows(analysis, &names) {
+        writer.write_record([
+            row.group.to_string(),
+            cell(row.speaker.unwrap_or_default()),
+            format!("{}", row.group_severity),
+            cell(row.a.quote),
+            cell(row.b.quote),
+            cell(row.a.source),
+            cell(row.b.source),
+            cell(row.a.outlet),
+            cell(row.b.outlet),
+            row.a.quote_kind.to_string(),
+            row.b.quote_kind.to_string(),
+            cell(row.a.text),
+            cell(row.b.text),
+            format!("{}", row.similarity),
+            format!("{}", row.divergence),
+            format!("{}", row.pair_severity),
+            row.kind.to_string(),
+            cell(row.a.words),
+            cell(row.b.words),
+            row.a.span.start.to_string(),
+            row.a.span.end.to_string(),
+            row.b.span.start.to_string(),
+            row.b.span.end.to_string(),
+            format!("{}", row.severity),
+            row.relation.unwrap_or("").to_string(),
+        ])?;
     }
     writer.flush()?;
     Ok(())

@@ -7,6 +7,10 @@
 //! no CDN, no images; its links point inside the page or at the `http:` or `https:` address
 //! a source's metadata gives (its `url`; any other address is shown as text, see [`web_link`]).
 //!
+//! The page opens on the findings (one per group: its headline and the two versions of the
+//! pair that decides it, changed words marked), so that a reader sees what changed before any
+//! table; the groups follow, then the corpus (collapsed when long) and the sources.
+//!
 //! Without JavaScript the page is a complete document: every group, every version, every score.
 //! The script adds the filters (speaker, source, drift kind, severity, text search) and sorting
 //! of the index table; `@media print` hides the controls and prints every detail.
@@ -72,6 +76,55 @@ fn cell_kind(group: &Group, at: QuoteRef, span: Span) -> Option<(DriftKind, f64)
         .max_by(|x, y| x.1.total_cmp(&y.1))
 }
 
+/// The words of a collation cell as compared with the others: lowercase, punctuation and
+/// quotation marks at either end left out, white space folded.
+fn reading(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Each collation column's majority reading (the most common words there, the pivot's among
+/// equally common ones; `None` where no version has words) and how many versions read it, so
+/// that only the cells that differ from it are coloured and the agreement can be counted.
+fn column_readings(analysis: &Analysis, group: &Group) -> Vec<(Option<String>, usize)> {
+    let extraction = &analysis.extraction;
+    let width = group.collation.rows.first().map_or(0, Vec::len);
+    (0..width)
+        .map(|column| {
+            let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+            let mut pivot = None;
+            for (k, (m, row)) in group.members.iter().zip(&group.collation.rows).enumerate() {
+                if let Some(span) = row[column] {
+                    let text = &extraction.sources[m.source].source.text[span.start..span.end];
+                    let words = reading(text);
+                    if words.is_empty() {
+                        continue;
+                    }
+                    if k == group.collation.pivot {
+                        pivot = Some(words.clone());
+                    }
+                    *counts.entry(words).or_default() += 1;
+                }
+            }
+            let best = counts
+                .iter()
+                .max_by(|(wa, ca), (wb, cb)| {
+                    ca.cmp(cb)
+                        .then((pivot.as_ref() == Some(*wa)).cmp(&(pivot.as_ref() == Some(*wb))))
+                        .then(wb.cmp(wa))
+                })
+                .map(|(w, c)| (Some(w.clone()), *c));
+            best.unwrap_or((None, 0))
+        })
+        .collect()
+}
+
 /// The sentence(s) around a quote, for context.
 fn context(source: &ExtractedSource, start: usize, end: usize) -> (String, String, String) {
     let text = &source.source.text;
@@ -94,7 +147,7 @@ fn context(source: &ExtractedSource, start: usize, end: usize) -> (String, Strin
     )
 }
 
-fn group_markup(analysis: &Analysis, group: &Group) -> Markup {
+fn group_markup(analysis: &Analysis, names: &super::SourceNames, group: &Group) -> Markup {
     let extraction = &analysis.extraction;
     let sources: Vec<&str> = group
         .members
@@ -117,8 +170,9 @@ fn group_markup(analysis: &Analysis, group: &Group) -> Markup {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    let speaker = group.speaker.as_deref().unwrap_or("unknown speaker");
+    let speaker = group.speaker.as_deref().unwrap_or(super::UNKNOWN_SPEAKER);
     let width = group.collation.rows.first().map_or(0, Vec::len);
+    let readings = column_readings(analysis, group);
     html! {
         article.group id=(group.id)
             data-speaker=(speaker_key(group))
@@ -144,23 +198,35 @@ fn group_markup(analysis: &Analysis, group: &Group) -> Markup {
                             @let quote = &source.quotes[m.quote];
                             tr data-source=(source.source.id) {
                                 th scope="row" {
-                                    a href=(format!("#{}", anchor(&quote.id))) { (quote.id) }
+                                    a href=(format!("#{}", anchor(&quote.id))) title=(source.source.meta.outlet.as_deref().unwrap_or(&source.source.id)) { (names.version(extraction, group, m)) }
                                     @if k == group.collation.pivot { " ★" }
                                     br;
-                                    span.outlet { (source.source.meta.outlet.as_deref().unwrap_or(&source.source.id)) }
+                                    span.outlet { (quote.id) }
                                 }
                                 td.kind { (kind_label(quote.kind)) }
-                                @for cell in row {
+                                @for (column, cell) in row.iter().enumerate() {
                                     @match cell {
                                         Some(span) => {
                                             @let text = &source.source.text[span.start..span.end];
-                                            @match cell_kind(group, m, *span) {
+                                            @let agrees = readings[column].0.as_deref() == Some(reading(text).as_str());
+                                            @match cell_kind(group, m, *span).filter(|_| !agrees) {
                                                 Some((kind, severity)) => td class=(format!("w d-{}", kind.name())) title=(format!("{} ({:.2})", kind.name(), severity)) { (text) },
                                                 None => td.w { (text) },
                                             }
                                         },
                                         None => td.w.gap { "" },
                                     }
+                                }
+                            }
+                        }
+                    }
+                    tfoot {
+                        tr.agree {
+                            th scope="row" colspan="2" { "versions that agree" }
+                            @for (majority, count) in &readings {
+                                @match majority {
+                                    Some(words) => td title=(format!("{count} of {} versions read ‘{words}’", group.members.len())) { (count) "/" (group.members.len()) },
+                                    None => td { "" },
                                 }
                             }
                         }
@@ -177,8 +243,8 @@ fn group_markup(analysis: &Analysis, group: &Group) -> Markup {
                                 @let (sa, sb) = (&extraction.sources[pair.a.source], &extraction.sources[pair.b.source]);
                                 @let s = &pair.similarity;
                                 tr {
-                                    td { (sa.quotes[pair.a.quote].id) }
-                                    td { (sb.quotes[pair.b.quote].id) }
+                                    td title=(sa.quotes[pair.a.quote].id) { (names.version(extraction, group, pair.a)) }
+                                    td title=(sb.quotes[pair.b.quote].id) { (names.version(extraction, group, pair.b)) }
                                     td title=(format!("levenshtein {:.2} · jaro-winkler {:.2} · sørensen-dice {:.2} · stem cosine {:.2} · content overlap {:.2} · concept overlap {:.2}", s.levenshtein, s.jaro_winkler, s.sorensen_dice, s.stem_cosine, s.content_overlap, s.concept_overlap)) {
                                         (format!("{:.2}", s.combined))
                                         span.measures { " (lev " (format!("{:.2}", s.levenshtein)) ", jw " (format!("{:.2}", s.jaro_winkler)) ", dice " (format!("{:.2}", s.sorensen_dice)) ", stems " (format!("{:.2}", s.stem_cosine)) ", overlap " (format!("{:.2}", s.content_overlap)) ")" }
@@ -211,7 +277,7 @@ fn group_markup(analysis: &Analysis, group: &Group) -> Markup {
                         @let quote = &source.quotes[m.quote];
                         @let (before, inside, after) = context(source, quote.start, quote.end);
                         li {
-                            a href=(format!("#{}", anchor(&quote.id))) { (quote.id) } ": "
+                            a href=(format!("#{}", anchor(&quote.id))) title=(quote.id) { (names.version(extraction, group, m)) } ": "
                             (before) mark { (inside) } (after)
                         }
                     }
@@ -219,6 +285,142 @@ fn group_markup(analysis: &Analysis, group: &Group) -> Markup {
             }
         }
     }
+}
+
+/// One version of a finding's pair, cut to about `budget` characters around the change:
+/// whether it is cut before, its pieces of text (each with the drift kind marking it, if
+/// any), whether it is cut after.
+fn finding_version(
+    source: &ExtractedSource,
+    pair: &crate::align::Pair,
+    side_b: bool,
+    focus: Span,
+    budget: usize,
+) -> (bool, Vec<(String, Option<DriftKind>)>, bool) {
+    let at = if side_b { pair.b } else { pair.a };
+    let quote = &source.quotes[at.quote];
+    let text = &source.source.text;
+    let whole = Span {
+        start: quote.start,
+        end: quote.end,
+    };
+    let (shown, cut_before, cut_after) = super::text::window(text, whole, focus, budget);
+    let mut marks: Vec<(Span, DriftKind)> = pair
+        .drift
+        .iter()
+        .filter(|d| {
+            !matches!(
+                d.kind,
+                DriftKind::QuoteVsParaphrase | DriftKind::Attribution
+            )
+        })
+        .map(|d| (if side_b { d.b } else { d.a }, d.kind))
+        .filter(|(s, _)| s.start < s.end)
+        .collect();
+    marks.sort_by_key(|(s, _)| (s.start, s.end));
+    let mut pieces = Vec::new();
+    let mut pos = shown.start;
+    for (span, kind) in marks {
+        let (from, to) = (span.start.max(pos), span.end.min(shown.end));
+        if from >= to {
+            continue;
+        }
+        if pos < from {
+            pieces.push((text[pos..from].to_string(), None));
+        }
+        pieces.push((text[from..to].to_string(), Some(kind)));
+        pos = to;
+    }
+    if pos < shown.end {
+        pieces.push((text[pos..shown.end].to_string(), None));
+    }
+    (cut_before, pieces, cut_after)
+}
+
+/// The findings: one item per group, most severe first, with its speaker, statement, most
+/// severe change and the outlets on each side, and the two versions of its pair with the
+/// changed words marked.
+fn findings_markup(analysis: &Analysis, names: &super::SourceNames) -> Markup {
+    let extraction = &analysis.extraction;
+    let groups = &analysis.alignment.groups;
+    html! {
+        section #findings aria-labelledby="findings-title" {
+            h2 #findings-title { "Findings, most severe first" }
+            @if groups.is_empty() { p { "No utterance is reported by more than one source." } }
+            ol.findings {
+                @for group in groups {
+                    @let pivot = group.members[group.collation.pivot.min(group.members.len() - 1)];
+                    @let ps = &extraction.sources[pivot.source];
+                    @let pq = &ps.quotes[pivot.quote];
+                    @let statement = super::text::few_words(ps.text_of(pq), 70);
+                    li.finding data-group=(group.id) {
+                        p.headline {
+                            a href=(format!("#{}", group.id)) { (group.id) } " "
+                            strong { (group.speaker.as_deref().unwrap_or(super::UNKNOWN_SPEAKER)) }
+                            span.statement { ": " @if pq.kind == QuoteKind::Direct { "“" (statement) "”" } @else { (statement) } }
+                            " " span.severity title="severity of the group" { (format!("{:.2}", group.severity)) }
+                        }
+                        @match super::finding(analysis, group) {
+                            None => p.change { "No change: the " (group.members.len()) " versions in " (group.source_count()) " sources agree." },
+                            Some(super::Finding { pair, item }) => {
+                                @let (sa, sb) = (&extraction.sources[pair.a.source], &extraction.sources[pair.b.source]);
+                                @let (na, nb) = (names.version(extraction, group, pair.a), names.version(extraction, group, pair.b));
+                                @let words = |src: &ExtractedSource, span: Span| {
+                                    let w = super::text::few_words(&src.source.text[span.start..span.end], 40);
+                                    if w.is_empty() { "∅".to_string() } else { format!("‘{w}’") }
+                                };
+                                p.change {
+                                    (words(sa, item.a)) " (" b.outlet-name { (na) } ") → " (words(sb, item.b)) " (" b.outlet-name { (nb) } "): "
+                                    span class=(format!("chip d-{}", item.kind.name())) { (item.label()) } " " (format!("{:.2}", item.severity))
+                                    @if pair.drift.len() > 1 { " · " (pair.drift.len() - 1) " more" }
+                                }
+                                @for (side_b, src, name, focus) in [(false, sa, &na, item.a), (true, sb, &nb, item.b)] {
+                                    @let (before, pieces, after) = finding_version(src, pair, side_b, focus, 120);
+                                    @let direct = src.quotes[if side_b { pair.b.quote } else { pair.a.quote }].kind == QuoteKind::Direct;
+                                    p.version {
+                                        b.outlet-name { (name) } " "
+                                        @if direct { "“" } @if before { "…" }
+                                        @for (piece, kind) in &pieces {
+                                            @match kind {
+                                                Some(kind) => mark class=(format!("d-{}", kind.name())) title=(kind.name()) { (piece) },
+                                                None => (piece),
+                                            }
+                                        }
+                                        @if after { "…" } @if direct { "”" }
+                                    }
+                                }
+                            },
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A group's most severe change in a few words: ‘a’ (outlet) → ‘b’ (outlet), kind.
+fn change_summary(analysis: &Analysis, names: &super::SourceNames, group: &Group) -> String {
+    let extraction = &analysis.extraction;
+    let Some(super::Finding { pair, item }) = super::finding(analysis, group) else {
+        return "none".to_string();
+    };
+    let words = |at: QuoteRef, span: Span| {
+        let text = &extraction.sources[at.source].source.text[span.start..span.end];
+        let w = super::text::few_words(text, 30);
+        if w.is_empty() {
+            "∅".to_string()
+        } else {
+            format!("‘{w}’")
+        }
+    };
+    format!(
+        "{} ({}) → {} ({}), {}",
+        words(pair.a, item.a),
+        names.version(extraction, group, pair.a),
+        words(pair.b, item.b),
+        names.version(extraction, group, pair.b),
+        item.label()
+    )
 }
 
 /// The key the speaker filter matches on: one per person, whatever the spelling.
@@ -252,7 +454,7 @@ fn source_markup(source: &ExtractedSource) -> Markup {
         let id = anchor(&quote.id);
         let speaker = source
             .speaker_of(quote)
-            .map_or("no speaker", |e| e.name.as_str());
+            .map_or(super::UNKNOWN_SPEAKER, |e| e.name.as_str());
         let title = format!("{} · {} · {}", quote.id, kind_label(quote.kind), speaker);
         if crosses {
             events.push((quote.start, 1, html! { span id=(id) {} }.into_string()));
@@ -321,6 +523,7 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
             }
         }
     }
+    let names = super::SourceNames::new(extraction);
     let page = html! {
         (DOCTYPE)
         html lang="en" {
@@ -332,7 +535,7 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
                 style { (PreEscaped(CSS)) }
             }
             body {
-                a.skip href="#groups" { "Skip to the groups" }
+                a.skip href="#findings" { "Skip to the findings" }
                 header {
                     h1 { "How the quotes drift" }
                     p.counts {
@@ -340,38 +543,12 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
                         (groups.len()) " groups of versions · " (analysis.alignment.ungrouped.len())
                         @if analysis.alignment.warnings.is_empty() { " quotes nobody else reports" } @else { " quotes grouped with none (see the warning below)" }
                     }
-                    p.rule { "Ranking: " (RANKING_RULE) "." }
                     @for warning in &analysis.alignment.warnings {
                         p.warning role="note" { strong { "Warning: " } (warning) "." }
                     }
-                    div.scroll {
-                        table.sources {
-                            caption { "The corpus" }
-                            thead { tr { th { "source" } th { "outlet" } th { "language detected" } th { "original language" } th { "translation chain" } } }
-                            tbody {
-                                @for s in &extraction.sources {
-                                    tr {
-                                        td { a href=(format!("#src-{}", fragment(&s.source.id))) { (s.source.id) } }
-                                        td {
-                                            @match s.source.meta.url.as_deref().map(|url| (url, web_link(url))) {
-                                                Some((url, Some(link))) => a href=(link) rel="noreferrer" { (s.source.meta.outlet.as_deref().unwrap_or(url)) },
-                                                Some((url, None)) => {
-                                                    (s.source.meta.outlet.as_deref().unwrap_or(""))
-                                                    " " span.url title="not an http(s) address, so not a link" { "(" (url) ")" }
-                                                },
-                                                None => (s.source.meta.outlet.as_deref().unwrap_or("")),
-                                            }
-                                            @if s.source.meta.synthetic { " (written for testing)" }
-                                        }
-                                        td { (s.language.name) " (" (s.language.code) ", " (format!("{:.2}", s.language.confidence)) ")" }
-                                        td { (s.source.meta.original_language.as_deref().unwrap_or("")) }
-                                        td { (s.source.meta.translation_chain.join(" → ")) }
-                                    }
-                                }
-                            }
-                        }
-                    }
                 }
+                (findings_markup(analysis, &names))
+                p.rule { "Ranking: " (RANKING_RULE) "." }
                 nav #filters aria-label="Filters" hidden {
                     label { "Speaker " select #f-speaker { option value="" { "all" } @for (key, names) in &speakers { option value=(key) { (names.join(" / ")) } } } }
                     label { "Source " select #f-source { option value="" { "all" } @for s in &extraction.sources { option value=(s.source.id) { (s.source.id) } } } }
@@ -403,22 +580,53 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
                                 th aria-sort="descending" { button type="button" { "severity" } }
                                 th aria-sort="none" { button type="button" { "versions" } }
                                 th aria-sort="none" { button type="button" { "sources" } }
+                                th aria-sort="none" { button type="button" { "most severe change" } }
                             } }
                             tbody {
                                 @for g in groups {
                                     tr data-group=(g.id) {
                                         td data-value=(g.id.trim_start_matches('g')) { a href=(format!("#{}", g.id)) { (g.id) } }
-                                        td { (g.speaker.as_deref().unwrap_or("")) }
+                                        td { (g.speaker.as_deref().unwrap_or(super::UNKNOWN_SPEAKER)) }
                                         td data-value=(format!("{:.4}", g.severity)) { (format!("{:.2}", g.severity)) }
                                         td data-value=(g.members.len()) { (g.members.len()) }
                                         td data-value=(g.source_count()) { (g.source_count()) }
+                                        td { (change_summary(analysis, &names, g)) }
                                     }
                                 }
                             }
                         }
                     }
-                    @for group in groups { (group_markup(analysis, group)) }
+                    @for group in groups { (group_markup(analysis, &names, group)) }
                     @if groups.is_empty() { p { "No utterance is reported by more than one source." } }
+                }
+                details #corpus open[extraction.sources.len() <= CORPUS_OPEN_UP_TO] {
+                    summary { h2 { "The corpus: " (extraction.sources.len()) " sources" } }
+                    div.scroll {
+                        table.sources {
+                            thead { tr { th { "source" } th { "outlet" } th { "language detected" } th { "original language" } th { "translation chain" } } }
+                            tbody {
+                                @for s in &extraction.sources {
+                                    tr {
+                                        td { a href=(format!("#src-{}", fragment(&s.source.id))) { (s.source.id) } }
+                                        td {
+                                            @match s.source.meta.url.as_deref().map(|url| (url, web_link(url))) {
+                                                Some((url, Some(link))) => a href=(link) rel="noreferrer" { (s.source.meta.outlet.as_deref().unwrap_or(url)) },
+                                                Some((url, None)) => {
+                                                    (s.source.meta.outlet.as_deref().unwrap_or(""))
+                                                    " " span.url title="not an http(s) address, so not a link" { "(" (url) ")" }
+                                                },
+                                                None => (s.source.meta.outlet.as_deref().unwrap_or("")),
+                                            }
+                                            @if s.source.meta.synthetic { " (written for testing)" }
+                                        }
+                                        td { (s.language.name) " (" (s.language.code) ", " (format!("{:.2}", s.language.confidence)) ")" }
+                                        td { (s.source.meta.original_language.as_deref().unwrap_or("")) }
+                                        td { (s.source.meta.translation_chain.join(" → ")) }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
                 section #sources {
                     h2 { "The sources, with every quote marked" }
@@ -437,6 +645,9 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
     out.write_all(page.into_string().as_bytes())?;
     out.write_all(b"\n")
 }
+
+/// The corpus table is shown open up to this many sources, collapsed beyond.
+const CORPUS_OPEN_UP_TO: usize = 12;
 
 const CSS: &str = r##"
 :root { --ink: #1b1b1b; --muted: #555; --line: #ccc; --bg: #fff; --accent: #0b5cad;
@@ -457,6 +668,7 @@ caption { text-align: left; color: var(--muted); font-size: .9rem; padding: .2re
 .group { border-top: 2px solid var(--ink); margin-top: 2rem; }
 .severity { font-size: .9rem; font-weight: normal; margin-left: .6rem; padding: .1rem .4rem; border: 1px solid var(--ink); border-radius: .3rem; }
 table.collation td.w { white-space: nowrap; }
+table.collation tfoot td, table.collation tfoot th { color: var(--muted); font-size: .8rem; font-weight: normal; }
 table.collation td.gap { background: repeating-linear-gradient(45deg, #fff, #fff 4px, #f1f3f5 4px, #f1f3f5 8px); }
 .outlet { font-size: .8rem; font-weight: normal; }
 .chip { padding: .05rem .35rem; border-radius: .3rem; }
@@ -475,8 +687,20 @@ table.sortable th button { font: inherit; font-weight: bold; background: none; b
 mark.quote.direct { background: #fff3bf; } mark.quote.indirect { background: #e7f5ff; }
 mark.quote mark.quote { outline: 1px solid #f59f00; }
 :target { outline: 3px solid var(--accent); }
+ol.findings { padding-left: 0; list-style: none; margin: .5rem 0; }
+li.finding { border-left: 4px solid var(--ink); padding: .2rem 0 .2rem .6rem; margin: 0 0 .8rem; }
+li.finding p { margin: .1rem 0; overflow-wrap: anywhere; }
+li.finding .headline .severity { margin-left: .3rem; }
+li.finding .change, li.finding .version { font-size: .95rem; }
+li.finding .version { color: var(--muted); } li.finding .version mark { color: var(--ink); padding: 0 .1rem; }
+.outlet-name { color: var(--ink); }
+details#corpus > summary h2 { display: inline; font-size: 1.2rem; }
 [hidden] { display: none !important; }
-@media (max-width: 40rem) { body { padding: .5rem; font-size: 15px; } nav#filters { position: static; } }
+@media (max-width: 40rem) { body { padding: .5rem; font-size: 15px; } nav#filters { position: static; }
+  h1 { font-size: 1.4rem; } .counts { font-size: .85rem; margin: .2rem 0; } #findings h2 { font-size: 1.15rem; margin: .4rem 0; }
+  li.finding { font-size: .85rem; line-height: 1.35; margin-bottom: .5rem; padding-left: .4rem; }
+  li.finding .change, li.finding .version { font-size: inherit; }
+  li.finding .headline .statement { display: none; } }
 @media print {
   nav#filters, .skip, table#index { display: none !important; }
   body { max-width: none; font-size: 11pt; }
@@ -493,6 +717,17 @@ const SCRIPT: &str = r##"
   var filters = document.getElementById("filters");
   if (!filters) { return; }
   filters.hidden = false;
+  // A heading reached through a link (#g1) lands below the sticky filter bar, not under it.
+  function padScroll() {
+    var sticky = window.getComputedStyle(filters).position === "sticky";
+    document.documentElement.style.scrollPaddingTop = sticky ? (filters.offsetHeight + 8) + "px" : "";
+  }
+  padScroll();
+  window.addEventListener("resize", padScroll);
+  if (location.hash) {
+    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target) { target.scrollIntoView(); }
+  }
   var speaker = document.getElementById("f-speaker");
   var source = document.getElementById("f-source");
   var severity = document.getElementById("f-severity");

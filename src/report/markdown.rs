@@ -65,7 +65,7 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
             out,
             "\n## {} — {} (severity {:.2})\n",
             group.id,
-            escape(group.speaker.as_deref().unwrap_or("unknown speaker")),
+            escape(group.speaker.as_deref().unwrap_or(super::UNKNOWN_SPEAKER)),
             group.severity
         )?;
         if group.speaker_names.len() > 1 {
@@ -143,7 +143,11 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
                 } else {
                     "indirect"
                 },
-                escape(source.speaker_of(quote).map_or("", |e| e.name.as_str())),
+                escape(
+                    source
+                        .speaker_of(quote)
+                        .map_or(super::UNKNOWN_SPEAKER, |e| e.name.as_str())
+                ),
                 escape(source.text_of(quote))
             )?;
         }

@@ -6,7 +6,9 @@
 
 pub mod csv;
 pub mod html;
+pub mod items;
 pub mod json;
+pub mod jsonl;
 pub mod markdown;
 pub mod text;
 
@@ -38,15 +40,124 @@ pub enum ReportFormat {
     Markdown,
     /// One row per drift item, for a spreadsheet.
     Csv,
+    /// One flat JSON object per drift item a line, for a data frame.
+    Jsonl,
     /// One self-contained HTML page with filters.
     Html,
 }
 
+/// How every report names the speaker of a group or quote nobody is said to have said.
+pub const UNKNOWN_SPEAKER: &str = "(unknown speaker)";
+
 /// Options for the text writers.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct TextStyle {
     /// Use ANSI colours.
     pub color: bool,
+    /// The widest line the report may write, in terminal columns (80 by default).
+    pub width: usize,
+    /// Every version and every pair of each group, instead of each group's headline and the
+    /// pair that decides its severity.
+    pub detail: bool,
+    /// Show only the first this many groups.
+    pub top: Option<usize>,
+}
+
+impl Default for TextStyle {
+    fn default() -> Self {
+        TextStyle {
+            color: false,
+            width: 80,
+            detail: false,
+            top: None,
+        }
+    }
+}
+
+/// How each source is named in a report: its outlet's short name (the outlet as the manifest
+/// or the record gives it, up to its first parenthesis or comma: "tagesschau (ARD)" →
+/// "tagesschau"), or its id when no outlet is given; an outlet's short name that several
+/// sources share is followed by the source's id.
+pub struct SourceNames(Vec<String>);
+
+impl SourceNames {
+    /// The names of the sources of an extraction, in source order.
+    pub fn new(extraction: &Extraction) -> Self {
+        let short: Vec<Option<String>> = extraction
+            .sources
+            .iter()
+            .map(|s| s.source.meta.outlet.as_deref().and_then(short_outlet))
+            .collect();
+        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+        for name in short.iter().flatten() {
+            *counts.entry(name.as_str()).or_default() += 1;
+        }
+        let names = short
+            .iter()
+            .zip(&extraction.sources)
+            .map(|(name, s)| match name {
+                Some(n) if counts[n.as_str()] == 1 => n.clone(),
+                Some(n) => format!("{n} {}", s.source.id),
+                None => s.source.id.clone(),
+            })
+            .collect();
+        SourceNames(names)
+    }
+
+    /// The name of source `index`.
+    pub fn source(&self, index: usize) -> &str {
+        &self.0[index]
+    }
+
+    /// A version of a group by its source's name, followed by its quote's number in the
+    /// source (`tagesschau #17`) when the group holds several versions from that source.
+    pub fn version(&self, extraction: &Extraction, group: &Group, at: QuoteRef) -> String {
+        let name = self.source(at.source);
+        let several = group
+            .members
+            .iter()
+            .filter(|m| m.source == at.source)
+            .count()
+            > 1;
+        if several {
+            let id = &extraction.sources[at.source].quotes[at.quote].id;
+            format!("{name} #{}", id.rsplit('#').next().unwrap_or(id))
+        } else {
+            name.to_string()
+        }
+    }
+}
+
+/// What a report shows first of a group: the pair a reader should see
+/// ([`Group::decisive_pair`]) and its most severe drift item (the first of equally severe).
+pub struct Finding<'a> {
+    /// The pair.
+    pub pair: &'a crate::align::Pair,
+    /// Its most severe item.
+    pub item: &'a crate::drift::DriftItem,
+}
+
+/// The finding of a group, `None` when no pair of it has drift.
+pub fn finding<'a>(analysis: &Analysis, group: &'a Group) -> Option<Finding<'a>> {
+    let pair = group.decisive_pair(analysis.options.min_similarity)?;
+    let item = pair
+        .drift
+        .iter()
+        .enumerate()
+        .max_by(|(i, x), (j, y)| x.severity.total_cmp(&y.severity).then(j.cmp(i)))
+        .map(|(_, d)| d)?;
+    Some(Finding { pair, item })
+}
+
+/// The first part of an outlet's name: up to its first parenthesis or comma, trimmed
+/// (`None` when nothing is left).
+fn short_outlet(outlet: &str) -> Option<String> {
+    let cut = outlet.find(['(', ',', ';']).unwrap_or(outlet.len());
+    let short = outlet[..cut]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!short.is_empty()).then_some(short)
 }
 
 /// Writes the quotes of an extraction in the chosen format.
@@ -74,6 +185,7 @@ pub fn write_report<W: Write + ?Sized>(
         ReportFormat::Json => json::write_report(analysis, out),
         ReportFormat::Markdown => markdown::write_report(analysis, out),
         ReportFormat::Csv => csv::write_report(analysis, out),
+        ReportFormat::Jsonl => jsonl::write_report(analysis, out),
         ReportFormat::Html => html::write_report(analysis, out),
     }
 }

@@ -596,6 +596,7 @@ fn the_out_file_s_extension_chooses_the_format_unless_format_is_given() {
         ("r.json", "{\n  \"schema\": \"quotedrift/report@1\""),
         ("r.md", "# quotedrift report"),
         ("r.csv", "group,speaker,"),
+        ("r.jsonl", "{\"group\":\"g1\","),
         ("r.html", "<!DOCTYPE html>"),
         ("r.txt", "2 sources, 2 quotes"),
     ];

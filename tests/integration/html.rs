@@ -367,3 +367,191 @@ fn the_page_works_in_headless_chromium() {
         "a real screenshot"
     );
 }
+
+/// Measures the first screen: how many findings it shows whole with both outlets and marked
+/// words, where the corpus table is, and whether a heading reached through a link lands
+/// below the sticky filter bar.
+const FIRST_SCREEN: &str = r##"
+<script>
+(function () {
+  var out = [];
+  var height = window.innerHeight;
+  var findings = Array.prototype.slice.call(document.querySelectorAll("li.finding"));
+  var whole = findings.filter(function (f) {
+    var r = f.getBoundingClientRect();
+    return r.bottom <= height && f.querySelectorAll(".outlet-name").length >= 2;
+  });
+  out.push("findings-whole=" + whole.length);
+  out.push("findings-marked=" + whole.filter(function (f) { return f.querySelector(".version mark"); }).length);
+  out.push("corpus-below-findings=" + (document.querySelector("table.sources").getBoundingClientRect().top
+    > findings[findings.length - 1].getBoundingClientRect().bottom));
+  var nav = document.getElementById("filters");
+  var hidden = ["g1", "g3", "g9"].filter(function (id) {
+    document.getElementById(id).scrollIntoView();
+    var top = document.getElementById(id).querySelector("h2").getBoundingClientRect().top;
+    return getComputedStyle(nav).position === "sticky" && top < nav.getBoundingClientRect().bottom;
+  });
+  out.push("headings-under-the-bar=" + hidden.join(" "));
+  var pre = document.createElement("pre"); pre.id = "test-result"; pre.textContent = out.join("\n"); document.body.appendChild(pre);
+})();
+</script>
+"##;
+
+#[test]
+fn the_first_screen_shows_findings_at_desktop_and_phone_sizes() {
+    let Some(browser) = chromium() else {
+        eprintln!("SKIPPED: the_first_screen_shows_findings_at_desktop_and_phone_sizes — no Chromium found");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = fixture_page();
+    let measured = dir.path().join("measured.html");
+    std::fs::write(
+        &measured,
+        page.replace("</body>", &format!("{FIRST_SCREEN}</body>")),
+    )
+    .unwrap();
+    let plain = dir.path().join("plain.html");
+    std::fs::write(&plain, &page).unwrap();
+    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser");
+    std::fs::create_dir_all(&shots).unwrap();
+    for (width, height) in [(1400, 900), (390, 800)] {
+        let profile = dir.path().join(format!("profile-{width}"));
+        let run = |extra: &[String], file: &Path| {
+            Process::new(&browser)
+                .args(BROWSER_FLAGS)
+                .arg(format!("--user-data-dir={}", profile.display()))
+                .arg(format!("--window-size={width},{height}"))
+                .arg("--hide-scrollbars")
+                .args(extra)
+                .arg(format!("file://{}", file.display()))
+                .output()
+                .expect("chromium runs")
+        };
+        let dom = run(&["--dump-dom".to_string()], &measured);
+        let dom = String::from_utf8_lossy(&dom.stdout);
+        let start = dom
+            .find("<pre id=\"test-result\">")
+            .expect("the measurements ran in the browser")
+            + 22;
+        let result = &dom[start..start + dom[start..].find("</pre>").unwrap()];
+        eprintln!("{width}×{height}:\n{result}");
+        let value = |key: &str| {
+            result
+                .lines()
+                .find_map(|l| l.strip_prefix(&format!("{key}=")))
+                .unwrap_or_else(|| panic!("{key} missing from {result}"))
+                .to_string()
+        };
+        let whole: usize = value("findings-whole").parse().unwrap();
+        assert!(
+            whole >= 3,
+            "{width}×{height}: {whole} findings on the first screen"
+        );
+        assert_eq!(
+            value("findings-marked"),
+            whole.to_string(),
+            "changed words marked"
+        );
+        assert_eq!(value("corpus-below-findings"), "true");
+        assert_eq!(value("headings-under-the-bar"), "", "{width}×{height}");
+        let shot = shots.join(format!("first-screen-{width}x{height}.png"));
+        let status = run(&[format!("--screenshot={}", shot.display())], &plain);
+        assert!(status.status.success());
+        assert!(
+            std::fs::metadata(&shot).unwrap().len() > 10_000,
+            "a real screenshot"
+        );
+    }
+}
+
+#[test]
+fn versions_are_named_by_outlet_and_the_index_says_what_changed() {
+    let page = fixture_page();
+    let out = quotedrift()
+        .args(["report", "--format", "json"])
+        .arg(fixtures())
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for group in doc["groups"].as_array().unwrap() {
+        for id in group["quotes"].as_array().unwrap() {
+            let id = id.as_str().unwrap();
+            assert!(
+                !page.contains(&format!("<td>{id}</td>")),
+                "{id} names a version in a table"
+            );
+            assert!(
+                page.contains(&format!("title=\"{id}\"")),
+                "{id} kept as a title"
+            );
+        }
+    }
+    assert!(
+        page.contains(">tagesschau #17</td>"),
+        "a pair names its outlets"
+    );
+    let index = &page[page.find("id=\"index\"").unwrap()..];
+    let index = &index[..index.find("</table>").unwrap()];
+    assert!(index.contains("most severe change"));
+    assert!(
+        index.contains("∅ (AFP report) → ‘won’t’ (Reference News Network), negation"),
+        "{index}"
+    );
+}
+
+/// A collation cell's words as the page compares them: lowercase, punctuation at either end
+/// of each word left out.
+fn reading(cell: &str) -> String {
+    cell.replace("&quot;", "\"")
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn collation_colours_only_the_words_that_differ_from_the_majority() {
+    let page = fixture_page();
+    let mut agreeing = 0;
+    for group in page.split("<article class=\"group\"").skip(1) {
+        let table = &group[..group.find("</table>").unwrap()];
+        let agree = &table[table
+            .find("<tr class=\"agree\">")
+            .expect("an agreement row")..];
+        // The majority reading of each column, from the agreement row's titles.
+        let majority: Vec<Option<String>> = agree
+            .split("<td")
+            .skip(1)
+            .map(|c| {
+                c.split_once("versions read ‘")
+                    .and_then(|(_, rest)| rest.split_once('’'))
+                    .map(|(words, _)| words.to_string())
+            })
+            .collect();
+        for row in table.split("<tr data-source").skip(1) {
+            let row = &row[..row.find("</tr>").unwrap()];
+            let cells: Vec<&str> = row.split("<td class=\"w").skip(1).collect();
+            assert_eq!(cells.len(), majority.len());
+            for (cell, majority) in cells.iter().zip(&majority) {
+                let text = &cell[cell.find('>').unwrap() + 1..cell.find("</td>").unwrap()];
+                if majority.as_deref() == Some(reading(text).as_str()) {
+                    agreeing += 1;
+                    assert!(
+                        !cell.starts_with(" d-"),
+                        "a cell that reads as most versions do is coloured: {cell:.80}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(agreeing > 0);
+    assert!(
+        page.contains("class=\"w d-substitution\""),
+        "differences are"
+    );
+}

@@ -272,23 +272,130 @@ fn the_meeting_length_agrees_and_the_shortfall_is_an_addition() {
     );
 }
 
-#[test]
-fn text_report_ranks_groups_and_marks_changed_words() {
-    quotedrift()
+/// The text report of the fixtures with `extra` arguments, as a pipe receives it.
+fn report_text(extra: &[&str]) -> String {
+    let out = quotedrift()
         .arg("report")
+        .args(extra)
         .arg(fixtures())
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("g1 "))
-        .stdout(predicate::str::contains("“[open] and useful”"))
-        .stdout(predicate::str::contains("Ungrouped quotes"))
-        .stdout(predicate::str::contains("\x1b[").not());
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The group headlines of a text report: the lines that start with a group id.
+fn headlines(report: &str) -> Vec<&str> {
+    report
+        .lines()
+        .filter(|l| {
+            l.strip_prefix('g')
+                .and_then(|r| r.split_whitespace().next())
+                .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty())
+        })
+        .collect()
+}
+
+/// Whether a line names a version by its quote id (`003_dc03c1db8e55d129#2`).
+fn names_a_quote_id(line: &str) -> bool {
+    line.split(|c: char| c.is_whitespace() || c == '(' || c == ',')
+        .any(|w| w.contains('#') && w.split('#').next().is_some_and(|id| id.len() >= 16))
+}
+
+#[test]
+fn text_report_is_a_short_ranked_list_of_findings_by_outlet() {
+    let report = report_text(&[]);
+    let lines: Vec<&str> = report.lines().collect();
+    assert!(lines.len() <= 150, "{} lines:\n{report}", lines.len());
+    for line in &lines {
+        let width = console::measure_text_width(line);
+        assert!(width <= 80, "{width} columns when piped: {line}");
+        assert!(!names_a_quote_id(line), "a version named by its id: {line}");
+    }
+    assert!(!report.contains('\x1b'), "no colour in a pipe");
+    // One headline per group, in rank order, with its speaker and severity.
+    let doc = report_json(&[]);
+    let groups = doc["groups"].as_array().unwrap();
+    let heads = headlines(&report);
+    assert_eq!(heads.len(), groups.len(), "{report}");
+    for (head, group) in heads.iter().zip(groups) {
+        let id = group["id"].as_str().unwrap();
+        assert!(head.starts_with(&format!("{id} ")), "{head}");
+        assert!(
+            head.contains(&format!(
+                "severity {:.2}",
+                group["severity"].as_f64().unwrap()
+            )),
+            "{head}"
+        );
+    }
+    // The most severe change is named with the outlets on each side, and its words marked in
+    // the versions shown.
+    assert!(
+        report.contains("∅ (AFP report) → ‘won’t’ (Reference News Network): negation"),
+        "{report}"
+    );
+    assert!(report.contains("[won’t]"), "{report}");
+    // Ungrouped quotes are counted, not listed.
+    let grouped: usize = groups
+        .iter()
+        .map(|g| g["quotes"].as_array().unwrap().len())
+        .sum();
+    let ungrouped = doc["quotes"].as_array().unwrap().len() - grouped;
+    assert!(ungrouped > 0);
+    assert!(
+        report.contains(&format!("{ungrouped} ungrouped quotes (")),
+        "{report}"
+    );
     quotedrift()
         .args(["report", "--color", "always"])
         .arg(fixtures())
         .assert()
         .success()
-        .stdout(predicate::str::contains("\x1b[31mopen\x1b[0m"));
+        .stdout(predicate::str::contains("\x1b[31mwon’t\x1b[0m"));
+}
+
+#[test]
+fn top_keeps_the_most_severe_groups() {
+    let all = report_text(&[]);
+    let top = report_text(&["--top", "3"]);
+    let heads = headlines(&top);
+    assert_eq!(heads, headlines(&all)[..3].to_vec(), "{top}");
+    assert!(top.contains("12 more groups"), "{top}");
+    assert!(top.lines().count() < all.lines().count());
+    let none = report_text(&["--top", "0"]);
+    assert!(headlines(&none).is_empty(), "{none}");
+}
+
+#[test]
+fn detail_lists_every_version_and_pair() {
+    let report = report_text(&["--detail"]);
+    for line in report.lines() {
+        let width = console::measure_text_width(line);
+        assert!(width <= 80, "{width} columns when piped: {line}");
+    }
+    let doc = report_json(&[]);
+    let groups = doc["groups"].as_array().unwrap();
+    let pairs: usize = groups
+        .iter()
+        .map(|g| g["pairs"].as_array().unwrap().len())
+        .sum();
+    let pair_lines = report
+        .lines()
+        .filter(|l| l.trim_start().starts_with("similarity ") && l.contains(" divergence "))
+        .count();
+    assert_eq!(pair_lines, pairs, "{report}");
+    // Every version with its quote id and the outlet as the manifest gives it.
+    for q in groups.iter().flat_map(|g| g["quotes"].as_array().unwrap()) {
+        assert!(report.contains(q.as_str().unwrap()), "{q} missing");
+    }
+    assert!(report.contains("“[open] and useful”"), "{report}");
+    assert!(report.contains("Ungrouped quotes"), "{report}");
+    assert!(report.contains("tagesschau (ARD)"), "{report}");
 }
 
 #[test]
@@ -303,18 +410,127 @@ fn markdown_and_csv_reports() {
             predicate::str::contains("“**open** and useful”")
                 .or(predicate::str::contains("**open** and useful")),
         );
+    let rows = csv_rows(&[]);
+    assert!(rows.iter().any(|r| r["kind"] == "substitution"
+        && r["a_words"] == "open"
+        && r["b_words"] == "constructive"));
+}
+
+/// The CSV report of the fixtures, each row as a map from column to cell.
+fn csv_rows(extra: &[&str]) -> Vec<std::collections::BTreeMap<String, String>> {
     let out = quotedrift()
         .args(["report", "--format", "csv"])
+        .args(extra)
         .arg(fixtures())
         .output()
         .unwrap();
+    assert!(out.status.success());
     let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
     let headers = reader.headers().unwrap().clone();
-    assert_eq!(&headers[9], "kind");
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert!(rows
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            headers
+                .iter()
+                .zip(r.iter())
+                .map(|(h, c)| (h.to_string(), c.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// How many rows the CSV and JSON Lines reports should have: one per drift item, and one for
+/// each pair without any.
+fn expected_rows(doc: &Value) -> usize {
+    doc["groups"]
+        .as_array()
+        .unwrap()
         .iter()
-        .any(|r| &r[9] == "substitution" && &r[10] == "open" && &r[11] == "constructive"));
+        .flat_map(|g| g["pairs"].as_array().unwrap())
+        .map(|p| p["drift"].as_array().unwrap().len().max(1))
+        .sum()
+}
+
+#[test]
+fn csv_rows_carry_both_versions_with_integer_offsets_and_a_kind() {
+    let doc = report_json(&[]);
+    let rows = csv_rows(&[]);
+    assert_eq!(rows.len(), expected_rows(&doc));
+    let mut without_drift = 0;
+    for row in &rows {
+        for column in ["a_start", "a_end", "b_start", "b_end"] {
+            assert!(row[column].parse::<u64>().is_ok(), "{column}: {row:?}");
+        }
+        for column in [
+            "similarity",
+            "divergence",
+            "pair_severity",
+            "severity",
+            "group_severity",
+        ] {
+            assert!(row[column].parse::<f64>().is_ok(), "{column}: {row:?}");
+        }
+        for column in ["kind", "a_outlet", "b_outlet", "a_text", "b_text", "a", "b"] {
+            assert!(!row[column].is_empty(), "empty {column}: {row:?}");
+        }
+        assert_eq!(text_of(&doc, &row["a"]), row["a_text"]);
+        assert_eq!(text_of(&doc, &row["b"]), row["b_text"]);
+        if row["kind"] == "none" {
+            without_drift += 1;
+            assert_eq!(row["severity"], "0", "{row:?}");
+            let (start, end): (usize, usize) = (
+                row["a_start"].parse().unwrap(),
+                row["a_end"].parse().unwrap(),
+            );
+            assert_eq!(
+                end - start,
+                row["a_text"].len(),
+                "the whole version: {row:?}"
+            );
+        }
+    }
+    assert!(
+        without_drift > 0,
+        "pairs without drift are rows of their own"
+    );
+    // Outlets by name, as the manifest gives them.
+    assert!(rows.iter().any(|r| r["a_outlet"] == "tagesschau"));
+}
+
+#[test]
+fn json_lines_are_flat_objects_one_per_drift_item() {
+    let doc = report_json(&[]);
+    let out = quotedrift()
+        .args(["report", "--format", "jsonl"])
+        .arg(fixtures())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
+        .collect();
+    assert_eq!(lines.len(), expected_rows(&doc));
+    let csv = csv_rows(&[]);
+    let columns: Vec<&String> = csv[0].keys().collect();
+    for (line, row) in lines.iter().zip(&csv) {
+        let object = line.as_object().expect("an object");
+        let mut keys: Vec<&String> = object.keys().collect();
+        keys.sort();
+        assert_eq!(keys, columns, "the CSV's columns");
+        for (key, value) in object {
+            assert!(!value.is_array() && !value.is_object(), "{key} is not flat");
+        }
+        for key in ["a_start", "a_end", "b_start", "b_end"] {
+            assert!(line[key].is_u64(), "{key}: {line}");
+            assert_eq!(line[key].to_string(), row[key]);
+        }
+        assert!(!line["kind"].as_str().unwrap().is_empty());
+        assert_eq!(line["kind"].as_str().unwrap(), row["kind"]);
+        assert_eq!(line["a_text"].as_str().unwrap(), row["a_text"]);
+    }
 }
 
 #[test]
@@ -548,4 +764,71 @@ fn renderings_in_german_russian_and_french_join_the_english_versions() {
             || p["b"] == "003_dc03c1db8e55d129#3" && p["a"] != "003_dc03c1db8e55d129#2"),
         "the nested fragment is compared with its holder only"
     );
+}
+
+#[test]
+fn agencies_reporting_words_are_not_a_group_s_speaker() {
+    let doc = report_json(&[]);
+    let quote = |id: &str| {
+        doc["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|q| q["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let text = report_text(&[]);
+    let heads = headlines(&text);
+    let mut reported_only = 0;
+    for (group, head) in doc["groups"].as_array().unwrap().iter().zip(&heads) {
+        let quotes: Vec<Value> = group["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| quote(q.as_str().unwrap()))
+            .collect();
+        match group["speaker"].as_str() {
+            Some(speaker) => {
+                assert!(
+                    quotes
+                        .iter()
+                        .any(|q| q["speaker"] == speaker && q["speaker_kind"] != "publication"),
+                    "{speaker} speaks in no version of {}",
+                    group["id"]
+                );
+                // Spellings are the speaker's, not those of other speakers of some version.
+                let surname = speaker.split_whitespace().last().unwrap();
+                for name in group["speaker_names"].as_array().unwrap() {
+                    assert!(
+                        name.as_str().unwrap().contains(surname),
+                        "{name} of {speaker}"
+                    );
+                }
+                assert!(head.contains(speaker), "{head}");
+            }
+            None => {
+                assert!(head.contains("(unknown speaker)"), "{head}");
+                if quotes.iter().any(|q| q["speaker_kind"] == "publication") {
+                    reported_only += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        reported_only > 0,
+        "the fixtures hold words only an agency is said to report"
+    );
+}
+
+#[test]
+fn top_and_detail_with_another_format_are_pointed_out() {
+    quotedrift()
+        .args(["report", "--format", "json", "--top", "2"])
+        .arg(fixtures())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "warning: --top and --detail apply to the text report only",
+        ));
 }

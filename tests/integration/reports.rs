@@ -59,3 +59,18 @@ fn committed_reports_are_up_to_date() {
         );
     }
 }
+
+#[test]
+fn the_readme_example_is_part_of_the_committed_report() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let commands = &readme[readme.find("## Commands").expect("a Commands section")..];
+    let start = commands.find("```text\n").expect("a text example") + "```text\n".len();
+    let example = &commands[start..start + commands[start..].find("```").unwrap()];
+    assert!(example.lines().count() > 3, "{example}");
+    let report = String::from_utf8(committed("geneva-2022.txt")).unwrap();
+    assert!(
+        report.contains(example),
+        "the README's example is not in reports/geneva-2022.txt:\n{example}"
+    );
+}
