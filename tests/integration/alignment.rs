@@ -151,3 +151,28 @@ fn a_changed_translation_ranks_as_drifting_further_than_a_faithful_one() {
         faithful.similarity.combined
     );
 }
+
+#[test]
+fn renderings_in_three_languages_join_their_statements_and_nothing_else() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let corpus = ingest::read_inputs(
+        &[
+            Input::Path(root.join("fixtures/geneva-2022")),
+            Input::Path(root.join("fixtures/geneva-2022-translations")),
+        ],
+        Default::default(),
+    )
+    .expect("fixtures load");
+    let analysis = analysis::analyze(corpus, AlignOptions::default());
+    let name = "alignment-geneva-2022+translations.toml";
+    let text = std::fs::read_to_string(root.join("tests/annotations").join(name)).unwrap();
+    let gold = groups::resolve(name, &text, &analysis).expect("every member is extracted");
+    let evaluation = groups::evaluate(name, &gold, &analysis);
+    let cross = evaluation.cross_language;
+    let (precision, recall) = (
+        cross.precision.ratio().unwrap_or(0.0),
+        cross.recall.ratio().unwrap_or(0.0),
+    );
+    eprintln!("cross-language pairs: precision {precision:.3}, recall {recall:.3}");
+    assert!(precision >= 0.95 && recall >= 0.9, "{precision} {recall}");
+}

@@ -692,7 +692,6 @@ fn compare_a_tsv_of_pairs() {
 }
 
 #[test]
-#[ignore = "the Russian passage's headline (Лавров назвал переговоры … открытыми и полезными), now read as reported speech, pairs with tagesschau's paraphrase first, and complete linkage keeps that pair out of the group: alignment must be able to leave one version out of a cluster (cross-language alignment issue)"]
 fn renderings_in_german_russian_and_french_join_the_english_versions() {
     let translations = fixtures().with_file_name("geneva-2022-translations");
     let doc = report_json(&[translations.to_str().unwrap()]);
@@ -713,6 +712,14 @@ fn renderings_in_german_russian_and_french_join_the_english_versions() {
     let german = "de_lavrov#3";
     assert!(ids.contains(&german), "{ids:?}");
     assert!(group["speaker"].as_str().unwrap().ends_with("Lavrov"));
+}
+
+#[test]
+#[ignore = "across languages the word diff does not yet line up a fragment's word with the word it renders when the other version is a long sentence: \"constructive\" against the Russian sentence is an omission and an addition, not a substitution of «открытыми» (cross-language drift, verdicts issue)"]
+fn a_cross_language_pair_names_the_substituted_word() {
+    let translations = fixtures().with_file_name("geneva-2022-translations");
+    let doc = report_json(&[translations.to_str().unwrap()]);
+    let group = group_with(&doc, "003", "open and useful");
     // Pairs across languages are scored on meaning and list their drift: the Russian full
     // sentence renders "The talks were open and useful" faithfully, while against "constructive
     // and useful" the substitution is reported.
@@ -723,7 +730,26 @@ fn renderings_in_german_russian_and_french_join_the_english_versions() {
             .find(|p| p["a"] == a && p["b"] == b || p["a"] == b && p["b"] == a)
             .unwrap_or_else(|| panic!("no pair {a} {b}"))
     };
-    let ru_constructive = pair("004_e7aa7f92c00fff20#9", "ru_lavrov#2");
+    // Quotes by their source and text, not by their numbers.
+    let id_of = |source: &str, text: &str| -> String {
+        doc["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|q| {
+                q["id"].as_str().unwrap().starts_with(source) && q["text"].as_str().unwrap() == text
+            })
+            .unwrap_or_else(|| panic!("no quote {text:?} in {source}"))["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let constructive = id_of("004_", "constructive and useful");
+    let ru_sentence = id_of(
+        "ru_lavrov",
+        "переговоры с госсекретарем США Энтони Блинкеном в Женеве были «открытыми и полезными»",
+    );
+    let ru_constructive = pair(&constructive, &ru_sentence);
     let items: Vec<(&str, &str, &str, &str)> = ru_constructive["drift"]
         .as_array()
         .unwrap()
@@ -747,7 +773,9 @@ fn renderings_in_german_russian_and_french_join_the_english_versions() {
     // "open and useful" inside the tagesschau sentence is compared through that sentence (a
     // quote nested in another member speaks through its holder): against the Russian
     // fragment, no shared stem, meaning matched, and no item a reader must check.
-    let ru_open = pair("003_dc03c1db8e55d129#8", "ru_lavrov#1");
+    let tagesschau_sentence = id_of("003_", "The meeting with Blinken was “open and useful,”");
+    let ru_headline = id_of("ru_lavrov", "переговоры с Блинкеном открытыми и полезными");
+    let ru_open = pair(&tagesschau_sentence, &ru_headline);
     assert!(ru_open["similarity"]["concept_overlap"].as_f64().unwrap() >= 0.6);
     assert!(ru_open["similarity"]["stem_cosine"].as_f64().unwrap() == 0.0);
     assert!(
