@@ -549,3 +549,86 @@ fn renderings_in_german_russian_and_french_join_the_english_versions() {
         "the nested fragment is compared with its holder only"
     );
 }
+
+/// JSON Lines of `copies` outlets carrying the wire's words and two carrying an edit.
+fn syndicated_jsonl(copies: usize) -> String {
+    let wire = "“The talks were open and useful,” Lavrov said.";
+    let edited = "“The talks were constructive and useful,” Lavrov said.";
+    (0..copies + 2)
+        .map(|i| {
+            let text = if i < copies { wire } else { edited };
+            serde_json::json!({"id": format!("o{i:03}"), "outlet": format!("Outlet {i}"), "text": text})
+                .to_string()
+                + "\n"
+        })
+        .collect()
+}
+
+#[test]
+fn copies_are_one_wording_and_every_version_says_which_in_json() {
+    let out = quotedrift()
+        .args(["report", "--format", "json", "--jsonl", "-"])
+        .write_stdin(syndicated_jsonl(40))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let groups = doc["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 1, "{doc}");
+    let group = &groups[0];
+    assert_eq!(group["quotes"].as_array().unwrap().len(), 42);
+    let wordings = group["wordings"].as_array().unwrap();
+    let carried: Vec<(u64, usize)> = wordings
+        .iter()
+        .map(|w| {
+            (
+                w["sources"].as_u64().unwrap(),
+                w["quotes"].as_array().unwrap().len(),
+            )
+        })
+        .collect();
+    assert_eq!(carried, [(40, 40), (2, 2)]);
+    // Every version is in exactly one wording.
+    let mut listed: Vec<&str> = wordings
+        .iter()
+        .flat_map(|w| {
+            w["quotes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|q| q.as_str().unwrap())
+        })
+        .collect();
+    listed.sort_unstable();
+    let mut all: Vec<&str> = group["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q.as_str().unwrap())
+        .collect();
+    all.sort_unstable();
+    assert_eq!(listed, all);
+    // One pair, between the two wordings, not 861 between copies.
+    let pairs = group["pairs"].as_array().unwrap();
+    assert_eq!(pairs.len(), 1);
+    assert_eq!(
+        (
+            pairs[0]["a_wording"].as_str(),
+            pairs[0]["b_wording"].as_str()
+        ),
+        (Some("w1"), Some("w2"))
+    );
+    assert_eq!(pairs[0]["a"], wordings[0]["shown"]);
+    assert_eq!(
+        drift_items(group),
+        [(
+            "substitution".to_string(),
+            "open".to_string(),
+            "constructive".to_string()
+        )]
+    );
+}
