@@ -251,6 +251,11 @@ pub fn write_report<W: Write + ?Sized>(
             )?;
         }
         for &m in &group.members {
+            // A wording's copies are one line: its shown version, and the sources carrying it.
+            let wording = group.wording_of(m).map(|w| &group.wordings[w]);
+            if wording.is_some_and(|w| w.shown != m) {
+                continue;
+            }
             let source = &extraction.sources[m.source];
             let quote = &source.quotes[m.quote];
             let text = marked_version(source, group, m, mark_open, mark_close, fold_whitespace);
@@ -276,6 +281,25 @@ pub fn write_report<W: Write + ?Sized>(
                 shown(&quote.id),
             )?;
             writeln!(out, "    {dim}{:<26} {}{reset}", "", excerpt(outlet, 60))?;
+            if let Some(w) = wording.filter(|w| w.versions.len() > 1) {
+                let others: Vec<&str> = w
+                    .versions
+                    .iter()
+                    .filter(|&&v| v != m)
+                    .map(|v| {
+                        let s = &extraction.sources[v.source].source;
+                        s.meta.outlet.as_deref().unwrap_or(&s.id)
+                    })
+                    .collect();
+                writeln!(
+                    out,
+                    "    {dim}{:<26} the same words in {} of {} sources: {}{reset}",
+                    "",
+                    w.source_count(),
+                    group.source_count(),
+                    shown(&excerpt(&others.join(", "), 60))
+                )?;
+            }
         }
         for pair in &group.pairs {
             let (sa, sb) = (
