@@ -516,6 +516,7 @@ pub fn articles(seed: u64, n: usize) -> Vec<Article> {
 /// The articles as JSON Lines records, as `quotedrift report` reads them: `id`, `outlet`,
 /// `language`, `published`, `text`, and for translations `original_language` and
 /// `translation_chain`.
+#[allow(dead_code, reason = "used by the corpus generator, not by the benchmarks")]
 pub fn jsonl(articles: &[Article]) -> String {
     let mut out = String::new();
     for (i, a) in articles.iter().enumerate() {
@@ -534,4 +535,33 @@ pub fn jsonl(articles: &[Article]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The articles as sources `s00000`, `s00001`…, with the metadata their JSON Lines records
+/// declare, read as the command line would read them.
+#[allow(
+    dead_code,
+    reason = "used by the benchmarks, not by the corpus generator"
+)]
+pub fn sources(articles: &[Article]) -> Vec<quotedrift::ingest::Source> {
+    articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let mut source = quotedrift::ingest::read_bytes(
+                &format!("s{i:05}"),
+                "-",
+                a.text.as_bytes(),
+                Default::default(),
+            )
+            .expect("generated text is valid");
+            source.meta.language = Some(a.language.to_string());
+            source.meta.outlet = Some(a.outlet.clone());
+            source.meta.published = Some(a.published.clone());
+            source.meta.original_language = a.translation_chain.first().map(|c| c.to_string());
+            source.meta.translation_chain =
+                a.translation_chain.iter().map(|c| c.to_string()).collect();
+            source
+        })
+        .collect()
 }
