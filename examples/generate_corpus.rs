@@ -9,7 +9,7 @@
 //! every pattern extraction handles, with the drift translation brings (synonyms swapped,
 //! words dropped, numbers changed, negations added); see `benches/support/corpus.rs`.
 //! `--syndicated` writes wire stories republished by many outlets instead (the largest by a
-//! quarter of the corpus), copies made from earlier copies with light edits, some translated
+//! fifth to an eighth of the corpus), copies made from earlier copies with light edits, some translated
 //! into German and back, each with its `published` time; see `benches/support/syndicated.rs`.
 //! The same arguments give the same bytes.
 

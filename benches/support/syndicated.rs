@@ -6,7 +6,8 @@
 //!
 //! - **Stories** are picked by each article with Zipf-like popularity (the k-th story in
 //!   proportion to 1/k, one story for every 40 articles), so the largest story is carried by a
-//!   quarter of the corpus or so and grows with it, and the smallest by a handful.
+//!   fifth of the corpus at 1,000 articles and an eighth at 16,000, growing with it, and the
+//!   smallest by a handful.
 //! - **Copies** descend from the wire or from an earlier copy of the same story (half of them
 //!   each), inheriting its wording; a copy changes each statement it carries with a small
 //!   chance (a quarter): a word swapped for a synonym, a number changed, a word dropped, a
@@ -516,7 +517,10 @@ pub fn articles(seed: u64, n: usize) -> Vec<Article> {
 /// The articles as JSON Lines records, as `quotedrift report` reads them: `id`, `outlet`,
 /// `language`, `published`, `text`, and for translations `original_language` and
 /// `translation_chain`.
-#[allow(dead_code, reason = "used by the corpus generator, not by the benchmarks")]
+#[allow(
+    dead_code,
+    reason = "used by the corpus generator, not by the benchmarks"
+)]
 pub fn jsonl(articles: &[Article]) -> String {
     let mut out = String::new();
     for (i, a) in articles.iter().enumerate() {
