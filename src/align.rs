@@ -5,7 +5,9 @@
 //!    hundreds of outlets is one wording with hundreds of versions. Everything up to the
 //!    groups works on wordings, one version standing for each, so that syndicated copy costs
 //!    what its distinct wordings cost; a group lists every version, and its pairs are between
-//!    distinct wordings only.
+//!    distinct wordings only. Where sources have `published` times, each wording of a group
+//!    gets its lineage: its first appearance, and the wording first published earlier that is
+//!    most like it ([`Wording::first`], [`Wording::derived_from`]).
 //! 1. **Candidates.** Quotes are indexed by their rarest shared content stems (prefix
 //!    filtering, as in similarity joins), in blocks by speaker; two quotes are compared only
 //!    when they share a stem of their prefix, so the work grows with the number of quotes that
@@ -151,6 +153,15 @@ pub struct Wording {
     pub shown: QuoteRef,
     /// Every version with these words, in member order.
     pub versions: Vec<QuoteRef>,
+    /// The version published first, by its source's `published` time (RFC 3339 times, as a
+    /// feed gives them in one zone, compare as text; ties to the first version); `None` when
+    /// no version's source has a time.
+    pub first: Option<QuoteRef>,
+    /// The wording this one most likely derives from (an index into [`Group::wordings`]): of
+    /// the wordings first published earlier, the most similar to it by the group's pairs and
+    /// the scores found while linking it (ties to the earlier); `None` for the first wording,
+    /// or without times.
+    pub derived_from: Option<usize>,
 }
 
 impl Wording {
@@ -399,6 +410,9 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
                     .unwrap_or(0),
                 None => position(shown[most_central(&shown, &counts, &pairs)]),
             };
+            let lineage = lineage(
+                extraction, &carried, &versions, &ids, &shown, &pairs, &scores,
+            );
             let wording_slots: Vec<usize> = members.iter().map(|&i| slot[&wording_of[i]]).collect();
             let collation = collate(&versions, &members, &wording_slots, pivot);
             let group = Group {
@@ -412,9 +426,12 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
                 wordings: carried
                     .iter()
                     .zip(&shown)
-                    .map(|(list, shown)| Wording {
+                    .zip(lineage)
+                    .map(|((list, shown), (first, derived_from))| Wording {
                         shown: shown.at,
                         versions: list.iter().map(|&i| versions[i].at).collect(),
+                        first,
+                        derived_from,
                     })
                     .collect(),
             };
@@ -449,6 +466,66 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
         scored_pairs,
         warnings,
     }
+}
+
+/// Each wording's first appearance and the earlier wording it most likely derives from (see
+/// [`Wording::first`] and [`Wording::derived_from`]), for the wordings of one group: `carried`
+/// lists each wording's versions, `ids` its index into `scores`, `shown` the version that
+/// stands for it in `pairs`. Only similarities already known are used (the group's pairs,
+/// the scores of linking), so the cost is that of reading them.
+fn lineage(
+    extraction: &Extraction,
+    carried: &[Vec<usize>],
+    versions: &[Version],
+    ids: &[usize],
+    shown: &[&Version],
+    pairs: &[Pair],
+    scores: &Scores,
+) -> Vec<(Option<QuoteRef>, Option<usize>)> {
+    let published = |i: usize| {
+        extraction.sources[versions[i].at.source]
+            .source
+            .meta
+            .published
+            .as_deref()
+    };
+    let firsts: Vec<Option<(&str, usize)>> = carried
+        .iter()
+        .map(|list| {
+            list.iter()
+                .filter_map(|&i| published(i).map(|t| (t, i)))
+                .min()
+        })
+        .collect();
+    let slot: HashMap<QuoteRef, usize> = shown.iter().enumerate().map(|(k, v)| (v.at, k)).collect();
+    let mut known: FxHashMap<(usize, usize), f64> = FxHashMap::default();
+    for pair in pairs {
+        if let (Some(&x), Some(&y)) = (slot.get(&pair.a), slot.get(&pair.b)) {
+            known.insert((x.min(y), x.max(y)), pair.similarity.combined);
+        }
+    }
+    let similarity = |x: usize, y: usize| {
+        known.get(&(x.min(y), x.max(y))).copied().or_else(|| {
+            let (i, j) = (ids[x].min(ids[y]), ids[x].max(ids[y]));
+            scores.get(&(i, j)).map(|s| s.0.combined)
+        })
+    };
+    (0..carried.len())
+        .map(|w| {
+            let Some((time, first)) = firsts[w] else {
+                return (None, None);
+            };
+            let derived = (0..carried.len())
+                .filter(|&u| u != w)
+                .filter_map(|u| {
+                    let (earlier, _) = firsts[u]?;
+                    (earlier < time).then_some((u, earlier, similarity(u, w)?))
+                })
+                .max_by(|x, y| x.2.total_cmp(&y.2).then(y.1.cmp(x.1)).then(y.0.cmp(&x.0)))
+                .map(|(u, _, _)| u);
+            (Some(versions[first].at), derived)
+        })
+        .collect()
 }
 
 /// Each version's speaker block: 0 for quotes with no known person, then one block per
