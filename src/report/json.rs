@@ -37,7 +37,8 @@
 //!  "groups": [{"id": "g1", "speaker", "speaker_names", "severity", "sources",
 //!              "quotes": ["<quote id>", …],
 //!              "wordings": [{"id": "w1", "shown": "<quote id>", "sources",
-//!                            "quotes": ["<quote id>", …]}],
+//!                            "quotes": ["<quote id>", …], "first": "<quote id>" | null,
+//!                            "published": "<time>" | null, "derived_from": "w1" | null}],
 //!              "pairs": [{"a": "<quote id>", "b": "<quote id>", "a_wording": "w1",
 //!                         "b_wording": "w2",
 //!                         "similarity": {"levenshtein", "jaro_winkler", "sorensen_dice",
@@ -54,6 +55,10 @@
 //! one kind: syndicated copies), in order of their first version, each listing the versions
 //! that have it (every version is in exactly one) and `shown`, the version that stands for it
 //! in pairs; pairs are only between distinct wordings, and `a_wording`/`b_wording` name them.
+//! Where sources have `published` times, a wording's lineage: `first`, its version published
+//! first, with that `published` time, and `derived_from`, the wording first published earlier
+//! that is most like it (the likeliest place the change entered from); all three are null
+//! without times.
 //! In a drift item, `a`/`b` are the words
 //! of each version and `a_start`…`b_end` their byte offsets in the two versions' source files;
 //! an empty span marks where words missing on that side would be. `kind` is one of
@@ -377,6 +382,9 @@ struct WordingOut<'a> {
     shown: &'a str,
     sources: usize,
     quotes: Vec<&'a str>,
+    first: Option<&'a str>,
+    published: Option<&'a str>,
+    derived_from: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -487,6 +495,15 @@ fn group_out<'a>(extraction: &'a Extraction, group: &'a Group) -> GroupOut<'a> {
                     .iter()
                     .map(|&v| quote_id(extraction, v))
                     .collect(),
+                first: w.first.map(|v| quote_id(extraction, v)),
+                published: w.first.and_then(|v| {
+                    extraction.sources[v.source]
+                        .source
+                        .meta
+                        .published
+                        .as_deref()
+                }),
+                derived_from: w.derived_from.map(|u| format!("w{}", u + 1)),
             })
             .collect(),
         pairs: group

@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use super::{marked_version, shown};
+use crate::align::QuoteRef;
 use crate::analysis::{Analysis, RANKING_RULE};
 use crate::quote::{Extraction, QuoteKind};
 
@@ -250,6 +251,7 @@ pub fn write_report<W: Write + ?Sized>(
                 shown(&group.speaker_names.join(", "))
             )?;
         }
+        let quote_id = |v: QuoteRef| extraction.sources[v.source].quotes[v.quote].id.clone();
         for &m in &group.members {
             // A wording's copies are one line: its shown version, and the sources carrying it.
             let wording = group.wording_of(m).map(|w| &group.wordings[w]);
@@ -298,6 +300,36 @@ pub fn write_report<W: Write + ?Sized>(
                     w.source_count(),
                     group.source_count(),
                     shown(&excerpt(&others.join(", "), 60))
+                )?;
+            }
+            // Where the wording entered, when the sources have times.
+            if let Some((first, w)) = wording.and_then(|w| w.first.map(|f| (f, w))) {
+                let meta = |v: QuoteRef| {
+                    let s = &extraction.sources[v.source].source;
+                    (
+                        s.meta.outlet.as_deref().unwrap_or(&s.id),
+                        s.meta.published.as_deref().unwrap_or(""),
+                    )
+                };
+                let (outlet, time) = meta(first);
+                let from = w
+                    .derived_from
+                    .and_then(|u| group.wordings[u].first)
+                    .map(|f| {
+                        format!(
+                            ", from {}’s {}",
+                            excerpt(meta(f).0, 40),
+                            shown(&quote_id(f))
+                        )
+                    })
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "    {dim}{:<26} first in {}, {}{}{reset}",
+                    "",
+                    shown(&excerpt(outlet, 40)),
+                    shown(time),
+                    shown(&from)
                 )?;
             }
         }

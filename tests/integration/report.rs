@@ -632,3 +632,98 @@ fn copies_are_one_wording_and_every_version_says_which_in_json() {
         )]
     );
 }
+
+#[test]
+fn the_lineage_of_a_changed_word_runs_through_three_outlets() {
+    // The wire says "open" at 09:00; Outlet B changes it to "constructive" at 10:00; Outlet C
+    // carries B's words at 11:00; Outlet D, at 12:00, adds "very" to B's wording; Outlet E, at
+    // 13:00, adds "on Friday" to the wire's: it derives from the wire, not from the latest.
+    let records = [
+        (
+            "wire",
+            "2022-01-21T09:00:00Z",
+            "“The talks with Blinken were open and useful,” Lavrov said.",
+        ),
+        (
+            "c",
+            "2022-01-21T11:00:00Z",
+            "“The talks with Blinken were constructive and useful,” Lavrov said.",
+        ),
+        (
+            "b",
+            "2022-01-21T10:00:00Z",
+            "“The talks with Blinken were constructive and useful,” Lavrov said.",
+        ),
+        (
+            "d",
+            "2022-01-21T12:00:00Z",
+            "“The talks with Blinken were constructive and very useful,” Lavrov said.",
+        ),
+    ];
+    let jsonl: String = records
+        .iter()
+        .map(|(id, published, text)| {
+            serde_json::json!({"id": id, "outlet": format!("Outlet {id}"), "published": published, "text": text})
+                .to_string()
+                + "\n"
+        })
+        .collect();
+    let text = quotedrift()
+        .args(["report", "--color", "never", "--jsonl", "-"])
+        .write_stdin(jsonl.clone())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("first in Outlet b, 2022-01-21T10:00:00Z, from Outlet wire’s wire#1"),
+        "{text}"
+    );
+    let out = quotedrift()
+        .args(["report", "--format", "json", "--jsonl", "-"])
+        .write_stdin(jsonl)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let groups = doc["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 1, "{doc}");
+    let wordings = groups[0]["wordings"].as_array().unwrap();
+    let word = |w: &Value| -> (String, String, Option<String>) {
+        let first = w["first"].as_str().unwrap();
+        let derived = w["derived_from"].as_str().map(|id| {
+            let from = wordings.iter().find(|u| u["id"] == id).unwrap();
+            from["first"].as_str().unwrap().to_string()
+        });
+        (
+            first.to_string(),
+            w["published"].as_str().unwrap().to_string(),
+            derived,
+        )
+    };
+    let mut lineage: Vec<(String, String, Option<String>)> = wordings.iter().map(word).collect();
+    lineage.sort_by(|x, y| x.1.cmp(&y.1));
+    assert_eq!(
+        lineage,
+        [
+            (
+                "wire#1".to_string(),
+                "2022-01-21T09:00:00Z".to_string(),
+                None
+            ),
+            (
+                "b#1".to_string(),
+                "2022-01-21T10:00:00Z".to_string(),
+                Some("wire#1".to_string())
+            ),
+            (
+                "d#1".to_string(),
+                "2022-01-21T12:00:00Z".to_string(),
+                Some("b#1".to_string())
+            ),
+        ]
+    );
+}
