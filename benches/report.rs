@@ -1,7 +1,9 @@
 //! End-to-end throughput of `report` on generated corpora of growing size.
 //!
-//! Run with `cargo bench --bench report [-- SIZES... [--no-lexicon]]` (default 1000 2000 4000
-//! 8000 articles; `--no-lexicon` runs without the WordNet lexicon, to price it).
+//! Run with `cargo bench --bench report [-- SIZES... [--no-lexicon] [--syndicated]]` (default
+//! 1000 2000 4000 8000 articles; `--no-lexicon` runs without the WordNet lexicon, to price it;
+//! `--syndicated` on the syndicated corpus, `support/syndicated.rs`, instead of stories of
+//! about five articles).
 //! For each size: the whole analysis (extraction, alignment, drift) and the JSON report written
 //! to memory, best of two runs; MB/s, quotes/s, how many candidate pairs were scored, and the
 //! growth exponent of time between consecutive sizes (1 is linear, 2 quadratic).
@@ -13,6 +15,8 @@
 
 #[path = "support/corpus.rs"]
 mod corpus;
+#[path = "support/syndicated.rs"]
+mod syndicated;
 
 use std::time::{Duration, Instant};
 
@@ -52,13 +56,23 @@ fn main() {
     };
     let mut previous: Option<(usize, Duration)> = None;
     for n in sizes {
-        let texts = corpus::articles(20220121, n);
-        let bytes: usize = texts.iter().map(String::len).sum();
+        let syndicated = std::env::args().any(|a| a == "--syndicated");
+        let (texts, articles) = if syndicated {
+            (Vec::new(), syndicated::articles(20220121, n))
+        } else {
+            (corpus::articles(20220121, n), Vec::new())
+        };
+        let bytes: usize = texts.iter().map(String::len).sum::<usize>()
+            + articles.iter().map(|a| a.text.len()).sum::<usize>();
         let mut best = Duration::MAX;
         let mut summary = (0, 0, 0);
         let mut stages = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
         for _ in 0..2 {
-            let sources = corpus::sources(&texts);
+            let sources = if syndicated {
+                syndicated::sources(&articles)
+            } else {
+                corpus::sources(&texts)
+            };
             let start = Instant::now();
             let extraction = quotedrift::quote::extract(Corpus::new(sources));
             let extracted = start.elapsed();

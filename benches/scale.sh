@@ -7,6 +7,9 @@
 # maximum resident set size), the growth exponent of time, and both ratios.
 #
 #   benches/scale.sh [SIZES...]        (default: 1000 4000 16000; NO_PYTHON=1 skips Python)
+#   CORPUS=syndicated benches/scale.sh  (wire stories carried by many outlets, copies of copies
+#                                        lightly edited, some translated: generate_corpus
+#                                        --syndicated; the default is CORPUS=stories)
 #
 # quotedrift and the floor are timed in turn RUNS times (default 3), medians kept; the Python
 # baseline, which takes minutes at 16k, once.
@@ -16,6 +19,11 @@ sizes=("${@:-1000 4000 16000}")
 read -r -a sizes <<< "${sizes[*]}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+case "${CORPUS:-stories}" in
+  stories) kind=() ;;
+  syndicated) kind=(--syndicated) ;;
+  *) echo "CORPUS must be stories or syndicated" >&2; exit 2 ;;
+esac
 
 cargo build --release --quiet --bin quotedrift --example generate_corpus --example read_tokenize
 bin=target/release/quotedrift
@@ -53,7 +61,7 @@ echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 previous=""
 for n in "${sizes[@]}"; do
   corpus="$work/corpus-$n.jsonl"
-  target/release/examples/generate_corpus "$n" > "$corpus"
+  target/release/examples/generate_corpus "$n" "${kind[@]}" > "$corpus"
   mb=$(awk -v b="$(stat -c %s "$corpus")" 'BEGIN {printf "%.1f", b / 1e6}')
   read -r secs peak floor ratio < <(paired "$corpus" "$work/report-$n.json")
   quotes=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['quotes']))" "$work/report-$n.json")

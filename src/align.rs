@@ -1,5 +1,13 @@
 //! Which quotes are versions of the same utterance.
 //!
+//! 0. **Wordings.** Versions of one speaker block with the same words (lowercased,
+//!    punctuation aside) and the same kind are one wording: the wire's sentence carried by
+//!    hundreds of outlets is one wording with hundreds of versions. Everything up to the
+//!    groups works on wordings, one version standing for each, so that syndicated copy costs
+//!    what its distinct wordings cost; a group lists every version, and its pairs are between
+//!    distinct wordings only. Where sources have `published` times, each wording of a group
+//!    gets its lineage: its first appearance, and the wording first published earlier that is
+//!    most like it ([`Wording::first`], [`Wording::derived_from`]).
 //! 1. **Candidates.** Quotes are indexed by their rarest shared content stems (prefix
 //!    filtering, as in similarity joins), in blocks by speaker; two quotes are compared only
 //!    when they share a stem of their prefix, so the work grows with the number of quotes that
@@ -30,15 +38,16 @@
 //!    nine ways) have many pairs that share few words, so a low linkage mean is needed to keep
 //!    them together; the cannot-link rule, not the mean, is what keeps different speakers
 //!    apart.
-//! 4. **Pairs.** Every pair of versions in a group (or, with a reference source, every version
-//!    against the reference's) gets its similarity and its drift items. A pair's severity is
+//! 4. **Pairs.** Every pair of wordings in a group (or, with a reference source, every wording
+//!    against the reference's) gets its similarity and its drift items, between the versions
+//!    that stand for them. A pair's severity is
 //!    its worst item's times `0.6 + 0.4 × min(1, similarity / 0.4)` (see `agreement`); a
 //!    group's is its worst pair's among the pairs similar enough to be linked by themselves
 //!    (at least 0.75 × `min_similarity`). Groups are ranked by severity, then by the number of
 //!    sources, then by the similarity of the worst pair (a change in versions that otherwise
 //!    agree first).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
 
 use ndarray::{Array1, Array2, Axis};
 use rayon::prelude::*;
@@ -46,7 +55,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::drift::{self, DriftItem, Side};
 use crate::lexicon::Lexicon;
-use crate::quote::{Extraction, Span, SpeakerKind};
+use crate::quote::{Extraction, QuoteKind, Span, SpeakerKind};
 use crate::score::{self, Features, Fragment, Idf, Similarity, Weighed};
 use crate::text::Analyzers;
 
@@ -130,6 +139,38 @@ pub struct Group {
     pub pairs: Vec<Pair>,
     /// The versions' words aligned in columns, as textual scholars collate witnesses.
     pub collation: Collation,
+    /// The distinct wordings among the versions, in order of their first version: copies
+    /// with the same words are one wording, and pairs are only between wordings.
+    pub wordings: Vec<Wording>,
+}
+
+/// Versions of a group with the same words (lowercased, punctuation aside), the same kind and
+/// the same speaker: one wording, carried by one source or by hundreds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Wording {
+    /// The version that stands for the wording in the group's pairs: the reference source's
+    /// when it carries the wording, else the first.
+    pub shown: QuoteRef,
+    /// Every version with these words, in member order.
+    pub versions: Vec<QuoteRef>,
+    /// The version published first, by its source's `published` time (RFC 3339 times, as a
+    /// feed gives them in one zone, compare as text; ties to the first version); `None` when
+    /// no version's source has a time.
+    pub first: Option<QuoteRef>,
+    /// The wording this one most likely derives from (an index into [`Group::wordings`]): of
+    /// the wordings first published earlier, the most similar to it by the group's pairs and
+    /// the scores found while linking it (ties to the earlier); `None` for the first wording,
+    /// or without times.
+    pub derived_from: Option<usize>,
+}
+
+impl Wording {
+    /// How many distinct sources carry the wording.
+    pub fn source_count(&self) -> usize {
+        let mut sources: Vec<usize> = self.versions.iter().map(|v| v.source).collect();
+        sources.dedup();
+        sources.len()
+    }
 }
 
 /// The versions of a group aligned word by word against one of them (the pivot): one row per
@@ -169,6 +210,13 @@ impl Group {
                     .then(y.a.cmp(&x.a))
                     .then(y.b.cmp(&x.b))
             })
+    }
+
+    /// The index into [`Group::wordings`] of the wording a member has.
+    pub fn wording_of(&self, member: QuoteRef) -> Option<usize> {
+        self.wordings
+            .iter()
+            .position(|w| w.versions.binary_search(&member).is_ok())
     }
 
     /// How many distinct sources the group's versions come from.
@@ -241,7 +289,22 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
         .map(|at| version(extraction, at, &analyzers))
         .collect();
     let idf = Idf::new(versions.iter().map(|v| &v.features));
-    let weighed: Vec<Weighed> = versions
+    let blocks = speaker_blocks(&versions);
+    // Everything from candidates to clustering works on wordings, one version standing for
+    // all that have its words: syndicated copy costs what its distinct wordings cost.
+    let wordings = wordings(extraction, &versions, &blocks);
+    let wording_of: Vec<usize> = {
+        let mut of = vec![0; versions.len()];
+        for (w, list) in wordings.iter().enumerate() {
+            for &i in list {
+                of[i] = w;
+            }
+        }
+        of
+    };
+    let reps: Vec<&Version> = wordings.iter().map(|w| &versions[w[0]]).collect();
+    let rep_blocks: Vec<u32> = wordings.iter().map(|w| blocks[w[0]]).collect();
+    let weighed: Vec<Weighed> = reps
         .par_iter()
         .map(|v| Weighed::new(&v.features, &idf))
         .collect();
@@ -250,11 +313,10 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
         edges,
         scores,
         scored: scored_pairs,
-        copies,
         warnings,
-    } = edges(&versions, &weighed, options.min_similarity);
+    } = edges(&reps, &rep_blocks, &weighed, options.min_similarity);
     let linkage = options.linkage.unwrap_or(0.1 * options.min_similarity);
-    let persons: Vec<Option<&str>> = versions.iter().map(|v| v.person.as_deref()).collect();
+    let persons: Vec<Option<&str>> = reps.iter().map(|v| v.person.as_deref()).collect();
     // Every two versions of a group must be plausible versions of each other, not only
     // reached through a chain: a pair never scored is scored here, once.
     let floor = WITHIN_GROUP_SHARE * options.min_similarity;
@@ -271,15 +333,32 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
         checked.lock().expect("not poisoned").insert(key, known);
         known
     };
-    let clusters = cluster(&persons, &edges, &copies, linkage, &close);
-
+    let mut clusters = cluster(&persons, &edges, linkage, &close);
+    // A wording linked to no other is still a group when several sources carry it.
+    let mut clustered = vec![false; wordings.len()];
+    for &w in clusters.iter().flatten() {
+        clustered[w] = true;
+    }
+    clusters.extend(
+        (0..wordings.len())
+            .filter(|&w| !clustered[w] && wordings[w].len() > 1)
+            .map(|w| vec![w]),
+    );
+    let clusters: Vec<Vec<usize>> = clusters
+        .into_iter()
+        .map(|c| {
+            c.iter()
+                .flat_map(|&w| wordings[w].iter().copied())
+                .collect()
+        })
+        .collect();
     let clusters = adopt_nested(&versions, clusters);
 
     let reference = options
         .reference
         .as_ref()
         .and_then(|id| extraction.sources.iter().position(|s| &s.source.id == id));
-    let mut degree = vec![0usize; versions.len()];
+    let mut degree = vec![0usize; wordings.len()];
     for &(a, b, _) in &edges {
         degree[a] += 1;
         degree[b] += 1;
@@ -308,27 +387,59 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
                     return None;
                 }
             }
-            // A very large group is compared against one version (the most connected), not
-            // pair by pair: all pairs would grow with the square of its size and could not be
-            // read anyway.
-            let hub = (reference.is_none() && members.len() > MAX_ALL_PAIRS).then(|| {
-                *members
-                    .iter()
-                    .max_by_key(|&&i| (degree[i], std::cmp::Reverse(i)))
+            // The group's wordings in order of their first version, each with its versions;
+            // the version that stands for a wording in pairs is the reference source's, if
+            // the wording has one, else its first.
+            let mut slot: FxHashMap<usize, usize> = FxHashMap::default();
+            let mut ids: Vec<usize> = Vec::new();
+            let mut carried: Vec<Vec<usize>> = Vec::new();
+            for &i in &members {
+                let w = wording_of[i];
+                let k = *slot.entry(w).or_insert_with(|| {
+                    ids.push(w);
+                    carried.push(Vec::new());
+                    ids.len() - 1
+                });
+                carried[k].push(i);
+            }
+            let shown: Vec<&Version> = carried
+                .iter()
+                .map(|list| {
+                    let i = reference
+                        .and_then(|r| list.iter().copied().find(|&i| versions[i].at.source == r))
+                        .unwrap_or(list[0]);
+                    &versions[i]
+                })
+                .collect();
+            // A group of very many wordings is compared against one of them (the most
+            // connected), not pair by pair: all pairs would grow with the square of its size
+            // and could not be read anyway.
+            let hub = (reference.is_none() && ids.len() > MAX_ALL_PAIRS).then(|| {
+                (0..ids.len())
+                    .max_by_key(|&k| (degree[ids[k]], std::cmp::Reverse(ids[k])))
                     .expect("non-empty")
             });
-            let pairs = pairs(
-                extraction, &versions, &weighed, &scores, &members, reference, hub,
-            );
+            let pairs = pairs(extraction, &shown, &ids, &weighed, &scores, reference, hub);
             let severity = group_severity(&pairs, options.min_similarity);
+            let position = |v: &Version| {
+                members
+                    .iter()
+                    .position(|&m| versions[m].at == v.at)
+                    .expect("a member")
+            };
+            let counts: Vec<usize> = carried.iter().map(Vec::len).collect();
             let pivot = match reference {
                 Some(r) => members
                     .iter()
                     .position(|&i| versions[i].at.source == r)
                     .unwrap_or(0),
-                None => most_central(&versions, &members, &pairs),
+                None => position(shown[most_central(&shown, &counts, &pairs)]),
             };
-            let collation = collate(&versions, &members, pivot);
+            let lineage = lineage(
+                extraction, &carried, &versions, &ids, &shown, &pairs, &scores,
+            );
+            let wording_slots: Vec<usize> = members.iter().map(|&i| slot[&wording_of[i]]).collect();
+            let collation = collate(&versions, &members, &wording_slots, pivot);
             let group = Group {
                 id: String::new(),
                 members: members.iter().map(|&i| versions[i].at).collect(),
@@ -337,6 +448,17 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
                 severity,
                 pairs,
                 collation,
+                wordings: carried
+                    .iter()
+                    .zip(&shown)
+                    .zip(lineage)
+                    .map(|((list, shown), (first, derived_from))| Wording {
+                        shown: shown.at,
+                        versions: list.iter().map(|&i| versions[i].at).collect(),
+                        first,
+                        derived_from,
+                    })
+                    .collect(),
             };
             Some((members, group))
         })
@@ -371,42 +493,162 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
     }
 }
 
-/// The member with the highest total similarity to the others (not a scare quote, if the
-/// group has anything fuller).
-fn most_central(versions: &[Version], members: &[usize], pairs: &[Pair]) -> usize {
-    // The group's similarity matrix, member by member; a member's total is its row sum.
-    let position: HashMap<QuoteRef, usize> = members
+/// Each wording's first appearance and the earlier wording it most likely derives from (see
+/// [`Wording::first`] and [`Wording::derived_from`]), for the wordings of one group: `carried`
+/// lists each wording's versions, `ids` its index into `scores`, `shown` the version that
+/// stands for it in `pairs`. Only similarities already known are used (the group's pairs,
+/// the scores of linking), so the cost is that of reading them.
+fn lineage(
+    extraction: &Extraction,
+    carried: &[Vec<usize>],
+    versions: &[Version],
+    ids: &[usize],
+    shown: &[&Version],
+    pairs: &[Pair],
+    scores: &Scores,
+) -> Vec<(Option<QuoteRef>, Option<usize>)> {
+    let published = |i: usize| {
+        extraction.sources[versions[i].at.source]
+            .source
+            .meta
+            .published
+            .as_deref()
+    };
+    let firsts: Vec<Option<(&str, usize)>> = carried
         .iter()
-        .enumerate()
-        .map(|(k, &m)| (versions[m].at, k))
+        .map(|list| {
+            list.iter()
+                .filter_map(|&i| published(i).map(|t| (t, i)))
+                .min()
+        })
         .collect();
-    let totals = if members.len() > MAX_ALL_PAIRS {
-        // A large group has only its hub's pairs (hundreds of copies, say): the totals are
-        // summed pair by pair, without a matrix that would grow with the square of the group.
-        let mut totals = Array1::<f64>::zeros(members.len());
+    let slot: HashMap<QuoteRef, usize> = shown.iter().enumerate().map(|(k, v)| (v.at, k)).collect();
+    let mut known: FxHashMap<(usize, usize), f64> = FxHashMap::default();
+    for pair in pairs {
+        if let (Some(&x), Some(&y)) = (slot.get(&pair.a), slot.get(&pair.b)) {
+            known.insert((x.min(y), x.max(y)), pair.similarity.combined);
+        }
+    }
+    let similarity = |x: usize, y: usize| {
+        known.get(&(x.min(y), x.max(y))).copied().or_else(|| {
+            let (i, j) = (ids[x].min(ids[y]), ids[x].max(ids[y]));
+            scores.get(&(i, j)).map(|s| s.0.combined)
+        })
+    };
+    (0..carried.len())
+        .map(|w| {
+            let Some((time, first)) = firsts[w] else {
+                return (None, None);
+            };
+            let derived = (0..carried.len())
+                .filter(|&u| u != w)
+                .filter_map(|u| {
+                    let (earlier, _) = firsts[u]?;
+                    (earlier < time).then_some((u, earlier, similarity(u, w)?))
+                })
+                .max_by(|x, y| x.2.total_cmp(&y.2).then(y.1.cmp(x.1)).then(y.0.cmp(&x.0)))
+                .map(|(u, _, _)| u);
+            (Some(versions[first].at), derived)
+        })
+        .collect()
+}
+
+/// Each version's speaker block: 0 for quotes with no known person, then one block per
+/// person (surname key), numbered in the order of their keys.
+fn speaker_blocks(versions: &[Version]) -> Vec<u32> {
+    // Block 0 is the quotes with no known person ("" sorts first).
+    let block_ids: BTreeMap<&str, u32> = {
+        let names: BTreeSet<&str> = versions
+            .iter()
+            .map(|v| v.person.as_deref().unwrap_or(""))
+            .chain([""])
+            .collect();
+        names.into_iter().zip(0..).collect()
+    };
+    versions
+        .iter()
+        .map(|v| block_ids[v.person.as_deref().unwrap_or("")])
+        .collect()
+}
+
+/// The wordings of a corpus: versions of one speaker block, of one kind (direct or reported,
+/// scare quote or not), with the same words (lowercased, punctuation aside), each list
+/// ascending, the lists by their first version. Syndicated copy repeats a sentence in
+/// hundreds of outlets; one version stands for all of them in candidates, scores and
+/// clustering, so that the work grows with the distinct wordings, and the report lists the
+/// versions of each. A wording has one version per source: the second time an article gives
+/// the same words is another report (the scare quote of a second sentence, say), so it joins
+/// the wording of the other articles' second times. A version with no words is a wording of
+/// its own.
+fn wordings(extraction: &Extraction, versions: &[Version], blocks: &[u32]) -> Vec<Vec<usize>> {
+    type Key<'a> = (u32, QuoteKind, bool, Vec<&'a str>, usize);
+    let mut first: FxHashMap<Key<'_>, usize> = FxHashMap::default();
+    // How many times the current source has given each wording so far.
+    let mut repeats: FxHashMap<(u32, QuoteKind, bool, Vec<&str>), usize> = FxHashMap::default();
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for (i, v) in versions.iter().enumerate() {
+        if i > 0 && versions[i - 1].at.source != v.at.source {
+            repeats.clear();
+        }
+        if v.features.tokens.is_empty() {
+            out.push(vec![i]);
+            continue;
+        }
+        let kind = extraction.sources[v.at.source].quotes[v.at.quote].kind;
+        let words: Vec<&str> = v.features.tokens.iter().map(|t| t.lower.as_str()).collect();
+        let seen = repeats
+            .entry((blocks[i], kind, v.scare, words.clone()))
+            .or_default();
+        let time = *seen;
+        *seen += 1;
+        match first.entry((blocks[i], kind, v.scare, words, time)) {
+            std::collections::hash_map::Entry::Occupied(e) => out[*e.get()].push(i),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(out.len());
+                out.push(vec![i]);
+            }
+        }
+    }
+    out
+}
+
+/// The wording with the highest total similarity to the group's versions (not a scare quote,
+/// if the group has anything fuller), as an index into `shown`: each wording counts its pairs
+/// with the others' versions (a pair's similarity times the versions the other wording has)
+/// and its own copies (one each).
+fn most_central(shown: &[&Version], counts: &[usize], pairs: &[Pair]) -> usize {
+    let position: HashMap<QuoteRef, usize> =
+        shown.iter().enumerate().map(|(k, v)| (v.at, k)).collect();
+    let n = shown.len();
+    let mut totals = if n > MAX_ALL_PAIRS {
+        // A large group has only its hub's pairs: the totals are summed pair by pair, without
+        // a matrix that would grow with the square of the group.
+        let mut totals = Array1::<f64>::zeros(n);
         for pair in pairs {
             if let (Some(&x), Some(&y)) = (position.get(&pair.a), position.get(&pair.b)) {
-                totals[x] += pair.similarity.combined;
-                totals[y] += pair.similarity.combined;
+                totals[x] += pair.similarity.combined * counts[y] as f64;
+                totals[y] += pair.similarity.combined * counts[x] as f64;
             }
         }
         totals
     } else {
-        let mut matrix = Array2::<f64>::zeros((members.len(), members.len()));
+        // The group's similarity matrix, wording by wording; a wording's total is its row sum.
+        let mut matrix = Array2::<f64>::zeros((n, n));
         for pair in pairs {
             if let (Some(&x), Some(&y)) = (position.get(&pair.a), position.get(&pair.b)) {
-                matrix[[x, y]] += pair.similarity.combined;
-                matrix[[y, x]] += pair.similarity.combined;
+                matrix[[x, y]] += pair.similarity.combined * counts[y] as f64;
+                matrix[[y, x]] += pair.similarity.combined * counts[x] as f64;
             }
         }
         matrix.sum_axis(Axis(1))
     };
+    for (total, &count) in totals.iter_mut().zip(counts) {
+        *total += count as f64 - 1.0;
+    }
     // A scare quote of one or two words makes a poor pivot; prefer a fuller version.
-    let fuller: Vec<usize> = (0..members.len())
-        .filter(|&k| !versions[members[k]].scare)
-        .collect();
+    let fuller: Vec<usize> = (0..n).filter(|&k| !shown[k].scare).collect();
     let candidates = if fuller.is_empty() {
-        (0..members.len()).collect()
+        (0..n).collect()
     } else {
         fuller
     };
@@ -416,16 +658,25 @@ fn most_central(versions: &[Version], members: &[usize], pairs: &[Pair]) -> usiz
         .unwrap_or(0)
 }
 
-/// Aligns every member's words to the pivot's (a diff on stems), in columns.
-fn collate(versions: &[Version], members: &[usize], pivot: usize) -> Collation {
+/// Aligns every member's words to the pivot's (a diff on stems), in columns. Members of one
+/// wording (`slots`: each member's wording, numbered from 0 in order of first member) have
+/// the same words, so each wording is diffed once and its row laid over every member's words.
+fn collate(versions: &[Version], members: &[usize], slots: &[usize], pivot: usize) -> Collation {
     let key = |t: &crate::text::Token| t.stem.clone();
     let pivot_tokens = drift::limit(&versions[members[pivot]].features.tokens);
     let pivot_keys: Vec<String> = pivot_tokens.iter().map(key).collect();
     let n = pivot_keys.len();
+    let wordings = slots.iter().max().map_or(0, |&k| k + 1);
+    let mut firsts = vec![usize::MAX; wordings];
+    for (k, &slot) in slots.iter().enumerate() {
+        if firsts[slot] == usize::MAX {
+            firsts[slot] = k;
+        }
+    }
     // Slot 2k holds words inserted before pivot word k; slot 2k + 1 holds pivot word k.
-    let mut grid: Vec<Vec<Option<(usize, usize)>>> = Vec::with_capacity(members.len());
-    for &m in members {
-        let tokens = drift::limit(&versions[m].features.tokens);
+    let mut grid: Vec<Vec<Option<(usize, usize)>>> = Vec::with_capacity(wordings);
+    for &first in &firsts {
+        let tokens = drift::limit(&versions[members[first]].features.tokens);
         let keys: Vec<String> = tokens.iter().map(key).collect();
         let mut row: Vec<Option<(usize, usize)>> = vec![None; 2 * n + 1];
         for op in similar::capture_diff_slices(similar::Algorithm::Patience, &pivot_keys, &keys) {
@@ -454,12 +705,13 @@ fn collate(versions: &[Version], members: &[usize], pivot: usize) -> Collation {
     let used: Vec<bool> = (0..2 * n + 1)
         .map(|c| grid.iter().any(|row| row[c].is_some()))
         .collect();
-    let rows = grid
+    let rows = members
         .iter()
-        .zip(members)
-        .map(|(row, &m)| {
+        .zip(slots)
+        .map(|(&m, &slot)| {
             let tokens = &versions[m].features.tokens;
-            row.iter()
+            grid[slot]
+                .iter()
                 .zip(&used)
                 .filter(|(_, used)| **used)
                 .map(|(cell, _)| {
@@ -487,12 +739,13 @@ pub fn compare_pair(extraction: &Extraction, a: QuoteRef, b: QuoteRef) -> Pair {
         .iter()
         .map(|v| Weighed::new(&v.features, &idf))
         .collect();
+    let shown: Vec<&Version> = versions.iter().collect();
     pairs(
         extraction,
-        &versions,
+        &shown,
+        &[0, 1],
         &weighed,
         &Scores::default(),
-        &[0, 1],
         None,
         None,
     )
@@ -527,49 +780,21 @@ fn nested(a: &Version, b: &Version) -> bool {
     a.at.source == b.at.source && a.span.start < b.span.end && b.span.start < a.span.end
 }
 
-/// What candidate generation found: the edges (linked pairs with their similarity), the
-/// scores of every pair kept, how many pairs were scored, the classes of exact copies, and
-/// what it had to leave out.
+/// What candidate generation found among wordings: the edges (linked pairs with their
+/// similarity), the scores of every pair kept, how many pairs were scored, and what it had to
+/// leave out.
 struct Candidates {
     edges: Vec<(usize, usize, f64)>,
     scores: Scores,
     scored: usize,
-    /// Versions of one speaker block whose words are identical, each class ascending, the
-    /// classes by their first version; only classes of two or more.
-    copies: Vec<Vec<usize>>,
     warnings: Vec<String>,
 }
 
-/// A stem that more than this many quotes of one speaker block hold tells nothing about which
-/// utterance a quote renders; a fixed bound keeps candidate generation linear. Exact copies
-/// are found apart from the index, and quotes left with no term to probe are counted.
+/// A stem that more than this many wordings of one speaker block hold tells nothing about
+/// which utterance a wording renders; a fixed bound keeps candidate generation linear. Copies
+/// are one wording and never crowd the index; wordings left with no term to probe are
+/// counted.
 const TOO_COMMON: usize = 100;
-
-/// Classes of exact copies: versions of one speaker block whose words (lowercased) are the
-/// same, which are versions of one utterance whatever their terms. Syndicated copy repeats a
-/// sentence hundreds of times, past [`TOO_COMMON`]. Each source gives a class its first copy
-/// only: a sentence an article repeats is one report of it, and a class stays as large as the
-/// sources, not as the repetitions (a 20 MB line of one sentence over and over).
-fn exact_copies(versions: &[Version], blocks: &[u32]) -> Vec<Vec<usize>> {
-    let mut classes: FxHashMap<(u32, Vec<&str>), Vec<usize>> = FxHashMap::default();
-    for (i, v) in versions.iter().enumerate() {
-        if v.features.tokens.is_empty() {
-            continue;
-        }
-        let words = v.features.tokens.iter().map(|t| t.lower.as_str()).collect();
-        let class = classes.entry((blocks[i], words)).or_default();
-        // Versions come source by source: a repeat in one source follows its first copy.
-        if class
-            .last()
-            .is_none_or(|&last| versions[last].at.source != v.at.source)
-        {
-            class.push(i);
-        }
-    }
-    let mut copies: Vec<Vec<usize>> = classes.into_values().filter(|c| c.len() > 1).collect();
-    copies.sort_unstable();
-    copies
-}
 
 /// Candidate pairs through the stem index, scored.
 ///
@@ -585,7 +810,14 @@ fn exact_copies(versions: &[Version], blocks: &[u32]) -> Vec<Vec<usize>> {
 ///   whole prefix, and in other people's blocks only under its single rarest stem, and only
 ///   when that stem is rare in the whole corpus — enough to find the same words given to a
 ///   different person (attribution drift).
-fn edges(versions: &[Version], weighed: &[Weighed], min_similarity: f64) -> Candidates {
+///
+/// `versions` holds one version per wording, `blocks` their speaker blocks.
+fn edges(
+    versions: &[&Version],
+    blocks: &[u32],
+    weighed: &[Weighed],
+    min_similarity: f64,
+) -> Candidates {
     let (terms, term_count) = number_terms(versions);
     let mut df = vec![0usize; term_count];
     for t in &terms {
@@ -608,23 +840,10 @@ fn edges(versions: &[Version], weighed: &[Weighed], min_similarity: f64) -> Cand
             stems
         })
         .collect();
-    // Block 0 is the quotes with no known person ("" sorts first).
-    let block_ids: BTreeMap<&str, u32> = {
-        let names: BTreeSet<&str> = versions
-            .iter()
-            .map(|v| v.person.as_deref().unwrap_or(""))
-            .chain([""])
-            .collect();
-        names.into_iter().zip(0..).collect()
-    };
-    let blocks: Vec<u32> = versions
-        .iter()
-        .map(|v| block_ids[v.person.as_deref().unwrap_or("")])
-        .collect();
     // Every term of a quote is indexed and its prefix terms probe: the similarity is not a set
     // overlap (a synonym counts), so a quote is found under any term its partner's prefix
     // holds, not only under its own prefix.
-    let index = Index::new(&terms, &df, &blocks);
+    let index = Index::new(&terms, &df, blocks);
     drop(terms);
     // Terms held by exactly the same versions (mostly the senses of one word that no other
     // word shares) are probed once, their rarities summed: the same candidates, and on the
@@ -740,13 +959,6 @@ fn edges(versions: &[Version], weighed: &[Weighed], min_similarity: f64) -> Cand
             pairs
         })
         .collect();
-    // Exact copies are candidates of each other whatever their terms: each is paired with the
-    // first of its class (a star, so the pairs grow with the copies, not their square), and
-    // clustering starts from the class as one cluster.
-    let copies = exact_copies(versions, &blocks);
-    for class in &copies {
-        candidate_pairs.extend(class[1..].iter().map(|&j| (class[0], j)));
-    }
     candidate_pairs.sort_unstable();
     candidate_pairs.dedup();
     // Quotes that share terms with others but were compared with none, because every term
@@ -866,7 +1078,6 @@ fn edges(versions: &[Version], weighed: &[Weighed], min_similarity: f64) -> Cand
         edges: out,
         scores,
         scored,
-        copies,
         warnings,
     }
 }
@@ -879,7 +1090,7 @@ type Scores = FxHashMap<(usize, usize), (Similarity, Option<Fragment>)>;
 /// sorted) and then of synsets, so that ties broken by id do not depend on hashing or on
 /// threads. Returns each version's term ids (ascending) and how many ids there are (some
 /// synsets' ids go unused).
-fn number_terms(versions: &[Version]) -> (Vec<Vec<u32>>, usize) {
+fn number_terms(versions: &[&Version]) -> (Vec<Vec<u32>>, usize) {
     let lists: Vec<Vec<Word>> = versions.par_iter().map(|v| words(&v.features)).collect();
     // The distinct words, gathered in parallel, then sorted. Concepts, five in six of all
     // terms, need no table: a synset is a number already.
@@ -1078,18 +1289,17 @@ fn worst_similarity(group: &Group) -> f64 {
 /// case): grouping must not put one person's words in another's mouth by way of a third,
 /// unattributed version.
 ///
-/// A class of exact copies (`copies`) starts as one cluster, its versions linked to one
-/// another by their identity rather than by the star of edges that joins them, so that
-/// average linkage does not split hundreds of copies.
+/// The nodes are wordings, each counted once whatever the number of its copies, so that
+/// hundreds of copies of the wire's words do not drown the mean of a wording one word apart.
+/// Components are clustered independently, in parallel.
 fn cluster(
     persons: &[Option<&str>],
     edges: &[(usize, usize, f64)],
-    copies: &[Vec<usize>],
     threshold: f64,
     close: &(dyn Fn(usize, usize) -> bool + Sync),
 ) -> Vec<Vec<usize>> {
     let n = persons.len();
-    let linked: BTreeSet<(usize, usize)> = edges
+    let linked: FxHashSet<(usize, usize)> = edges
         .iter()
         .map(|&(a, b, _)| (a.min(b), a.max(b)))
         .collect();
@@ -1133,92 +1343,155 @@ fn cluster(
         component_edges.entry(root).or_default().push((a, b, s));
     }
 
-    let mut copies_of: BTreeMap<usize, Vec<&[usize]>> = BTreeMap::new();
-    for class in copies {
-        // A class whose star lost an edge (a scare quote repeated in its own article) is left
-        // to the ordinary linkage.
-        let root = find(&mut parent, class[0]);
-        if class.iter().all(|&m| find(&mut parent, m) == root) {
-            copies_of.entry(root).or_default().push(class);
-        }
-    }
-
-    let mut out = Vec::new();
-    for (root, members) in components {
-        let edges = &component_edges[&root];
-        // Clusters as lists; link sums between clusters by cluster id.
-        let mut clusters: BTreeMap<usize, Vec<usize>> =
-            members.iter().map(|&m| (m, vec![m])).collect();
-        let mut owner: HashMap<usize, usize> = members.iter().map(|&m| (m, m)).collect();
-        for class in copies_of.get(&root).into_iter().flatten() {
-            for &m in &class[1..] {
-                clusters.remove(&m);
-                owner.insert(m, class[0]);
+    type Edges = Vec<(usize, usize, f64)>;
+    let components: Vec<(Vec<usize>, Edges)> = components
+        .into_iter()
+        .map(|(root, members)| {
+            let edges = component_edges.remove(&root).unwrap_or_default();
+            (members, edges)
+        })
+        .collect();
+    components
+        .into_par_iter()
+        .flat_map_iter(|(members, edges)| {
+            // Clusters as lists; link sums between clusters, by cluster id, both ways.
+            let mut clusters: FxHashMap<usize, Vec<usize>> =
+                members.iter().map(|&m| (m, vec![m])).collect();
+            let mut links: FxHashMap<usize, FxHashMap<usize, f64>> = FxHashMap::default();
+            for &(a, b, s) in &edges {
+                if a != b {
+                    *links.entry(a).or_default().entry(b).or_default() += s;
+                    *links.entry(b).or_default().entry(a).or_default() += s;
+                }
             }
-            clusters.insert(class[0], class.to_vec());
-        }
-        let mut links: BTreeMap<(usize, usize), f64> = BTreeMap::new();
-        let mut apart: BTreeSet<(usize, usize)> = BTreeSet::new();
-        for &(a, b, s) in edges {
-            let (x, y) = (owner[&a], owner[&b]);
-            if x != y {
-                *links.entry((x.min(y), x.max(y))).or_default() += s;
+            // Pairs that may never merge, both ways.
+            let mut apart: FxHashMap<usize, FxHashSet<usize>> = FxHashMap::default();
+            // Candidate merges, closest first (ties to the lower pair of ids); an entry is
+            // stale once either cluster has changed since it was pushed.
+            let mut changed: FxHashMap<usize, u32> = FxHashMap::default();
+            let mut heap: BinaryHeap<Merge> = BinaryHeap::new();
+            let mean = |clusters: &FxHashMap<usize, Vec<usize>>, x: usize, y: usize, sum: f64| {
+                sum / (clusters[&x].len() * clusters[&y].len()) as f64
+            };
+            for (&x, neighbours) in &links {
+                for (&y, &sum) in neighbours {
+                    if x < y {
+                        heap.push(Merge {
+                            mean: mean(&clusters, x, y, sum),
+                            pair: std::cmp::Reverse((x, y)),
+                            stamps: (0, 0),
+                        });
+                    }
+                }
             }
-        }
-        loop {
-            let best = links
-                .iter()
-                .map(|(&(x, y), &sum)| {
-                    let size = (clusters[&x].len() * clusters[&y].len()) as f64;
-                    ((x, y), sum / size)
-                })
-                .filter(|(_, mean)| *mean >= threshold)
-                .filter(|((x, y), _)| !conflict(&clusters[x], &clusters[y]))
-                .filter(|((x, y), _)| !apart.contains(&(*x, *y)))
-                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-            let Some(((x, y), _)) = best else { break };
-            let all_close = clusters[&x]
-                .iter()
-                .all(|&i| clusters[&y].iter().all(|&j| close(i, j)));
-            if !all_close {
-                // Clusters only grow, so these two can never merge: set aside.
-                apart.insert((x, y));
-                continue;
-            }
-            // Merge y into x.
-            let moved = clusters.remove(&y).expect("cluster exists");
-            for &m in &moved {
-                owner.insert(m, x);
-            }
-            clusters.get_mut(&x).expect("cluster exists").extend(moved);
-            let kept_apart: Vec<(usize, usize)> = apart
-                .iter()
-                .filter(|(p, q)| *p == y || *q == y)
-                .map(|&(p, q)| if p == y { q } else { p })
-                .filter(|&z| z != x)
-                .map(|z| (x.min(z), x.max(z)))
-                .collect();
-            apart.extend(kept_apart);
-            let old: Vec<((usize, usize), f64)> = links
-                .iter()
-                .filter(|((p, q), _)| *p == y || *q == y || *p == x || *q == x)
-                .map(|(&k, &v)| (k, v))
-                .collect();
-            for (k, _) in &old {
-                links.remove(k);
-            }
-            for ((p, q), sum) in old {
-                let other = if p == x || p == y { q } else { p };
-                if other == x || other == y {
+            while let Some(Merge {
+                mean: best,
+                pair: std::cmp::Reverse((x, y)),
+                stamps,
+            }) = heap.pop()
+            {
+                let stamp = |changed: &FxHashMap<usize, u32>, c: usize| {
+                    changed.get(&c).copied().unwrap_or(0)
+                };
+                if stamps != (stamp(&changed, x), stamp(&changed, y))
+                    || !clusters.contains_key(&x)
+                    || !clusters.contains_key(&y)
+                    || apart.get(&x).is_some_and(|a| a.contains(&y))
+                {
                     continue;
                 }
-                let key = (x.min(other), x.max(other));
-                *links.entry(key).or_default() += sum;
+                if best < threshold {
+                    break;
+                }
+                // Whether the closest pair may merge is checked for it alone: clusters only
+                // grow, so a pair that may not merge now never will.
+                if conflict(&clusters[&x], &clusters[&y])
+                    || !clusters[&x]
+                        .iter()
+                        .all(|&i| clusters[&y].iter().all(|&j| close(i, j)))
+                {
+                    apart.entry(x).or_default().insert(y);
+                    apart.entry(y).or_default().insert(x);
+                    continue;
+                }
+                // Merge y into x.
+                let moved = clusters.remove(&y).expect("cluster exists");
+                clusters.get_mut(&x).expect("cluster exists").extend(moved);
+                *changed.entry(x).or_default() += 1;
+                if let Some(kept) = apart.remove(&y) {
+                    for z in kept {
+                        let others = apart.get_mut(&z).expect("both ways");
+                        others.remove(&y);
+                        if z != x {
+                            others.insert(x);
+                            apart.entry(x).or_default().insert(z);
+                        }
+                    }
+                }
+                let from_y = links.remove(&y).unwrap_or_default();
+                for (z, sum) in from_y {
+                    let theirs = links.get_mut(&z).expect("both ways");
+                    theirs.remove(&y);
+                    if z != x {
+                        *theirs.entry(x).or_default() += sum;
+                        *links.entry(x).or_default().entry(z).or_default() += sum;
+                    }
+                }
+                if let Some(ours) = links.get_mut(&x) {
+                    ours.remove(&y);
+                }
+                let stamp_x = stamp(&changed, x);
+                for (&z, &sum) in links.get(&x).into_iter().flatten() {
+                    let (p, q) = (x.min(z), x.max(z));
+                    let stamps = if p == x {
+                        (stamp_x, stamp(&changed, z))
+                    } else {
+                        (stamp(&changed, z), stamp_x)
+                    };
+                    heap.push(Merge {
+                        mean: mean(&clusters, x, z, sum),
+                        pair: std::cmp::Reverse((p, q)),
+                        stamps,
+                    });
+                }
             }
-        }
-        out.extend(clusters.into_values());
+            let mut clusters: Vec<(usize, Vec<usize>)> = clusters.into_iter().collect();
+            clusters.sort_unstable_by_key(|c| c.0);
+            clusters.into_iter().map(|(_, c)| c)
+        })
+        .collect()
+}
+
+/// A candidate merge of two clusters in [`cluster`]: ordered by mean link, then by the lower
+/// pair of cluster ids.
+struct Merge {
+    mean: f64,
+    pair: std::cmp::Reverse<(usize, usize)>,
+    /// How many times each cluster had grown when the entry was pushed.
+    stamps: (u32, u32),
+}
+
+impl PartialEq for Merge {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
     }
-    out
+}
+
+impl Eq for Merge {}
+
+impl PartialOrd for Merge {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Merge {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.mean
+            .total_cmp(&other.mean)
+            .then(self.pair.cmp(&other.pair))
+            .then(self.stamps.cmp(&other.stamps))
+    }
 }
 
 /// A quote nested inside another of the same source (a scare quote inside reported speech)
@@ -1288,46 +1561,50 @@ const MIN_SHARED_RARITY: f64 = 0.1;
 /// See [`MIN_SHARED_RARITY`].
 const ALWAYS_KEPT: usize = 4;
 
-/// The pairs of a group, with similarity and drift: every pair, or every version against the
-/// reference source's, or against the `hub` version.
+/// The pairs of a group's wordings, with similarity and drift: every pair, or every wording
+/// against the reference source's, or against the `hub` wording (an index into `shown`).
+/// `shown` holds the version that stands for each wording, `ids` the wording's index into
+/// `weighed` and `scores`; two versions of one wording are never a pair (they have the same
+/// words).
 fn pairs(
     extraction: &Extraction,
-    versions: &[Version],
+    shown: &[&Version],
+    ids: &[usize],
     weighed: &[Weighed],
     scores: &Scores,
-    members: &[usize],
     reference: Option<usize>,
     hub: Option<usize>,
 ) -> Vec<Pair> {
     // A quote nested in another member (a scare quote inside reported speech) is compared with
     // the version it was cut from only: the holder's pairs speak for it.
     let holder = |m: usize| {
-        members.iter().copied().find(|&h| {
-            let (outer, inner) = (&versions[h].span, &versions[m].span);
+        (0..shown.len()).find(|&h| {
+            let (outer, inner) = (&shown[h].span, &shown[m].span);
             h != m
-                && nested(&versions[h], &versions[m])
+                && nested(shown[h], shown[m])
                 && outer.start <= inner.start
                 && inner.end <= outer.end
                 && outer.end - outer.start > inner.end - inner.start
         })
     };
-    let holders: Vec<Option<usize>> = members.iter().map(|&m| holder(m)).collect();
+    let holders: Vec<Option<usize>> = (0..shown.len()).map(holder).collect();
     let mut out = Vec::new();
-    for (k, &i) in members.iter().enumerate() {
-        for (l, &j) in members.iter().enumerate().skip(k + 1) {
-            if hub.is_some_and(|h| i != h && j != h) {
+    for k in 0..shown.len() {
+        for l in k + 1..shown.len() {
+            if hub.is_some_and(|h| k != h && l != h) {
                 continue;
             }
-            if holders[k].is_some_and(|h| h != j) || holders[l].is_some_and(|h| h != i) {
+            if holders[k].is_some_and(|h| h != l) || holders[l].is_some_and(|h| h != k) {
                 continue;
             }
-            let (i, j) = match reference {
-                Some(r) if versions[i].at.source == r && versions[j].at.source != r => (i, j),
-                Some(r) if versions[j].at.source == r && versions[i].at.source != r => (j, i),
+            let (k, l) = match reference {
+                Some(r) if shown[k].at.source == r && shown[l].at.source != r => (k, l),
+                Some(r) if shown[l].at.source == r && shown[k].at.source != r => (l, k),
                 Some(_) => continue,
-                None => (i, j),
+                None => (k, l),
             };
-            let (a, b) = (&versions[i], &versions[j]);
+            let (a, b) = (shown[k], shown[l]);
+            let (i, j) = (ids[k], ids[l]);
             let (similarity, fragment) = match scores.get(&(i, j)) {
                 Some(&known) => known,
                 None => score::similarity_weighed(&weighed[i], &weighed[j]),
@@ -1499,12 +1776,12 @@ mod tests {
         let persons = [Some("lavrov"), Some("lavrov"), Some("lavrov")];
         let edges = [(0, 1, 0.5), (1, 2, 0.45)];
         let close = |i: usize, j: usize| (i.min(j), i.max(j)) != (0, 2);
-        let mut clusters = cluster(&persons, &edges, &[], 0.04, &close);
+        let mut clusters = cluster(&persons, &edges, 0.04, &close);
         clusters.iter_mut().for_each(|c| c.sort_unstable());
         clusters.sort();
         assert_eq!(clusters, [vec![0, 1], vec![2]]);
         // When 0 and 2 are close enough, the three are one group.
-        let clusters = cluster(&persons, &edges, &[], 0.04, &|_, _| true);
+        let clusters = cluster(&persons, &edges, 0.04, &|_, _| true);
         assert_eq!(clusters.len(), 1);
     }
 
@@ -1624,6 +1901,54 @@ mod tests {
             .pairs
             .iter()
             .all(|p| p.a.source == 1 && p.b.source != 1));
+    }
+
+    #[test]
+    fn copies_are_one_wording_and_pairs_are_between_wordings() {
+        let open = "“The talks were open and useful,” Lavrov said.";
+        let constructive = "“The talks were constructive and useful,” Lavrov said.";
+        let analysis = analyze(&[open, open, constructive, open, constructive, open]);
+        let groups = &analysis.alignment.groups;
+        assert_eq!(groups.len(), 1, "{groups:?}");
+        let group = &groups[0];
+        assert_eq!(group.members.len(), 6, "every version is listed");
+        let carried: Vec<Vec<usize>> = group
+            .wordings
+            .iter()
+            .map(|w| w.versions.iter().map(|v| v.source).collect())
+            .collect();
+        assert_eq!(carried, [vec![0, 1, 3, 5], vec![2, 4]]);
+        assert_eq!(group.pairs.len(), 1, "{:?}", group.pairs);
+        let pair = &group.pairs[0];
+        assert_eq!((pair.a.source, pair.b.source), (0, 2));
+        assert_eq!(group.wording_of(group.members[3]), Some(0));
+        assert_eq!(group.wording_of(group.members[4]), Some(1));
+        let text = |source: usize, span: Span| {
+            analysis.extraction.sources[source].source.text[span.start..span.end].to_string()
+        };
+        let swapped: Vec<(String, String)> = pair
+            .drift
+            .iter()
+            .filter(|d| d.kind == DriftKind::Substitution)
+            .map(|d| (text(pair.a.source, d.a), text(pair.b.source, d.b)))
+            .collect();
+        assert_eq!(swapped, [("open".to_string(), "constructive".to_string())]);
+    }
+
+    #[test]
+    fn one_changed_copy_joins_the_group_of_hundreds_of_unchanged_ones() {
+        // Counted version by version, 150 copies would drown the mean link of the one copy
+        // that changed a word; counted as wordings, the two are one group.
+        let wire = "“Russia will never accept the expansion of the alliance,” Lavrov said.";
+        let edited = "“Russia will never tolerate the expansion of the alliance,” Lavrov said.";
+        let mut texts = vec![wire; 150];
+        texts.push(edited);
+        let analysis = analyze(&texts);
+        let groups = &analysis.alignment.groups;
+        assert_eq!(groups.len(), 1, "{groups:?}");
+        assert_eq!(groups[0].members.len(), 151);
+        assert_eq!(groups[0].wordings.len(), 2);
+        assert_eq!(groups[0].pairs.len(), 1);
     }
 
     #[test]

@@ -49,7 +49,7 @@ const SYLLABLES: &[&str] = &[
     "ka", "lo", "mi", "ra", "ten", "vor", "sil", "da", "nu", "pe", "tri", "gon", "bel", "sa", "ri",
     "mon", "ta", "ve", "lin", "do", "ser", "qua", "fi", "har",
 ];
-const TITLES: &[&str] = &[
+pub const TITLES: &[&str] = &[
     "Foreign Minister",
     "Secretary of State",
     "Prime Minister",
@@ -57,7 +57,7 @@ const TITLES: &[&str] = &[
     "Defence Minister",
     "spokesman",
 ];
-const FUNCTION: &[&str] = &[
+pub const FUNCTION: &[&str] = &[
     "the", "of", "and", "to", "a", "in", "that", "with", "on", "for",
 ];
 const VERBS: &[&str] = &[
@@ -68,9 +68,9 @@ const VERBS: &[&str] = &[
     "noted",
     "warned",
 ];
-const MODALS: &[&str] = &["will", "would", "could", "might"];
+pub const MODALS: &[&str] = &["will", "would", "could", "might"];
 /// Common words of political news, shared by every story, as real coverage shares them.
-const NEWS: &[&str] = &[
+pub const NEWS: &[&str] = &[
     "talks",
     "security",
     "response",
@@ -131,7 +131,7 @@ const FIXTURES: &[&str] = &[
 ];
 
 /// Pairs of news words a translation swaps for each other.
-const SYNONYMS: &[(&str, &str)] = &[
+pub const SYNONYMS: &[(&str, &str)] = &[
     ("swift", "rapid"),
     ("united", "unanimous"),
     ("serious", "grave"),
@@ -181,12 +181,12 @@ const REPORTING: &[&str] = &[
 ];
 
 /// Sentences and words drawn from the fixtures, computed once.
-struct Material {
-    narrative: Vec<String>,
-    vocabulary: Vec<String>,
+pub struct Material {
+    pub narrative: Vec<String>,
+    pub vocabulary: Vec<String>,
 }
 
-fn material() -> &'static Material {
+pub fn material() -> &'static Material {
     static MATERIAL: std::sync::OnceLock<Material> = std::sync::OnceLock::new();
     MATERIAL.get_or_init(|| {
         let mut narrative = Vec::new();
@@ -221,12 +221,12 @@ fn material() -> &'static Material {
     })
 }
 
-fn word(rng: &mut Rng) -> String {
+pub fn word(rng: &mut Rng) -> String {
     let n = 3 + rng.below(3);
     (0..n).map(|_| *rng.pick(SYLLABLES)).collect()
 }
 
-fn capitalize(s: &str) -> String {
+pub fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),

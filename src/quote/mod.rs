@@ -29,7 +29,9 @@ use crate::language::{self, Language};
 use crate::text::Analyzer;
 
 /// Whether a quote was marked by quotation marks or reported without them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     /// Words between quotation marks.

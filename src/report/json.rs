@@ -36,7 +36,11 @@
 //!  "sources": [… as in quotes@1 …], "quotes": [… as in quotes@1 …],
 //!  "groups": [{"id": "g1", "speaker", "speaker_names", "severity", "sources",
 //!              "quotes": ["<quote id>", …],
-//!              "pairs": [{"a": "<quote id>", "b": "<quote id>",
+//!              "wordings": [{"id": "w1", "shown": "<quote id>", "sources",
+//!                            "quotes": ["<quote id>", …], "first": "<quote id>" | null,
+//!                            "published": "<time>" | null, "derived_from": "w1" | null}],
+//!              "pairs": [{"a": "<quote id>", "b": "<quote id>", "a_wording": "w1",
+//!                         "b_wording": "w2",
 //!                         "similarity": {"levenshtein", "jaro_winkler", "sorensen_dice",
 //!                                        "stem_cosine", "content_overlap", "combined"},
 //!                         "divergence", "severity",
@@ -46,7 +50,16 @@
 //!  "ungrouped": ["<quote id>", …]}
 //! ```
 //!
-//! Groups are ordered by severity, most severe first. In a drift item, `a`/`b` are the words
+//! Groups are ordered by severity, most severe first. A group's `quotes` are every version;
+//! its `wordings` are the distinct wordings among them (the same words from one speaker, of
+//! one kind: syndicated copies), in order of their first version, each listing the versions
+//! that have it (every version is in exactly one) and `shown`, the version that stands for it
+//! in pairs; pairs are only between distinct wordings, and `a_wording`/`b_wording` name them.
+//! Where sources have `published` times, a wording's lineage: `first`, its version published
+//! first, with that `published` time, and `derived_from`, the wording first published earlier
+//! that is most like it (the likeliest place the change entered from); all three are null
+//! without times.
+//! In a drift item, `a`/`b` are the words
 //! of each version and `a_start`…`b_end` their byte offsets in the two versions' source files;
 //! an empty span marks where words missing on that side would be. `kind` is one of
 //! `substitution`, `omission`, `addition`, `negation`, `modality`, `number`, `tense`, `question`,
@@ -359,13 +372,29 @@ struct GroupOut<'a> {
     severity: f64,
     sources: usize,
     quotes: Vec<&'a str>,
+    wordings: Vec<WordingOut<'a>>,
     pairs: Vec<PairOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct WordingOut<'a> {
+    id: String,
+    shown: &'a str,
+    sources: usize,
+    quotes: Vec<&'a str>,
+    first: Option<&'a str>,
+    published: Option<&'a str>,
+    derived_from: Option<String>,
 }
 
 #[derive(Serialize)]
 struct PairOut<'a> {
     a: &'a str,
     b: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    a_wording: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    b_wording: Option<String>,
     similarity: Similarity,
     divergence: f64,
     severity: f64,
@@ -399,12 +428,22 @@ fn quote_id(extraction: &Extraction, at: QuoteRef) -> &str {
     &extraction.sources[at.source].quotes[at.quote].id
 }
 
-fn pair_out<'a>(extraction: &'a Extraction, pair: &'a Pair) -> PairOut<'a> {
+/// `w1`, `w2`…: a wording's id within its group.
+fn wording_id(group: Option<&Group>, at: QuoteRef) -> Option<String> {
+    group
+        .and_then(|g| g.wording_of(at))
+        .map(|w| format!("w{}", w + 1))
+}
+
+/// A pair, with its wordings' ids when it is a pair of a group.
+fn pair_out<'a>(extraction: &'a Extraction, group: Option<&Group>, pair: &'a Pair) -> PairOut<'a> {
     let text_a = &extraction.sources[pair.a.source].source.text;
     let text_b = &extraction.sources[pair.b.source].source.text;
     PairOut {
         a: quote_id(extraction, pair.a),
         b: quote_id(extraction, pair.b),
+        a_wording: wording_id(group, pair.a),
+        b_wording: wording_id(group, pair.b),
         similarity: pair.similarity,
         divergence: pair.similarity.divergence(),
         severity: pair.severity,
@@ -443,10 +482,34 @@ fn group_out<'a>(extraction: &'a Extraction, group: &'a Group) -> GroupOut<'a> {
             .iter()
             .map(|&m| quote_id(extraction, m))
             .collect(),
+        wordings: group
+            .wordings
+            .iter()
+            .enumerate()
+            .map(|(k, w)| WordingOut {
+                id: format!("w{}", k + 1),
+                shown: quote_id(extraction, w.shown),
+                sources: w.source_count(),
+                quotes: w
+                    .versions
+                    .iter()
+                    .map(|&v| quote_id(extraction, v))
+                    .collect(),
+                first: w.first.map(|v| quote_id(extraction, v)),
+                published: w.first.and_then(|v| {
+                    extraction.sources[v.source]
+                        .source
+                        .meta
+                        .published
+                        .as_deref()
+                }),
+                derived_from: w.derived_from.map(|u| format!("w{}", u + 1)),
+            })
+            .collect(),
         pairs: group
             .pairs
             .iter()
-            .map(|p| pair_out(extraction, p))
+            .map(|p| pair_out(extraction, Some(group), p))
             .collect(),
     }
 }
@@ -503,7 +566,7 @@ pub fn write_comparison_line<W: Write + ?Sized>(
     pair: &Pair,
     out: &mut W,
 ) -> std::io::Result<()> {
-    serde_json::to_writer(&mut *out, &pair_out(extraction, pair))?;
+    serde_json::to_writer(&mut *out, &pair_out(extraction, None, pair))?;
     out.write_all(b"\n")
 }
 

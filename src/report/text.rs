@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use super::{marked_version, shown};
+use crate::align::QuoteRef;
 use crate::analysis::{Analysis, RANKING_RULE};
 use crate::drift::DriftKind;
 use crate::quote::{Extraction, QuoteKind, Span};
@@ -711,6 +712,22 @@ fn write_group_summary<W: Write + ?Sized>(
         (hang, hang),
         (dim, reset),
     )?;
+    // Where the changed wording entered, when the sources have publication times.
+    for (side, name) in [(pair.a, &na), (pair.b, &nb)] {
+        let Some(w) = group.wording_of(side).map(|w| &group.wordings[w]) else {
+            continue;
+        };
+        if w.first.is_none() {
+            continue;
+        }
+        for line in wording_lines(extraction, group, w, side)
+            .into_iter()
+            .filter(|l| l.starts_with("first in"))
+        {
+            let line = format!("{}: {line}", shown(name));
+            write_wrapped(out, &line, width, (hang, hang), (dim, reset))?;
+        }
+    }
     Ok(())
 }
 
@@ -756,6 +773,11 @@ fn write_group_detail<W: Write + ?Sized>(
         )?;
     }
     for &m in &group.members {
+        // A wording's copies are one entry: its shown version, and the sources carrying it.
+        let wording = group.wording_of(m).map(|w| &group.wordings[w]);
+        if wording.is_some_and(|w| w.shown != m) {
+            continue;
+        }
         let source = &extraction.sources[m.source];
         let quote = &source.quotes[m.quote];
         let text = marked_version(source, group, m, mark_open, mark_close, fold_whitespace);
@@ -794,6 +816,11 @@ fn write_group_detail<W: Write + ?Sized>(
             ("        ", "        "),
             (dim, reset),
         )?;
+        if let Some(w) = wording {
+            for line in wording_lines(extraction, group, w, m) {
+                write_wrapped(out, &line, width, ("        ", "          "), (dim, reset))?;
+            }
+        }
     }
     for pair in &group.pairs {
         let s = &pair.similarity;
@@ -842,6 +869,57 @@ fn write_group_detail<W: Write + ?Sized>(
         }
     }
     Ok(())
+}
+
+/// What a reader needs to know of a wording beside its shown version `m`: the other sources
+/// that carry the same words, and where the wording first appeared and what it derives from
+/// (when the sources have publication times).
+fn wording_lines(
+    extraction: &Extraction,
+    group: &crate::align::Group,
+    w: &crate::align::Wording,
+    m: QuoteRef,
+) -> Vec<String> {
+    let meta = |v: QuoteRef| {
+        let s = &extraction.sources[v.source].source;
+        (
+            s.meta.outlet.as_deref().unwrap_or(&s.id),
+            s.meta.published.as_deref().unwrap_or(""),
+        )
+    };
+    let mut lines = Vec::new();
+    if w.versions.len() > 1 {
+        let others: Vec<&str> = w
+            .versions
+            .iter()
+            .filter(|&&v| v != m)
+            .map(|&v| meta(v).0)
+            .collect();
+        lines.push(format!(
+            "the same words in {} of {} sources: {}",
+            w.source_count(),
+            group.source_count(),
+            shown(&excerpt(&others.join(", "), 60))
+        ));
+    }
+    if let Some(first) = w.first {
+        let (outlet, time) = meta(first);
+        let from = w
+            .derived_from
+            .and_then(|u| group.wordings[u].first)
+            .map(|f| {
+                let id = &extraction.sources[f.source].quotes[f.quote].id;
+                format!(", from {}’s {}", excerpt(meta(f).0, 40), shown(id))
+            })
+            .unwrap_or_default();
+        lines.push(format!(
+            "first in {}, {}{}",
+            shown(&excerpt(outlet, 40)),
+            shown(time),
+            shown(&from)
+        ));
+    }
+    lines
 }
 
 /// The ungrouped quotes, one line each: source, speaker, excerpt.

@@ -860,3 +860,189 @@ fn top_and_detail_with_another_format_are_pointed_out() {
             "warning: --top and --detail apply to the text report only",
         ));
 }
+
+/// JSON Lines of `copies` outlets carrying the wire's words and two carrying an edit.
+fn syndicated_jsonl(copies: usize) -> String {
+    let wire = "“The talks were open and useful,” Lavrov said.";
+    let edited = "“The talks were constructive and useful,” Lavrov said.";
+    (0..copies + 2)
+        .map(|i| {
+            let text = if i < copies { wire } else { edited };
+            serde_json::json!({"id": format!("o{i:03}"), "outlet": format!("Outlet {i}"), "text": text})
+                .to_string()
+                + "\n"
+        })
+        .collect()
+}
+
+#[test]
+fn copies_are_one_wording_and_every_version_says_which_in_json() {
+    let out = quotedrift()
+        .args(["report", "--format", "json", "--jsonl", "-"])
+        .write_stdin(syndicated_jsonl(40))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let groups = doc["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 1, "{doc}");
+    let group = &groups[0];
+    assert_eq!(group["quotes"].as_array().unwrap().len(), 42);
+    let wordings = group["wordings"].as_array().unwrap();
+    let carried: Vec<(u64, usize)> = wordings
+        .iter()
+        .map(|w| {
+            (
+                w["sources"].as_u64().unwrap(),
+                w["quotes"].as_array().unwrap().len(),
+            )
+        })
+        .collect();
+    assert_eq!(carried, [(40, 40), (2, 2)]);
+    // Every version is in exactly one wording.
+    let mut listed: Vec<&str> = wordings
+        .iter()
+        .flat_map(|w| {
+            w["quotes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|q| q.as_str().unwrap())
+        })
+        .collect();
+    listed.sort_unstable();
+    let mut all: Vec<&str> = group["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q.as_str().unwrap())
+        .collect();
+    all.sort_unstable();
+    assert_eq!(listed, all);
+    // One pair, between the two wordings, not 861 between copies.
+    let pairs = group["pairs"].as_array().unwrap();
+    assert_eq!(pairs.len(), 1);
+    assert_eq!(
+        (
+            pairs[0]["a_wording"].as_str(),
+            pairs[0]["b_wording"].as_str()
+        ),
+        (Some("w1"), Some("w2"))
+    );
+    assert_eq!(pairs[0]["a"], wordings[0]["shown"]);
+    assert_eq!(
+        drift_items(group),
+        [(
+            "substitution".to_string(),
+            "open".to_string(),
+            "constructive".to_string()
+        )]
+    );
+}
+
+#[test]
+fn the_lineage_of_a_changed_word_runs_through_three_outlets() {
+    // The wire says "open" at 09:00; Outlet B changes it to "constructive" at 10:00; Outlet C
+    // carries B's words at 11:00; Outlet D, at 12:00, adds "very" to B's wording; Outlet E, at
+    // 13:00, adds "on Friday" to the wire's: it derives from the wire, not from the latest.
+    let records = [
+        (
+            "wire",
+            "2022-01-21T09:00:00Z",
+            "“The talks with Blinken were open and useful,” Lavrov said.",
+        ),
+        (
+            "c",
+            "2022-01-21T11:00:00Z",
+            "“The talks with Blinken were constructive and useful,” Lavrov said.",
+        ),
+        (
+            "b",
+            "2022-01-21T10:00:00Z",
+            "“The talks with Blinken were constructive and useful,” Lavrov said.",
+        ),
+        (
+            "d",
+            "2022-01-21T12:00:00Z",
+            "“The talks with Blinken were constructive and very useful,” Lavrov said.",
+        ),
+    ];
+    let jsonl: String = records
+        .iter()
+        .map(|(id, published, text)| {
+            serde_json::json!({"id": id, "outlet": format!("Outlet {id}"), "published": published, "text": text})
+                .to_string()
+                + "\n"
+        })
+        .collect();
+    let text = quotedrift()
+        .args(["report", "--color", "never", "--detail", "--jsonl", "-"])
+        .write_stdin(jsonl.clone())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("first in Outlet b, 2022-01-21T10:00:00Z, from Outlet wire’s wire#1"),
+        "{text}"
+    );
+    // The default report says where each side of its decisive pair first appeared.
+    let summary = quotedrift()
+        .args(["report", "--color", "never", "--jsonl", "-"])
+        .write_stdin(jsonl.clone())
+        .output()
+        .unwrap();
+    let summary = String::from_utf8(summary.stdout).unwrap();
+    assert!(summary.contains("Outlet b: first in Outlet b"), "{summary}");
+    let out = quotedrift()
+        .args(["report", "--format", "json", "--jsonl", "-"])
+        .write_stdin(jsonl)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let groups = doc["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 1, "{doc}");
+    let wordings = groups[0]["wordings"].as_array().unwrap();
+    let word = |w: &Value| -> (String, String, Option<String>) {
+        let first = w["first"].as_str().unwrap();
+        let derived = w["derived_from"].as_str().map(|id| {
+            let from = wordings.iter().find(|u| u["id"] == id).unwrap();
+            from["first"].as_str().unwrap().to_string()
+        });
+        (
+            first.to_string(),
+            w["published"].as_str().unwrap().to_string(),
+            derived,
+        )
+    };
+    let mut lineage: Vec<(String, String, Option<String>)> = wordings.iter().map(word).collect();
+    lineage.sort_by(|x, y| x.1.cmp(&y.1));
+    assert_eq!(
+        lineage,
+        [
+            (
+                "wire#1".to_string(),
+                "2022-01-21T09:00:00Z".to_string(),
+                None
+            ),
+            (
+                "b#1".to_string(),
+                "2022-01-21T10:00:00Z".to_string(),
+                Some("wire#1".to_string())
+            ),
+            (
+                "d#1".to_string(),
+                "2022-01-21T12:00:00Z".to_string(),
+                Some("b#1".to_string())
+            ),
+        ]
+    );
+}
