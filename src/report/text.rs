@@ -636,11 +636,17 @@ fn write_group_summary<W: Write + ?Sized>(
             .filter(|s| !shown_sources.contains(s))
             .collect();
         others.dedup();
-        let also = others
+        // Syndicated coverage has groups carried by hundreds of outlets: the first few are
+        // named, the rest counted (`--detail` and the JSON name every one).
+        let mut also = others
             .iter()
+            .take(ALSO_NAMED)
             .map(|&s| shown(names.source(s)).into_owned())
             .collect::<Vec<_>>()
             .join(", ");
+        if others.len() > ALSO_NAMED {
+            also.push_str(&format!(" and {} more", others.len() - ALSO_NAMED));
+        }
         let versions = format!(
             "{} versions in {} sources",
             group.members.len(),
@@ -921,6 +927,9 @@ fn wording_lines(
     }
     lines
 }
+
+/// How many other outlets a finding names after its decisive pair.
+const ALSO_NAMED: usize = 6;
 
 /// The ungrouped quotes, one line each: source, speaker, excerpt.
 fn write_ungrouped<W: Write + ?Sized>(

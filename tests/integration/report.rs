@@ -1046,3 +1046,18 @@ fn the_lineage_of_a_changed_word_runs_through_three_outlets() {
         ]
     );
 }
+
+#[test]
+fn a_statement_carried_by_many_outlets_is_a_few_lines() {
+    let out = quotedrift()
+        .args(["report", "--color", "never", "--jsonl", "-"])
+        .write_stdin(syndicated_jsonl(200))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    // 202 outlets, one change: the finding names a few outlets and counts the rest.
+    assert!(text.lines().count() <= 20, "{text}");
+    assert!(text.contains("more"), "{text}");
+    assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+}
