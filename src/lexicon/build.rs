@@ -501,39 +501,22 @@ fn dictionary_pairs(inputs: &[Input<'_>]) -> Result<Vec<DictionaryPair>, BuildEr
                     let Some((head, glosses)) = line.split_once(" /") else {
                         continue;
                     };
-                    let Some(simplified) = head.split(' ').nth(1) else {
+                    let Some(foreign) = head.split(' ').nth(1).and_then(foreign_word) else {
                         continue;
                     };
                     for gloss in glosses.trim_end_matches('/').split('/') {
                         let gloss = strip_brackets(gloss);
                         let gloss = gloss.trim();
-                        if [
-                            "CL:",
-                            "variant of",
-                            "see ",
-                            "surname ",
-                            "abbr. ",
-                            "used in",
-                            "old variant",
-                            "erhua variant",
-                            "Taiwan pr.",
-                            "also written",
-                            "also pr.",
-                        ]
-                        .iter()
-                        .any(|p| gloss.starts_with(p))
-                        {
+                        if CEDICT_NOT_TRANSLATIONS.iter().any(|p| gloss.starts_with(p)) {
                             continue;
                         }
                         for item in gloss.split([';', ',']) {
-                            if let Some(foreign) = foreign_word(simplified) {
-                                out.push((
-                                    "cmn".to_string(),
-                                    foreign,
-                                    item.trim().to_string(),
-                                    None,
-                                ));
-                            }
+                            out.push((
+                                "cmn".to_string(),
+                                foreign.clone(),
+                                item.trim().to_string(),
+                                None,
+                            ));
                         }
                     }
                 }
@@ -544,6 +527,22 @@ fn dictionary_pairs(inputs: &[Input<'_>]) -> Result<Vec<DictionaryPair>, BuildEr
     }
     Ok(out)
 }
+
+/// How CC-CEDICT glosses that are not translations begin: measure words, variants,
+/// cross-references, surnames, abbreviations, pronunciations.
+const CEDICT_NOT_TRANSLATIONS: &[&str] = &[
+    "CL:",
+    "variant of",
+    "see ",
+    "surname ",
+    "abbr. ",
+    "used in",
+    "old variant",
+    "erhua variant",
+    "Taiwan pr.",
+    "also written",
+    "also pr.",
+];
 
 /// The translations an entry of a FreeDict dictionary gives, with their part of speech: the
 /// lines after the headword line, less numbering, part-of-speech tags, bracketed domains and

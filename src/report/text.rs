@@ -720,16 +720,10 @@ fn write_group_summary<W: Write + ?Sized>(
     )?;
     // Where the changed wording entered, when the sources have publication times.
     for (side, name) in [(pair.a, &na), (pair.b, &nb)] {
-        let Some(w) = group.wording_of(side).map(|w| &group.wordings[w]) else {
-            continue;
-        };
-        if w.first.is_none() {
-            continue;
-        }
-        for line in wording_lines(extraction, group, w, side)
-            .into_iter()
-            .filter(|l| l.starts_with("first in"))
-        {
+        let lineage = group
+            .wording_of(side)
+            .and_then(|w| lineage_line(extraction, group, &group.wordings[w]));
+        if let Some(line) = lineage {
             let line = format!("{}: {line}", shown(name));
             write_wrapped(out, &line, width, (hang, hang), (dim, reset))?;
         }
@@ -823,7 +817,11 @@ fn write_group_detail<W: Write + ?Sized>(
             (dim, reset),
         )?;
         if let Some(w) = wording {
-            for line in wording_lines(extraction, group, w, m) {
+            let lines = [
+                copies_line(extraction, group, w, m),
+                lineage_line(extraction, group, w),
+            ];
+            for line in lines.into_iter().flatten() {
                 write_wrapped(out, &line, width, ("        ", "          "), (dim, reset))?;
             }
         }
@@ -877,55 +875,62 @@ fn write_group_detail<W: Write + ?Sized>(
     Ok(())
 }
 
-/// What a reader needs to know of a wording beside its shown version `m`: the other sources
-/// that carry the same words, and where the wording first appeared and what it derives from
-/// (when the sources have publication times).
-fn wording_lines(
+/// The outlet and publication time of the source of version `v`.
+fn outlet_and_time(extraction: &Extraction, v: QuoteRef) -> (&str, &str) {
+    let s = &extraction.sources[v.source].source;
+    (
+        s.meta.outlet.as_deref().unwrap_or(&s.id),
+        s.meta.published.as_deref().unwrap_or(""),
+    )
+}
+
+/// The other sources that carry a wording's words beside its shown version `m`, when any do.
+fn copies_line(
     extraction: &Extraction,
     group: &crate::align::Group,
     w: &crate::align::Wording,
     m: QuoteRef,
-) -> Vec<String> {
-    let meta = |v: QuoteRef| {
-        let s = &extraction.sources[v.source].source;
-        (
-            s.meta.outlet.as_deref().unwrap_or(&s.id),
-            s.meta.published.as_deref().unwrap_or(""),
-        )
-    };
-    let mut lines = Vec::new();
-    if w.versions.len() > 1 {
-        let others: Vec<&str> = w
-            .versions
-            .iter()
-            .filter(|&&v| v != m)
-            .map(|&v| meta(v).0)
-            .collect();
-        lines.push(format!(
-            "the same words in {} of {} sources: {}",
-            w.source_count(),
-            group.source_count(),
-            shown(&excerpt(&others.join(", "), 60))
-        ));
+) -> Option<String> {
+    if w.versions.len() < 2 {
+        return None;
     }
-    if let Some(first) = w.first {
-        let (outlet, time) = meta(first);
-        let from = w
-            .derived_from
-            .and_then(|u| group.wordings[u].first)
-            .map(|f| {
-                let id = &extraction.sources[f.source].quotes[f.quote].id;
-                format!(", from {}’s {}", excerpt(meta(f).0, 40), shown(id))
-            })
-            .unwrap_or_default();
-        lines.push(format!(
-            "first in {}, {}{}",
-            shown(&excerpt(outlet, 40)),
-            shown(time),
-            shown(&from)
-        ));
-    }
-    lines
+    let others: Vec<&str> = w
+        .versions
+        .iter()
+        .filter(|&&v| v != m)
+        .map(|&v| outlet_and_time(extraction, v).0)
+        .collect();
+    Some(format!(
+        "the same words in {} of {} sources: {}",
+        w.source_count(),
+        group.source_count(),
+        shown(&excerpt(&others.join(", "), 60))
+    ))
+}
+
+/// Where a wording first appeared and what it derives from, when the sources have
+/// publication times.
+fn lineage_line(
+    extraction: &Extraction,
+    group: &crate::align::Group,
+    w: &crate::align::Wording,
+) -> Option<String> {
+    let (outlet, time) = outlet_and_time(extraction, w.first?);
+    let from = w
+        .derived_from
+        .and_then(|u| group.wordings[u].first)
+        .map(|f| {
+            let id = &extraction.sources[f.source].quotes[f.quote].id;
+            let outlet = outlet_and_time(extraction, f).0;
+            format!(", from {}’s {}", excerpt(outlet, 40), shown(id))
+        })
+        .unwrap_or_default();
+    Some(format!(
+        "first in {}, {}{}",
+        shown(&excerpt(outlet, 40)),
+        shown(time),
+        shown(&from)
+    ))
 }
 
 /// How many other outlets a finding names after its decisive pair.
