@@ -46,6 +46,9 @@ static EMBEDDED: &[u8] = include_bytes!("../../lexicon/wordnet.qdlex");
 /// Magic bytes at the start of a lexicon file (the last byte is the format version).
 pub const MAGIC: &[u8; 8] = b"QDLEX\0\0\x02";
 
+/// The part of speech [`Lexicon::part_of_speech`] gives a verb.
+pub const VERB: u8 = 1;
+
 /// A WordNet 3.0 synset, as a dense index (synsets sorted by part of speech, then offset).
 pub type Synset = u32;
 
@@ -324,6 +327,11 @@ impl Lexicon {
         self.get(language, STEM, stem)
     }
 
+    /// The synsets of a word as a dictionary form (lemma) only, without stemming.
+    pub fn lemma_senses(&self, language: &str, lower: &str) -> Vec<Synset> {
+        self.get(lexicon_language(language), FORM, lower)
+    }
+
     /// Everything scoring needs to know about a word's meanings (the key is left empty:
     /// [`crate::text::Analyzer::meaning`] fills it).
     pub fn meaning(&self, language: &str, lower: &str, stem: &str) -> Meaning {
@@ -473,7 +481,7 @@ impl Lexicon {
         intersects(&self.antonyms(&wa), &wb) || intersects(&self.antonyms(&wb), &wa)
     }
 
-    /// The part of speech of a synset: 0 noun, 1 verb, 2 adjective, 3 adverb.
+    /// The part of speech of a synset: 0 noun, 1 verb ([`VERB`]), 2 adjective, 3 adverb.
     pub fn part_of_speech(&self, synset: Synset) -> u8 {
         self.pos_starts
             .iter()

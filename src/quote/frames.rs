@@ -52,6 +52,10 @@ pub struct Frames<'t> {
     capitalized_nouns: bool,
     /// The person who spoke or was named last, for pronouns.
     last_person: Option<usize>,
+    /// The speaker of a reporting verb in the sentence being read, whether or not the
+    /// sentence reported anything: a speech act ("X kritisierte den Bericht.") may be
+    /// continued by reported speech in the next sentences.
+    framed: Option<Attribution>,
 }
 
 /// A unit's table entry, with the units a phrase starting there covers.
@@ -80,6 +84,7 @@ impl<'t> Frames<'t> {
             analyzer,
             capitalized_nouns: cues.capitalized_nouns(active),
             last_person: None,
+            framed: None,
         }
     }
 
@@ -142,6 +147,18 @@ impl<'t> Frames<'t> {
                 out[j] = Looked { entry, len: 0 };
             }
         }
+        // Reportive forms by rule (the Konjunktiv I of any verb: "betrage", "verfüge").
+        for (i, w) in units.iter().enumerate() {
+            if w.is_word()
+                && !w.is_cap()
+                && out[i].entry == Entry::default()
+                && self
+                    .cues
+                    .reportive_by_rule(&w.lower, self.active, |x| self.analyzer.is_stopword(x))
+            {
+                out[i].entry.flags |= flag::REPORTIVE;
+            }
+        }
         // An elided article glued to its word ("l'émissaire", "dell'inviato"): the word.
         for (i, w) in units.iter().enumerate() {
             if w.is_word() && out[i].entry == Entry::default() {
@@ -181,7 +198,9 @@ impl<'t> Frames<'t> {
             let looked = self.look(units);
             let (start, end) = (units[0].start, units[units.len() - 1].end);
             let before = found.len();
+            self.framed = None;
             let mut spoke = self.read_sentence(units, &looked, entities, direct, found);
+            let framed = self.framed.take();
             // Reported speech another reader found in this sentence also carries on.
             if spoke.is_none() {
                 spoke = found
@@ -202,6 +221,7 @@ impl<'t> Frames<'t> {
             let reported_adverb = looked.iter().any(|l| l.entry.is(flag::REPORTED_ADVERB));
             match (spoke, reporting) {
                 (Some(s), _) => reporting = Some(s),
+                (None, _) if framed.is_some() => reporting = framed,
                 (None, Some(speaker))
                     if (reportive || reported_adverb) && !has_verb && found.len() == before =>
                 {
@@ -373,6 +393,17 @@ impl<'t> Frames<'t> {
             && k > 0
             && units[k - 1].end == units[k].start
             && units.get(k + 1).is_some_and(|n| n.start == units[k].end)
+    }
+
+    /// Whether a word is an acronym: two letters or more, all capitals ("NATO", "МИД").
+    fn is_acronym(&self, w: &W) -> bool {
+        let mut letters = self.text[w.start..w.end].chars().filter(|c| c.is_alphabetic());
+        let mut n = 0;
+        let all_upper = letters.all(|c| {
+            n += 1;
+            c.is_uppercase()
+        });
+        w.is_word() && all_upper && n >= 2
     }
 
     /// Whether unit `k` can be part of a person's name.
@@ -645,6 +676,7 @@ impl<'t> Frames<'t> {
             self.resolve(units, looked, np.0, np.1, entities)?
         };
 
+        self.framed = self.framed.or(Some(speaker));
         // Quotations next to the frame.
         let frame_start = match as_start {
             Some(m) if !inverted => m,
@@ -753,6 +785,17 @@ impl<'t> Frames<'t> {
         mut k: usize,
         class: VerbClass,
     ) -> Option<(usize, usize)> {
+        // Reported speech in the reportive mood needs no complementizer after any verb
+        // of saying, telling or thinking ("meinte, er werde …", "erklärte hingegen,
+        // damit solle …").
+        let reportive_clause = |from: usize| {
+            units[from.min(units.len())..]
+                .iter()
+                .zip(&looked[from.min(units.len())..])
+                .take_while(|(w, _)| !is_stop_punct(w) && !is_comma(w))
+                .take(5)
+                .any(|(_, l)| l.entry.is(flag::REPORTIVE))
+        };
         // A complementizer within reach (after an addressee or an adverbial).
         let reach = units.len().min(k + 8);
         let complementizer = (k..reach)
@@ -761,6 +804,19 @@ impl<'t> Frames<'t> {
         if let Some(c) = complementizer {
             k = c + 1;
         } else {
+            let class = match class {
+                VerbClass::Tell | VerbClass::Think => {
+                    let comma = (k..units.len().min(k + 7))
+                        .take_while(|&j| units[j].quote().is_none() && !is_stop_punct(&units[j]))
+                        .find(|&j| is_comma(&units[j]));
+                    if comma.is_some_and(|c| reportive_clause(c + 1)) {
+                        VerbClass::Say
+                    } else {
+                        class
+                    }
+                }
+                _ => class,
+            };
             match class {
                 VerbClass::Say => {
                     // "sagte nach dem Treffen, die Gespräche …": past a short adverbial.
@@ -792,6 +848,7 @@ impl<'t> Frames<'t> {
             let entry = looked[k].entry;
             let subject = (w.is_cap()
                 || is_han(w)
+                || reportive_clause(k)
                 || entry.is(flag::DETERMINER | flag::PRONOUN | flag::SPEAKER_HEAD)
                 || w.lower.chars().next().is_some_and(char::is_numeric))
                 && !cues::is_preposition(&w.lower);
@@ -941,7 +998,11 @@ impl<'t> Frames<'t> {
             }
             // A lowercase head noun right before the verb ("the New York businessman"), or an
             // adjective inside the phrase: only if a determiner or a capitalized word opens it.
-            if !w.is_cap() && !self.analyzer.is_stopword(&w.lower) && e - a < 4 {
+            if !w.is_cap()
+                && !self.analyzer.is_stopword(&w.lower)
+                && self.cues.attributive(&w.lower, self.active)
+                && e - a < 4
+            {
                 let opener = (k.saturating_sub(4)..k)
                     .rev()
                     .take_while(|&m| {
@@ -966,7 +1027,9 @@ impl<'t> Frames<'t> {
             let prev = &units[a - 1];
             let prev_entry = looked[a - 1].entry;
             if self.analyzer.is_stopword(&prev.lower)
-                && !prev_entry.is(flag::DETERMINER | flag::LINK | flag::AS | flag::COMPLEMENTIZER)
+                && !prev_entry.is(
+                    flag::DETERMINER | flag::LINK | flag::AS | flag::COMPLEMENTIZER | flag::AUX,
+                )
                 && !matches!(prev.lower.as_str(), "and" | "und" | "et" | "y" | "e" | "и")
             {
                 return None;
@@ -1051,7 +1114,10 @@ impl<'t> Frames<'t> {
             let next_is_head = units.get(k + 1).is_some_and(|n| {
                 n.is_word() && (n.is_cap() || looked[k + 1].entry.is(flag::SPEAKER_HEAD))
             });
-            if next_is_head && !self.analyzer.is_stopword(&w.lower) {
+            if next_is_head
+                && !self.analyzer.is_stopword(&w.lower)
+                && self.cues.attributive(&w.lower, self.active)
+            {
                 k += 1;
                 continue;
             }
@@ -1072,10 +1138,14 @@ impl<'t> Frames<'t> {
         if words.len() == 1 && looked[words[0]].entry.is(flag::PRONOUN | flag::DETERMINER) {
             return true;
         }
+        // Where nouns are capitalized, a capitalized noun after a determiner heads a phrase
+        // ("die Bahn", "ein örtlicher Mitarbeiter"); everywhere, so does an acronym ("TEPCO").
+        let determined = looked[words[0]].entry.is(flag::DETERMINER);
         let head = words.iter().any(|&k| {
             looked[k].entry.is(flag::SPEAKER_HEAD)
                 || self.is_name_token(units, looked, k, false)
-                || (units[k].is_cap() && !self.capitalized_nouns)
+                || (units[k].is_cap() && (!self.capitalized_nouns || (determined && k > words[0])))
+                || self.is_acronym(&units[k])
         });
         let numeric = words
             .iter()
@@ -1426,9 +1496,10 @@ impl<'t> Frames<'t> {
         }
         let np = self.np_left(units, looked, i)?;
         let opens = np.0 == 0 || !units[np.0 - 1].is_word();
-        // "nach zwei Jahren": followed by a phrase of its own, a preposition, not an attribution.
+        // "nach zwei Jahren": followed by a phrase of its own, a preposition, not an attribution
+        // (only a word that is also a preposition before its source, unlike "zufolge").
         let after = i + looked[i].len.max(1);
-        if units.get(after).is_some_and(|w| {
+        if looked[i].entry.is(flag::ACCORDING_SOURCE | flag::ACCORDING) && units.get(after).is_some_and(|w| {
             w.is_word()
                 && (w.is_cap()
                     || looked[after].entry.is(flag::DETERMINER)

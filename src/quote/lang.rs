@@ -75,6 +75,10 @@ pub struct Grammar {
     /// speaker and the verb.
     #[serde(default)]
     pub verb_final: bool,
+    /// The endings a lowercase word inside a noun phrase has (German attributive adjectives:
+    /// "der zuständige Minister", "neuesten Studien"); empty when any word may be.
+    #[serde(default)]
+    pub attributive_endings: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -118,6 +122,11 @@ struct Words {
 #[serde(deny_unknown_fields)]
 struct Reportive {
     forms: Vec<String>,
+    /// A morphology rule for the forms not listed: a lowercase word, not a stopword, that
+    /// becomes a verb's dictionary form when this is appended to it (German Konjunktiv I:
+    /// "betrage" + "n" = "betragen").
+    #[serde(default)]
+    verb_lemma_suffix: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -222,6 +231,8 @@ pub struct Cues {
     verb_forms: FxHashMap<String, LanguageSet>,
     /// Nouns that name a source of information, by language, matched as word endings.
     source_nouns: Vec<Vec<String>>,
+    /// The reportive rule of each language that has one: (language index, code, suffix).
+    reportive_rules: Vec<(u8, String, String)>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -258,6 +269,7 @@ impl Cues {
         let mut cues = Cues {
             codes: Vec::new(),
             grammar: Vec::new(),
+            reportive_rules: Vec::new(),
             words: FxHashMap::default(),
             phrases: FxHashMap::default(),
             verb_forms: FxHashMap::default(),
@@ -317,6 +329,10 @@ impl Cues {
             let pronouns: Vec<String> = file.pronouns.keys().cloned().collect();
             add(&mut cues, &pronouns, word(flag::PRONOUN));
             add(&mut cues, &file.reportive.forms, word(flag::REPORTIVE));
+            if let Some(suffix) = &file.reportive.verb_lemma_suffix {
+                cues.reportive_rules
+                    .push((lang, file.code.clone(), suffix.clone()));
+            }
             add(
                 &mut cues,
                 &file.transcript.question_labels,
@@ -379,6 +395,37 @@ impl Cues {
     /// The position of a language in the table.
     pub fn language(&self, code: &str) -> Option<usize> {
         self.codes.iter().position(|c| c == code)
+    }
+
+    /// Whether a word not on the lists is a reportive verb form by the morphology rule of an
+    /// active language (see `verb_lemma_suffix`); `is_stopword` tells the language's
+    /// function words, which the rule never reads.
+    pub fn reportive_by_rule(
+        &self,
+        lower: &str,
+        active: LanguageSet,
+        is_stopword: impl Fn(&str) -> bool,
+    ) -> bool {
+        let lexicon = crate::lexicon::Lexicon::embedded();
+        self.reportive_rules.iter().any(|(lang, code, suffix)| {
+            active & (1 << lang) != 0
+                && lower.chars().count() >= 3
+                && !is_stopword(lower)
+                && lexicon
+                    .lemma_senses(code, &format!("{lower}{suffix}"))
+                    .iter()
+                    .any(|&s| lexicon.part_of_speech(s) == crate::lexicon::VERB)
+        })
+    }
+
+    /// Whether a lowercase word can stand inside a noun phrase in every active language that
+    /// restricts it by its endings (see `attributive_endings`).
+    pub fn attributive(&self, lower: &str, active: LanguageSet) -> bool {
+        self.grammar.iter().enumerate().all(|(i, g)| {
+            active & (1 << i) == 0
+                || g.attributive_endings.is_empty()
+                || g.attributive_endings.iter().any(|e| lower.ends_with(e.as_str()))
+        })
     }
 
     /// Whether one of the active languages capitalizes its nouns.

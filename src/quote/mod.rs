@@ -182,7 +182,7 @@ pub fn extract_source(
         };
         // A quotation nobody is said to have said, of a word or two or of a name in title case
         // ("Washington Post", „Neues Deutschland“), names something; it is not speech.
-        if f.direct.is_some() && f.attribution.is_none() && (scare || is_title(&text[start..end])) {
+        if f.direct.is_some() && f.attribution.is_none() && (scare || is_title(&text[start..end], analyzer)) {
             continue;
         }
         let speaker = f.attribution.map(|a| {
@@ -222,14 +222,17 @@ pub fn extract_source(
 }
 
 /// Whether quoted words read as a name or a title: at most eight words, each capitalized or
-/// a short joining word ("of", "de", "der"), and no sentence inside.
-fn is_title(quoted: &str) -> bool {
+/// a joining word (a short word, or a function word of the language: "of", "de", "eines"),
+/// and no sentence inside.
+fn is_title(quoted: &str, analyzer: &Analyzer) -> bool {
     let words: Vec<&str> = quoted.split_whitespace().collect();
     words.len() <= 8
         && !quoted.contains(['.', '!', '?', ',', ':', ';'])
         && words.iter().all(|w| {
             let first = w.chars().find(|c| c.is_alphanumeric());
-            first.is_none_or(|c| c.is_uppercase() || c.is_numeric()) || w.chars().count() <= 3
+            first.is_none_or(|c| c.is_uppercase() || c.is_numeric())
+                || w.chars().count() <= 3
+                || analyzer.is_stopword(&w.to_lowercase())
         })
         && words
             .iter()
