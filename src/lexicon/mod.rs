@@ -34,6 +34,7 @@
 //! and the relations are a compressed sparse row table. Opening it only checks the header and
 //! slices the sections, so it costs microseconds; see `NOTICE` for the licences of the data.
 
+pub mod agents;
 pub mod build;
 
 use std::sync::OnceLock;

@@ -830,7 +830,38 @@ impl Reader<'_> {
             {
                 continue; // "the report", "Western states": nouns
             }
-            let participle = matches!(w.lower.as_str(), "adding" | "saying");
+            // ", adding that …", ", telling reporters: “…”": the sentence's subject speaks.
+            let participle = matches!(
+                w.lower.as_str(),
+                "adding"
+                    | "saying"
+                    | "telling"
+                    | "writing"
+                    | "noting"
+                    | "explaining"
+                    | "arguing"
+                    | "insisting"
+                    | "warning"
+                    | "declaring"
+                    | "stating"
+                    | "asserting"
+                    | "claiming"
+                    | "vowing"
+                    | "promising"
+                    | "recalling"
+                    | "asking"
+                    | "acknowledging"
+                    | "conceding"
+                    | "stressing"
+                    | "emphasizing"
+                    | "predicting"
+                    | "boasting"
+                    | "complaining"
+                    | "tweeting"
+                    | "quipping"
+                    | "joking"
+            ) && v > 0
+                && units[v - 1].is_punct(',');
             // "made it clear that …", "make clear that …"
             let made_clear = matches!(w.lower.as_str(), "made" | "make" | "makes")
                 && (units.get(v + 1).is_some_and(|u| u.lower == "clear")

@@ -395,6 +395,16 @@ impl<'t> Frames<'t> {
             && units.get(k + 1).is_some_and(|n| n.start == units[k].end)
     }
 
+    /// Whether the lexicon knows a word as a noun naming a person or an organization ("les
+    /// enquêteurs", "the strategists").
+    fn names_agent(&self, w: &W) -> bool {
+        w.is_word()
+            && !self.analyzer.is_stopword(&w.lower)
+            && crate::lexicon::Lexicon::embedded()
+                .agent(self.analyzer.language(), &w.lower, &self.analyzer.stem(&w.lower))
+                .is_some()
+    }
+
     /// Whether a word is an acronym: two letters or more, all capitals ("NATO", "МИД").
     fn is_acronym(&self, w: &W) -> bool {
         let mut letters = self.text[w.start..w.end].chars().filter(|c| c.is_alphabetic());
@@ -1146,6 +1156,7 @@ impl<'t> Frames<'t> {
                 || self.is_name_token(units, looked, k, false)
                 || (units[k].is_cap() && (!self.capitalized_nouns || (determined && k > words[0])))
                 || self.is_acronym(&units[k])
+                || self.names_agent(&units[k])
         });
         let numeric = words
             .iter()

@@ -12,6 +12,7 @@
 //! metonymy ("Moscow", "the United States") and publications ("the report", "Russian news
 //! agencies") are kept too, typed by [`SpeakerKind`].
 
+use crate::lexicon::agents::Agent;
 use std::collections::BTreeSet;
 
 use serde::Serialize;
@@ -290,6 +291,16 @@ pub fn classify(text: &str, units: &[W]) -> Option<Np> {
             return Some(Np::Other(SpeakerKind::Group, surface));
         }
     }
+    // Function words alone name nobody ("There, the chairman said …", "As …", "I'm").
+    static ENGLISH: std::sync::LazyLock<crate::text::Analyzer> =
+        std::sync::LazyLock::new(|| crate::text::Analyzer::with_lexicon("eng", None));
+    if words.iter().all(|w| {
+        w.lower
+            .split(['\'', '’'])
+            .all(|part| part.len() <= 1 || ENGLISH.is_stopword(part))
+    }) {
+        return None;
+    }
     let lowers: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
     // "a report by DPA": the head is the word before "by".
     let head_end = lowers
@@ -351,7 +362,10 @@ pub fn classify(text: &str, units: &[W]) -> Option<Np> {
         }
         if name.is_empty() {
             if !titles.iter().any(|t| cues::is_role_head(t)) {
-                return None; // "Western", "Russian"
+                // "Western", "Russian" name nobody; "Islamic State", "the Federal Reserve"
+                // (two title words or more, no role) name an organization.
+                return (body.len() >= 2 && !body.iter().all(|w| cues::is_demonym(&w.lower)))
+                    .then(|| Np::Other(SpeakerKind::Organization, canonical));
             }
             return Some(Np::Role {
                 words: titles,
@@ -392,7 +406,17 @@ pub fn classify(text: &str, units: &[W]) -> Option<Np> {
     if cues::is_publication_head(head) {
         return Some(Np::Other(SpeakerKind::Publication, canonical));
     }
-    None
+    // A noun the lists do not know: the lexicon says whether it names people ("the
+    // strategists", "an attendee") or an organization ("the league").
+    match crate::lexicon::Lexicon::embedded().agent("eng", head, head) {
+        Some(Agent::Person) => Some(Np::Role {
+            words: body.iter().map(|w| w.lower.clone()).collect(),
+            text: canonical,
+            definite: !determiner || lowers[0] == "the",
+        }),
+        Some(Agent::Organization) => Some(Np::Other(SpeakerKind::Organization, canonical)),
+        None => None,
+    }
 }
 
 #[cfg(test)]
