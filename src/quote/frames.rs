@@ -718,10 +718,17 @@ impl<'t> Frames<'t> {
         }
         if !attributed {
             // A speech act attributes the quotations of the rest of its clause ("sprach von
-            // der „schlimmsten Katastrophe“").
-            let end = (frame_end..units.len().min(frame_end + 14))
-                .find(|&k| is_comma(&units[k]) || is_stop_punct(&units[k]))
-                .unwrap_or(units.len().min(frame_end + 14));
+            // der „schlimmsten Katastrophe“"); a verb of saying those of the rest of its
+            // sentence, across commas, up to another reporting verb ("nannte Shultz einen
+            // „wahren Patrioten“ und einen „großen Staatsmann“", "bekräftigt auch, „…“").
+            let reach = if class == VerbClass::Act { 14 } else { 40 };
+            let end = (frame_end..units.len().min(frame_end + reach))
+                .find(|&k| {
+                    (class == VerbClass::Act && is_comma(&units[k]))
+                        || is_stop_punct(&units[k])
+                        || (k > frame_end && looked[k].entry.verb.is_some())
+                })
+                .unwrap_or(units.len().min(frame_end + reach));
             for unit in &units[frame_end..end] {
                 if let Some(q) = unit.quote() {
                     attributed |= give(direct, q, speaker);
