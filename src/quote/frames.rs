@@ -401,13 +401,19 @@ impl<'t> Frames<'t> {
         w.is_word()
             && !self.analyzer.is_stopword(&w.lower)
             && crate::lexicon::Lexicon::embedded()
-                .agent(self.analyzer.language(), &w.lower, &self.analyzer.stem(&w.lower))
+                .agent(
+                    self.analyzer.language(),
+                    &w.lower,
+                    &self.analyzer.stem(&w.lower),
+                )
                 .is_some()
     }
 
     /// Whether a word is an acronym: two letters or more, all capitals ("NATO", "МИД").
     fn is_acronym(&self, w: &W) -> bool {
-        let mut letters = self.text[w.start..w.end].chars().filter(|c| c.is_alphabetic());
+        let mut letters = self.text[w.start..w.end]
+            .chars()
+            .filter(|c| c.is_alphabetic());
         let mut n = 0;
         let all_upper = letters.all(|c| {
             n += 1;
@@ -763,6 +769,20 @@ impl<'t> Frames<'t> {
                 attributed |= emit(found, s, e, Some(speaker));
             }
         }
+        // A speech act reported without its words ("Die Gewerkschaft forderte höhere Löhne",
+        // "the league denounced the rhetoric"): what it says is the rest of its clause, a
+        // version of the statement like any paraphrase.
+        if class == VerbClass::Act
+            && !attributed
+            && !inverted
+            && (0..np.0).all(|k| !units[k].is_word())
+            && units[frame_end..].iter().all(|w| w.quote().is_none())
+        {
+            let end = self.content_end(units, looked, frame_end);
+            if let Some((s, e)) = self.clause_span(units, frame_end, end) {
+                attributed |= emit(found, s, e, Some(speaker));
+            }
+        }
         attributed.then_some(speaker)
     }
 
@@ -1044,9 +1064,11 @@ impl<'t> Frames<'t> {
             let prev = &units[a - 1];
             let prev_entry = looked[a - 1].entry;
             if self.analyzer.is_stopword(&prev.lower)
-                && !prev_entry.is(
-                    flag::DETERMINER | flag::LINK | flag::AS | flag::COMPLEMENTIZER | flag::AUX,
-                )
+                && !prev_entry.is(flag::DETERMINER
+                    | flag::LINK
+                    | flag::AS
+                    | flag::COMPLEMENTIZER
+                    | flag::AUX)
                 && !matches!(prev.lower.as_str(), "and" | "und" | "et" | "y" | "e" | "и")
             {
                 return None;
@@ -1161,14 +1183,17 @@ impl<'t> Frames<'t> {
         let head = words.iter().any(|&k| {
             looked[k].entry.is(flag::SPEAKER_HEAD)
                 || self.is_name_token(units, looked, k, false)
-                || (units[k].is_cap() && (!self.capitalized_nouns || (determined && k > words[0])))
+                || (units[k].is_cap()
+                    && !looked[k].entry.is(flag::DETERMINER)
+                    && (!self.capitalized_nouns || (determined && k > words[0])))
                 || self.is_acronym(&units[k])
                 || self.names_agent(&units[k])
         });
         let numeric = words
             .iter()
             .all(|&k| units[k].lower.chars().all(|c| !c.is_alphabetic()));
-        head && !numeric
+        // A source of information speaks too ("neuen Studien zufolge", "Polizeiangaben").
+        (head || self.names_a_source(units, a, b)) && !numeric
     }
 
     /// Resolves a phrase to an entity of the article.
@@ -1517,12 +1542,14 @@ impl<'t> Frames<'t> {
         // "nach zwei Jahren": followed by a phrase of its own, a preposition, not an attribution
         // (only a word that is also a preposition before its source, unlike "zufolge").
         let after = i + looked[i].len.max(1);
-        if looked[i].entry.is(flag::ACCORDING_SOURCE | flag::ACCORDING) && units.get(after).is_some_and(|w| {
-            w.is_word()
-                && (w.is_cap()
-                    || looked[after].entry.is(flag::DETERMINER)
-                    || w.lower.chars().all(|c| c.is_numeric()))
-        }) {
+        if looked[i].entry.is(flag::ACCORDING_SOURCE | flag::ACCORDING)
+            && units.get(after).is_some_and(|w| {
+                w.is_word()
+                    && (w.is_cap()
+                        || looked[after].entry.is(flag::DETERMINER)
+                        || w.lower.chars().all(|c| c.is_numeric()))
+            })
+        {
             return None;
         }
         if !self.names_a_source(units, np.0, np.1) && !self.plausible_np(units, looked, np.0, np.1)

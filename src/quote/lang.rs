@@ -424,7 +424,9 @@ impl Cues {
         self.grammar.iter().enumerate().all(|(i, g)| {
             active & (1 << i) == 0
                 || g.attributive_endings.is_empty()
-                || g.attributive_endings.iter().any(|e| lower.ends_with(e.as_str()))
+                || g.attributive_endings
+                    .iter()
+                    .any(|e| lower.ends_with(e.as_str()))
         })
     }
 

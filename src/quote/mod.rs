@@ -182,7 +182,10 @@ pub fn extract_source(
         };
         // A quotation nobody is said to have said, of a word or two or of a name in title case
         // ("Washington Post", „Neues Deutschland“), names something; it is not speech.
-        if f.direct.is_some() && f.attribution.is_none() && (scare || is_title(&text[start..end], analyzer)) {
+        if f.direct.is_some()
+            && f.attribution.is_none()
+            && (scare || is_title(&text[start..end], analyzer))
+        {
             continue;
         }
         let speaker = f.attribution.map(|a| {
