@@ -20,13 +20,17 @@ pub(super) const WITHIN_GROUP_SHARE: f64 = 0.5;
 /// [`WITHIN_GROUP_SHARE`] of the threshold). Two clusters whose versions name different
 /// people do not merge unless some pair of those versions is itself linked (the attribution
 /// case): grouping must not put one person's words in another's mouth by way of a third,
-/// unattributed version.
+/// unattributed version. Two clusters that both hold full versions merge only when a full
+/// version of one is linked to a full version of the other: a fragment (`fragment[i]`, a
+/// scare quote of one or two words) joins the version it was cut from, and never bridges
+/// two versions that are not linked themselves.
 ///
 /// The nodes are wordings, each counted once whatever the number of its copies, so that
 /// hundreds of copies of the wire's words do not drown the mean of a wording one word apart.
 /// Components are clustered independently, in parallel.
 pub(super) fn cluster(
     persons: &[Option<&str>],
+    fragment: &[bool],
     edges: &[(usize, usize, f64)],
     threshold: f64,
     close: &(dyn Fn(usize, usize) -> bool + Sync),
@@ -43,6 +47,23 @@ pub(super) fn cluster(
                     && !linked.contains(&(i.min(j), i.max(j)))
             })
         })
+    };
+    // Two clusters that both hold full versions (not fragments) merge only when some full
+    // version of one is linked to some full version of the other: a one-word fragment is
+    // close to every version that holds its word, and must not bridge two statements.
+    let bridged = |x: &[usize], y: &[usize]| {
+        let full = |c: &[usize]| {
+            c.iter()
+                .copied()
+                .filter(|&i| !fragment[i])
+                .collect::<Vec<_>>()
+        };
+        let (fx, fy) = (full(x), full(y));
+        !fx.is_empty()
+            && !fy.is_empty()
+            && !fx
+                .iter()
+                .any(|&i| fy.iter().any(|&j| linked.contains(&(i.min(j), i.max(j)))))
     };
     // Connected components (union–find).
     let mut parent: Vec<usize> = (0..n).collect();
@@ -139,6 +160,7 @@ pub(super) fn cluster(
                 // Whether the closest pair may merge is checked for it alone: clusters only
                 // grow, so a pair that may not merge now never will.
                 if conflict(&clusters[&x], &clusters[&y])
+                    || bridged(&clusters[&x], &clusters[&y])
                     || !clusters[&x]
                         .iter()
                         .all(|&i| clusters[&y].iter().all(|&j| close(i, j)))
