@@ -30,7 +30,7 @@ pub fn analyze(corpus: Corpus, options: AlignOptions) -> Analysis {
 
 /// The rule by which groups are ranked, in words (reports print it).
 pub const RANKING_RULE: &str = "groups are ranked by severity: the weightiest drift item \
-of the most severe pair similar enough to be linked (negation 0.9, attribution and antonym \
+of the weightiest pair similar enough to be linked (negation 0.9, attribution and antonym \
 0.85, entity and number 0.8, question 0.6, other substitutions 0.25–0.55 by the relation of \
 their words, modality 0.35–0.6, tense 0.45, omission/addition by content words), times 1 when \
 its words are in quotation marks on both sides, 0.9 on one, 0.8 on neither, times 0.5 + 0.5 × \

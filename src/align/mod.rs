@@ -49,7 +49,10 @@
 //! number 0.8, an unrelated word swapped 0.55, a synonym 0.25…) and weighs what a reader
 //! would weigh when looking at the pair:
 //!
-//! - **a pair** takes its weightiest item, each item weighing
+//! - **a pair's severity** is how bad its worst change is: the worst item's times
+//!   `0.6 + 0.4 × min(1, similarity / 0.4)` (so that among linked pairs more change is never
+//!   less drift: DEMETR's detection compares a faithful and an altered translation by it);
+//! - **a pair's weight**, what ranks its group, is its weightiest item, each item weighing
 //!   `kind severity × quoting × (0.5 + 0.5 × rest agreement) × agreement(similarity) ×
 //!   (0.9 + 0.1 × similarity)`:
 //!   `quoting` is 1 when the changed words are in quotation marks on both sides (two
@@ -61,7 +64,7 @@
 //!   `0.6 + 0.4 × min(1, similarity / 0.4)`, a discount only for pairs too far apart to be
 //!   linked by themselves; and a last factor `0.9 + 0.1 × similarity` lets the closer of two
 //!   pairs with the same change rank first;
-//! - **a group** takes its decisive pair's ([`Group::decisive_pair`]: the most severe of the
+//! - **a group** takes its decisive pair's weight ([`Group::decisive_pair`]: the weightiest of the
 //!   pairs similar enough to be linked by themselves, at least 0.75 × `min_similarity`, one
 //!   across two sources first) times its reach, `min(1, 0.75 + 0.05 × sources)`: 0.85 for a
 //!   statement two outlets carry, 1 from five, where one outlet departing from the others
@@ -70,12 +73,12 @@
 //!
 //! On the seed fixtures: "we will know when we get an answer" against "we won't know until we
 //! receive a written response", both quoted, a negation in versions that otherwise mostly
-//! agree (similarity 0.63): pair 0.82, two outlets, group 0.70; "open and useful" against
+//! agree (similarity 0.63): pair severity 0.90, weight 0.82, two outlets, group 0.70; "open and useful" against
 //! "constructive and useful", both in quotation marks, an unrelated word (0.55) beside one
-//! other change (quote against paraphrase), similarity 0.44: pair and group 0.47, six
-//! outlets; "meeting" against "talks" in two paraphrases that otherwise agree (0.70): 0.43,
-//! four outlets, group 0.41; a tense change in paraphrases (had → has): 0.35, three outlets,
-//! group 0.31; versions that agree: 0.
+//! other change (quote against paraphrase), similarity 0.44: weight and group 0.47, six
+//! outlets; "meeting" against "talks" in two paraphrases that otherwise agree (0.70): weight
+//! 0.43, four outlets, group 0.41; a tense change in paraphrases (had → has): weight 0.35,
+//! three outlets, group 0.31; versions that agree: 0.
 //!
 //! Because the rest agreement and the similarity are continuous, groups seldom share a
 //! severity: on the fixtures no two groups with a change do, and on the generated
@@ -157,9 +160,13 @@ pub struct Pair {
     pub fragment: Option<FragmentSpan>,
     /// What changed from `a` to `b`.
     pub drift: Vec<DriftItem>,
-    /// The weightiest drift item's severity, weighed by quoting, by how far the rest of the
-    /// pair agrees and by the pair's similarity (see the module's *Severity*).
+    /// How bad its worst change is: the worst item's severity times
+    /// `0.6 + 0.4 × min(1, similarity / 0.4)` (a discount only for versions too far apart to
+    /// be linked by themselves), so that among linked pairs more change is never less drift.
     pub severity: f64,
+    /// How much the pair counts for its group's severity: its weightiest item by quoting, by
+    /// how far the rest of the pair agrees and by similarity (see the module's *Severity*).
+    pub weight: f64,
 }
 
 /// Where a fragment sits in the longer version.

@@ -11,9 +11,9 @@ use crate::score::{self, Fragment, Idf, Weighed};
 pub(super) const MAX_ALL_PAIRS: usize = 30;
 
 /// The pair a reader should see first, and the one a group's severity is taken from: the
-/// most severe of the pairs similar enough to be linked by themselves (down to the
+/// weightiest ([`Pair::weight`]) of the pairs similar enough to be linked by themselves (down to the
 /// corroborated share of `min_similarity`), one across two sources before one within a
-/// source, the most alike of equally severe pairs. A pair the group holds only through others
+/// source, the most alike of equally weighty pairs. A pair the group holds only through others
 /// does not rank it. `None` without pairs.
 pub(super) fn decisive(pairs: &[Pair], min_similarity: f64) -> Option<&Pair> {
     let linked = |p: &&Pair| p.similarity.combined + 1e-9 >= MUTUAL_SHARE * min_similarity;
@@ -28,18 +28,19 @@ pub(super) fn decisive(pairs: &[Pair], min_similarity: f64) -> Option<&Pair> {
         .into_iter()
         .filter(|p| across(p) || !any_across)
         .max_by(|x, y| {
-            x.severity
-                .total_cmp(&y.severity)
+            x.weight
+                .total_cmp(&y.weight)
+                .then(x.severity.total_cmp(&y.severity))
                 .then(x.similarity.combined.total_cmp(&y.similarity.combined))
                 .then(y.a.cmp(&x.a))
                 .then(y.b.cmp(&x.b))
         })
 }
 
-/// The severity of a group: its decisive pair's ([`decisive`]) times its reach
+/// The severity of a group: its decisive pair's weight ([`decisive`]) times its reach
 /// ([`reach`]); 0 without pairs.
 pub(super) fn group_severity(pairs: &[Pair], min_similarity: f64, sources: usize) -> f64 {
-    decisive(pairs, min_similarity).map_or(0.0, |p| round(p.severity * reach(sources)))
+    decisive(pairs, min_similarity).map_or(0.0, |p| round(p.weight * reach(sources)))
 }
 
 /// How much a group's decisive change counts by how many outlets carry the statement:
@@ -106,7 +107,13 @@ pub(super) fn pairs(
                 None => score::similarity_weighed(&weighed[i], &weighed[j]),
             };
             let drift = drift::compare(side(extraction, a), side(extraction, b), fragment);
-            let severity = pair_severity(extraction, a, b, &drift, idf, similarity.combined);
+            let worst = drift.iter().map(|d| d.severity).fold(0.0, f64::max);
+            let severity = if drift.is_empty() {
+                0.0
+            } else {
+                round(worst * agreement(similarity.combined))
+            };
+            let weight = pair_weight(extraction, a, b, &drift, idf, similarity.combined);
             out.push(Pair {
                 a: a.at,
                 b: b.at,
@@ -114,13 +121,15 @@ pub(super) fn pairs(
                 fragment: fragment.map(|f| fragment_span(f, a, b)),
                 drift,
                 severity,
+                weight,
             });
         }
     }
     out
 }
 
-/// The severity of a pair: the weightiest of its drift items, each item weighing
+/// How much a pair counts for its group's severity ([`Pair::weight`]): the weightiest of its
+/// drift items, each item weighing
 ///
 /// `item severity × quoting × (0.5 + 0.5 × rest agreement) × agreement(similarity) ×
 /// (0.9 + 0.1 × similarity)`,
@@ -134,7 +143,7 @@ pub(super) fn pairs(
 /// pair too far apart to be linked by itself ([`agreement`]); the last factor lets the
 /// closer of two pairs with the same change rank first, and makes ties rare. 0 when nothing
 /// changed.
-fn pair_severity(
+fn pair_weight(
     extraction: &Extraction,
     a: &Version,
     b: &Version,
