@@ -107,7 +107,7 @@ use crate::text::Analyzers;
 use candidates::{edges, Candidates, Scores};
 use cluster::{adopt_nested, cluster, WITHIN_GROUP_SHARE};
 use collation::{collate, most_central};
-use pairs::{decisive, decisive_similarity, group_severity, pairs, MAX_ALL_PAIRS};
+use pairs::{decisive, decisive_similarity, group_severity, pairs, Scoring, MAX_ALL_PAIRS};
 use wordings::{lineage, speaker_blocks, wordings};
 
 /// Settings of alignment.
@@ -459,9 +459,12 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
                     .max_by_key(|&k| (degree[ids[k]], std::cmp::Reverse(ids[k])))
                     .expect("non-empty")
             });
-            let pairs = pairs(
-                extraction, &shown, &ids, &weighed, &idf, &scores, reference, hub,
-            );
+            let scoring = Scoring {
+                weighed: &weighed,
+                idf: &idf,
+                scores: &scores,
+            };
+            let pairs = pairs(extraction, &shown, &ids, &scoring, reference, hub);
             let severity = group_severity(&pairs, options.min_similarity, sources.len());
             let position = |v: &Version| {
                 members
@@ -552,17 +555,12 @@ pub fn compare_pair(extraction: &Extraction, a: QuoteRef, b: QuoteRef) -> Pair {
         .map(|v| Weighed::new(&v.features, &idf))
         .collect();
     let shown: Vec<&Version> = versions.iter().collect();
-    pairs(
-        extraction,
-        &shown,
-        &[0, 1],
-        &weighed,
-        &idf,
-        &Scores::default(),
-        None,
-        None,
-    )
-    .remove(0)
+    let scoring = Scoring {
+        weighed: &weighed,
+        idf: &idf,
+        scores: &Scores::default(),
+    };
+    pairs(extraction, &shown, &[0, 1], &scoring, None, None).remove(0)
 }
 
 fn version(extraction: &Extraction, at: QuoteRef, analyzers: &Analyzers) -> Version {

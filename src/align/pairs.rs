@@ -57,21 +57,32 @@ pub(super) fn decisive_similarity(group: &Group, min_similarity: f64) -> f64 {
     decisive(&group.pairs, min_similarity).map_or(1.0, |p| p.similarity.combined)
 }
 
+/// What the corpus already knows for scoring a group's pairs: every wording's weighed words,
+/// the IDF they were weighed by, and the pairs scored while linking.
+pub(super) struct Scoring<'a> {
+    pub(super) weighed: &'a [Weighed<'a>],
+    pub(super) idf: &'a Idf,
+    pub(super) scores: &'a Scores,
+}
+
 /// The pairs of a group's wordings, with similarity and drift: every pair, or every wording
 /// against the reference source's, or against the `hub` wording (an index into `shown`).
 /// `shown` holds the version that stands for each wording, `ids` the wording's index into
-/// `weighed` and `scores`; two versions of one wording are never a pair (they have the same
-/// words).
+/// `scoring.weighed` and `scoring.scores`; two versions of one wording are never a pair (they
+/// have the same words).
 pub(super) fn pairs(
     extraction: &Extraction,
     shown: &[&Version],
     ids: &[usize],
-    weighed: &[Weighed],
-    idf: &Idf,
-    scores: &Scores,
+    scoring: &Scoring,
     reference: Option<usize>,
     hub: Option<usize>,
 ) -> Vec<Pair> {
+    let Scoring {
+        weighed,
+        idf,
+        scores,
+    } = scoring;
     // A quote nested in another member (a scare quote inside reported speech) is compared with
     // the version it was cut from only: the holder's pairs speak for it.
     let holder = |m: usize| {
