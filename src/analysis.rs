@@ -29,12 +29,15 @@ pub fn analyze(corpus: Corpus, options: AlignOptions) -> Analysis {
 }
 
 /// The rule by which groups are ranked, in words (reports print it).
-pub const RANKING_RULE: &str = "groups are ranked by severity: the most severe drift item of \
-any pair similar enough to be linked (negation 0.9, attribution and antonym 0.85, entity and \
-number 0.8, question 0.6, other substitutions 0.25–0.55 by the relation of their words, \
-modality 0.35–0.6, tense 0.45, omission/addition by content words), times 0.6 + 0.4 × \
-min(1, similarity / 0.4) of its pair; ties by the number of sources, then by the similarity \
-of the worst pair";
+pub const RANKING_RULE: &str = "groups are ranked by severity: the weightiest drift item \
+of the weightiest pair similar enough to be linked (negation 0.9, attribution and antonym \
+0.85, entity and number 0.8, question 0.6, other substitutions 0.25–0.55 by the relation of \
+their words, modality 0.35–0.6, tense 0.45, omission/addition by content words), times 1 when \
+its words are in quotation marks on both sides, 0.9 on one, 0.8 on neither, times 0.5 + 0.5 × \
+how far the rest of the pair agrees, times 0.6 + 0.4 × min(1, similarity / 0.4), times 0.9 + \
+0.1 × similarity; the group's \
+is its decisive pair's times min(1, 0.75 + 0.05 × sources); ties by the number of sources, \
+then by the similarity of the decisive pair";
 
 /// Two texts compared as versions of one utterance, outside any corpus.
 #[derive(Debug, Clone)]
