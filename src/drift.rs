@@ -656,6 +656,28 @@ fn numbers_across_languages(a: &View, b: &View) -> Option<DriftItem> {
 
 /// Whether a version is a question: it ends with a question mark (before any closing quote or
 /// bracket), or opens with an inverted one.
+/// Whether word `i` of `v` is word `j` of `w` negated by a prefix: without the prefix it
+/// is a word the lexicon knows whose meaning is the same as or close to the other word's
+/// ("unenthused" against "excited" through "enthused", "irresponsibly" against "reliably").
+/// A prefixed word the lexicon knows counts only when the lexicon opposes it to the word
+/// without the prefix, so that "discover" is not "cover" negated. Within one language.
+fn negated(v: &View, i: usize, w: &View, j: usize) -> bool {
+    let lexicon = Lexicon::embedded();
+    let (token, meaning, other) = (&v.tokens[i], &*v.meanings[i], &*w.meanings[j]);
+    if other.senses.is_empty() || meaning.relation(other) == Relation::Synonym {
+        return false;
+    }
+    v.words
+        .without_antonym_prefix(&token.lower)
+        .any(|(prefix, rest)| {
+            let stem = token.stem.strip_prefix(prefix).unwrap_or(rest);
+            let base = lexicon.meaning(&v.side.features.language, rest, stem);
+            !base.senses.is_empty()
+                && (meaning.senses.is_empty() || lexicon.opposed(&meaning.senses, &base.senses))
+                && matches!(base.relation(other), Relation::Synonym | Relation::Related)
+        })
+}
+
 fn is_question(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '”' | '’' | '»' | '«' | '“' | ')' | '」' | '』')
@@ -1026,13 +1048,17 @@ impl Compared<'_> {
     }
 
     /// Whether some word of `xs` is the opposite of some word of `ys`: by the language's lists,
+    /// by a negating prefix on a word of the same meaning as the other ([`Self::negated`]),
     /// or by the lexicon once derivations are followed ([`Lexicon::opposed`]).
     fn opposed(&self, xs: &[usize], ys: &[usize]) -> bool {
         let lexicon = Lexicon::embedded();
         xs.iter().any(|&i| {
             ys.iter().any(|&j| {
                 let (x, y) = (self.a.lower(i), self.b.lower(j));
-                (self.same_language && self.a.words.opposite(x, y))
+                (self.same_language
+                    && (self.a.words.opposite(x, y)
+                        || negated(&self.a, i, &self.b, j)
+                        || negated(&self.b, j, &self.a, i)))
                     || lexicon.opposed(&self.a.meanings[i].senses, &self.b.meanings[j].senses)
             })
         })
@@ -1648,6 +1674,51 @@ mod tests {
         assert_eq!(
             relation("they supported the plan", "they opposed the plan"),
             Some(Relation::Antonym)
+        );
+    }
+
+    #[test]
+    fn a_kind_of_the_opposite_is_an_antonym() {
+        // "victory" is a kind of success, whose opposite is failure; "founded" a way to open.
+        let items = drift_in(
+            "The club celebrated its victory",
+            "eng",
+            "The club celebrated its failure",
+            "eng",
+        );
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert_eq!(items[0].relation, Some(Relation::Antonym));
+        assert_eq!(items[0].severity, 0.85);
+        let items = drift_in(
+            "The town founded a museum last year",
+            "eng",
+            "The town closed a museum last year",
+            "eng",
+        );
+        assert_eq!(items[0].relation, Some(Relation::Antonym), "{items:?}");
+    }
+
+    #[test]
+    fn a_negating_prefix_on_a_synonym_is_an_antonym() {
+        // "unenthused" is "enthused" negated, and "enthused" is close to "excited".
+        let items = drift_in(
+            "The delegates were excited about the summit",
+            "eng",
+            "The delegates were unenthused about the summit",
+            "eng",
+        );
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert_eq!(items[0].relation, Some(Relation::Antonym));
+        // A word that only starts like a prefix is not negated: "discover" is not "cover".
+        let items = drift_in(
+            "They knew the truth about the deal",
+            "eng",
+            "They discovered the truth about the deal",
+            "eng",
+        );
+        assert!(
+            items.iter().all(|i| i.relation != Some(Relation::Antonym)),
+            "{items:?}"
         );
     }
 

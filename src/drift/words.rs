@@ -303,6 +303,21 @@ impl Words {
                 .any(|p| long.strip_prefix(p.as_str()) == Some(short))
     }
 
+    /// The word with a negating prefix taken off ("unenthused" → "enthused"), for each of
+    /// the language's prefixes it starts with, as (prefix, rest); the rest has at least four
+    /// letters.
+    pub fn without_antonym_prefix<'w>(
+        &'w self,
+        lower: &'w str,
+    ) -> impl Iterator<Item = (&'w str, &'w str)> + 'w {
+        self.antonym_prefixes.iter().filter_map(move |p| {
+            lower
+                .strip_prefix(p.as_str())
+                .filter(|rest| rest.chars().count() >= 4)
+                .map(|rest| (p.as_str(), rest))
+        })
+    }
+
     /// Whether a word is one of a listed pair of opposites.
     pub fn has_opposite(&self, x: &str) -> bool {
         self.opposites.iter().any(|(a, _)| a == x)
