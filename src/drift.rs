@@ -29,7 +29,9 @@
 //!    inflection or derivation (*Russia / Russian*, *meet / met* after "to"), a misspelling or
 //!    a dropped letter (*goverment*).
 //!
-//! Changes of function words alone (*the*/*a*) are translation noise and are not reported.
+//! Changes of function words alone (*the*/*a*) are translation noise and are not reported,
+//! except a weighty one (a subject pronoun, *only*, *more*, *again*: per-language lists) left
+//! out or put in where nothing replaces it, an omission or an addition.
 //! Three kinds compare the versions as wholes: **question** (a statement rendered as a
 //! question, or back), **attribution** (the same words given to different people) and
 //! **quote-vs-paraphrase** (quoted in one, reported in the other).
@@ -809,17 +811,22 @@ impl Compared<'_> {
         rest_b.retain(|&j| !self.quantity_b[j]);
 
         // 5. Content words, aligned word by word; a function word counts when the other side
-        // has its opposite ("more" / "less").
+        // has its opposite ("more" / "less"), or when it is a weighty one ("only", "again",
+        // a subject pronoun) left out or put in: within one language, where the other side
+        // of the region has no word left.
         let opposed = |v: &View, i: usize, w: &View, rest: &[usize]| {
             v.words.has_opposite(v.lower(i))
                 && rest
                     .iter()
                     .any(|&j| v.words.opposite(v.lower(i), w.lower(j)))
         };
+        let weighty = |v: &View, i: usize, other: &[usize]| {
+            self.same_language && other.is_empty() && v.words.is_weighty(v.lower(i))
+        };
         let content = |v: &View, rest: &[usize], w: &View, other: &[usize]| -> Vec<usize> {
             rest.iter()
                 .copied()
-                .filter(|&i| !v.tokens[i].stop || opposed(v, i, w, other))
+                .filter(|&i| !v.tokens[i].stop || opposed(v, i, w, other) || weighty(v, i, other))
                 .filter(|&i| self.same_language || v.known(i) || v.name_like(i))
                 .collect()
         };
@@ -1916,6 +1923,31 @@ mod tests {
             drift("a swift response", "a swift and united response"),
             [(DriftKind::Addition, "".into(), "united".into())]
         );
+    }
+
+    #[test]
+    fn a_weighty_function_word_left_out_or_put_in() {
+        assert_eq!(
+            drift(
+                "Only the mayor backed the new bridge",
+                "The mayor backed the new bridge"
+            ),
+            [(DriftKind::Omission, "Only".into(), "".into())]
+        );
+        assert_eq!(
+            drift(
+                "The council said she would sign the bill",
+                "The council said would sign the bill"
+            ),
+            [(DriftKind::Omission, "she".into(), "".into())]
+        );
+        assert_eq!(
+            drift("The vote was delayed", "The vote was delayed again"),
+            [(DriftKind::Addition, "".into(), "again".into())]
+        );
+        // Function words replaced by others are still not drift, weighty or not.
+        assert!(drift("the talks were very useful", "the talks were so useful").is_empty());
+        assert!(drift("a report on the talks", "the report of the talks").is_empty());
     }
 
     #[test]
