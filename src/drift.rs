@@ -374,6 +374,16 @@ impl<'a> View<'a> {
         !before.ends_with(['!', '?', ':', '"', '“', '”', '«', '»', '„', '‘', '\''])
     }
 
+    /// Whether word `i` is written as a name wherever it stands: a word the lexicon does not
+    /// know, or an acronym (two or more letters, all capitals).
+    fn name_by_form(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        let word = &self.side.text[t.start..t.end];
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        self.meanings[i].senses.is_empty()
+            || (letters >= 2 && word.chars().all(|c| !c.is_lowercase()))
+    }
+
     fn meanings_of(&self, list: &[usize]) -> Vec<(&Token, &Meaning)> {
         list.iter()
             .map(|&i| (&self.tokens[i], &*self.meanings[i]))
@@ -1042,16 +1052,25 @@ impl Compared<'_> {
         }
     }
 
-    /// Whether words `xs` and `ys` name different things: every word on both sides
-    /// capitalized, and at least one of them inside a sentence (not capitalized only because
-    /// a sentence starts with it). Within one language only.
+    /// Whether words `xs` and `ys` name different things: at least half of the words of each
+    /// side capitalized (a name with a particle or a common noun beside it: "Olivia de
+    /// Havilland", "Bhiti village"), and at least one of them a name by its place (inside a
+    /// sentence, not capitalized only because a sentence starts with it) or by its form (a
+    /// word the lexicon does not know, or an acronym). Within one language only.
     fn names(&self, xs: &[usize], ys: &[usize]) -> bool {
+        let mostly = |v: &View, list: &[usize]| {
+            2 * list.iter().filter(|&&i| v.capitalized(i)).count() >= list.len()
+        };
+        let named = |v: &View, list: &[usize]| {
+            list.iter()
+                .any(|&i| v.name_like(i) || (v.capitalized(i) && v.name_by_form(i)))
+        };
         self.same_language
             && !xs.is_empty()
             && !ys.is_empty()
-            && xs.iter().all(|&i| self.a.capitalized(i))
-            && ys.iter().all(|&j| self.b.capitalized(j))
-            && (xs.iter().any(|&i| self.a.name_like(i)) || ys.iter().any(|&j| self.b.name_like(j)))
+            && mostly(&self.a, xs)
+            && mostly(&self.b, ys)
+            && (named(&self.a, xs) || named(&self.b, ys))
     }
 
     /// Whether some word of `xs` is the opposite of some word of `ys`: by the language's lists,
@@ -1657,6 +1676,33 @@ mod tests {
         assert_ne!(
             kinds(&drift("Talks resumed today", "Negotiations resumed today")),
             [DriftKind::Entity]
+        );
+        // ... but a word the lexicon does not know, or an acronym, is one there too.
+        assert_eq!(
+            drift(
+                "Kowalczyk signed the contract on Monday",
+                "NATO signed the contract on Monday"
+            ),
+            [(DriftKind::Entity, "Kowalczyk".into(), "NATO".into())]
+        );
+        // A name with a particle, or with a common noun beside it, is still a name.
+        assert_eq!(
+            drift(
+                "The award went to Maria de Souza last year",
+                "The award went to Zbigniew Nowak last year"
+            ),
+            [(
+                DriftKind::Entity,
+                "Maria de Souza".into(),
+                "Zbigniew Nowak".into()
+            )]
+        );
+        assert_eq!(
+            drift(
+                "The storm hit Kharvi village at night",
+                "The storm hit Lublin at night"
+            ),
+            [(DriftKind::Entity, "Kharvi village".into(), "Lublin".into())]
         );
     }
 
