@@ -1148,6 +1148,16 @@ impl Compared<'_> {
         {
             return Link::Same;
         }
+        // A short word with a letter dropped ("new" / "nw", "year" / "yer"), when what is
+        // left is no word the lexicon knows.
+        let short_meaning = if x.chars().count() <= y.chars().count() {
+            ma
+        } else {
+            mb
+        };
+        if ll >= 3 && ll == ls + 1 && distance == 1 && short_meaning.senses.is_empty() {
+            return Link::Same;
+        }
         Link::Replaced(relation)
     }
 
@@ -1593,6 +1603,14 @@ mod tests {
     fn a_misspelling_is_not_drift() {
         assert!(drift("the government responded", "the goverment responded").is_empty());
         assert!(drift("a difficult negotiation", "a dificult negotiation").is_empty());
+        // A short word with a letter dropped, leaving no word.
+        assert!(drift("the vote was held", "the ote was held").is_empty());
+        assert!(drift("the talks last year", "the talks last yer").is_empty());
+        // ... but leaving another word is a change.
+        assert_eq!(
+            kinds(&drift("the wage rose sharply", "the age rose sharply")),
+            [DriftKind::Substitution]
+        );
     }
 
     #[test]
