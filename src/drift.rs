@@ -1052,14 +1052,28 @@ impl Compared<'_> {
         }
     }
 
-    /// Whether words `xs` and `ys` name different things: at least half of the words of each
-    /// side capitalized (a name with a particle or a common noun beside it: "Olivia de
-    /// Havilland", "Bhiti village"), and at least one of them a name by its place (inside a
-    /// sentence, not capitalized only because a sentence starts with it) or by its form (a
-    /// word the lexicon does not know, or an acronym). Within one language only.
+    /// Whether words `xs` and `ys` name different things: each side starting with a capital
+    /// and at most one of its words lowercase, and that one no verb (a name with a particle
+    /// or a common noun after it: "Maria de Souza", "Kharvi village"), and at least one of
+    /// the words a name by its place (inside a sentence, not capitalized only because a
+    /// sentence starts with it) or by its form (a word the lexicon does not know, or an
+    /// acronym). Within one language only.
     fn names(&self, xs: &[usize], ys: &[usize]) -> bool {
+        let lexicon = Lexicon::embedded();
         let mostly = |v: &View, list: &[usize]| {
-            2 * list.iter().filter(|&&i| v.capitalized(i)).count() >= list.len()
+            let lowercase: Vec<usize> = list
+                .iter()
+                .copied()
+                .filter(|&i| !v.capitalized(i))
+                .collect();
+            list.first().is_some_and(|&i| v.capitalized(i))
+                && lowercase.len() <= 1
+                && lowercase.iter().all(|&i| {
+                    v.meanings[i]
+                        .senses
+                        .iter()
+                        .all(|&s| lexicon.part_of_speech(s) != 1)
+                })
         };
         let named = |v: &View, list: &[usize]| {
             list.iter()
