@@ -29,7 +29,9 @@
 //!    inflection or derivation (*Russia / Russian*, *meet / met* after "to"), a misspelling or
 //!    a dropped letter (*goverment*).
 //!
-//! Changes of function words alone (*the*/*a*) are translation noise and are not reported.
+//! Changes of function words alone (*the*/*a*) are translation noise and are not reported,
+//! except a weighty one (a subject pronoun, *only*, *more*, *again*: per-language lists) left
+//! out or put in where nothing replaces it, an omission or an addition.
 //! Three kinds compare the versions as wholes: **question** (a statement rendered as a
 //! question, or back), **attribution** (the same words given to different people) and
 //! **quote-vs-paraphrase** (quoted in one, reported in the other).
@@ -372,6 +374,16 @@ impl<'a> View<'a> {
         !before.ends_with(['!', '?', ':', '"', '“', '”', '«', '»', '„', '‘', '\''])
     }
 
+    /// Whether word `i` is written as a name wherever it stands: a word the lexicon does not
+    /// know, or an acronym (two or more letters, all capitals).
+    fn name_by_form(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        let word = &self.side.text[t.start..t.end];
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        self.meanings[i].senses.is_empty()
+            || (letters >= 2 && word.chars().all(|c| !c.is_lowercase()))
+    }
+
     fn meanings_of(&self, list: &[usize]) -> Vec<(&Token, &Meaning)> {
         list.iter()
             .map(|&i| (&self.tokens[i], &*self.meanings[i]))
@@ -656,6 +668,28 @@ fn numbers_across_languages(a: &View, b: &View) -> Option<DriftItem> {
 
 /// Whether a version is a question: it ends with a question mark (before any closing quote or
 /// bracket), or opens with an inverted one.
+/// Whether word `i` of `v` is word `j` of `w` negated by a prefix: without the prefix it
+/// is a word the lexicon knows whose meaning is the same as or close to the other word's
+/// ("unenthused" against "excited" through "enthused", "irresponsibly" against "reliably").
+/// A prefixed word the lexicon knows counts only when the lexicon opposes it to the word
+/// without the prefix, so that "discover" is not "cover" negated. Within one language.
+fn negated(v: &View, i: usize, w: &View, j: usize) -> bool {
+    let lexicon = Lexicon::embedded();
+    let (token, meaning, other) = (&v.tokens[i], &*v.meanings[i], &*w.meanings[j]);
+    if other.senses.is_empty() || meaning.relation(other) == Relation::Synonym {
+        return false;
+    }
+    v.words
+        .without_antonym_prefix(&token.lower)
+        .any(|(prefix, rest)| {
+            let stem = token.stem.strip_prefix(prefix).unwrap_or(rest);
+            let base = lexicon.meaning(&v.side.features.language, rest, stem);
+            !base.senses.is_empty()
+                && (meaning.senses.is_empty() || lexicon.opposed(&meaning.senses, &base.senses))
+                && matches!(base.relation(other), Relation::Synonym | Relation::Related)
+        })
+}
+
 fn is_question(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '”' | '’' | '»' | '«' | '“' | ')' | '」' | '』')
@@ -787,17 +821,22 @@ impl Compared<'_> {
         rest_b.retain(|&j| !self.quantity_b[j]);
 
         // 5. Content words, aligned word by word; a function word counts when the other side
-        // has its opposite ("more" / "less").
+        // has its opposite ("more" / "less"), or when it is a weighty one ("only", "again",
+        // a subject pronoun) left out or put in: within one language, where the other side
+        // of the region has no word left.
         let opposed = |v: &View, i: usize, w: &View, rest: &[usize]| {
             v.words.has_opposite(v.lower(i))
                 && rest
                     .iter()
                     .any(|&j| v.words.opposite(v.lower(i), w.lower(j)))
         };
+        let weighty = |v: &View, i: usize, other: &[usize]| {
+            self.same_language && other.is_empty() && v.words.is_weighty(v.lower(i))
+        };
         let content = |v: &View, rest: &[usize], w: &View, other: &[usize]| -> Vec<usize> {
             rest.iter()
                 .copied()
-                .filter(|&i| !v.tokens[i].stop || opposed(v, i, w, other))
+                .filter(|&i| !v.tokens[i].stop || opposed(v, i, w, other) || weighty(v, i, other))
                 .filter(|&i| self.same_language || v.known(i) || v.name_like(i))
                 .collect()
         };
@@ -1013,26 +1052,53 @@ impl Compared<'_> {
         }
     }
 
-    /// Whether words `xs` and `ys` name different things: every word on both sides
-    /// capitalized, and at least one of them inside a sentence (not capitalized only because
-    /// a sentence starts with it). Within one language only.
+    /// Whether words `xs` and `ys` name different things: each side starting with a capital
+    /// and at most one of its words lowercase, and that one no verb (a name with a particle
+    /// or a common noun after it: "Maria de Souza", "Kharvi village"), and at least one of
+    /// the words a name by its place (inside a sentence, not capitalized only because a
+    /// sentence starts with it) or by its form (a word the lexicon does not know, or an
+    /// acronym). Within one language only.
     fn names(&self, xs: &[usize], ys: &[usize]) -> bool {
+        let lexicon = Lexicon::embedded();
+        let mostly = |v: &View, list: &[usize]| {
+            let lowercase: Vec<usize> = list
+                .iter()
+                .copied()
+                .filter(|&i| !v.capitalized(i))
+                .collect();
+            list.first().is_some_and(|&i| v.capitalized(i))
+                && lowercase.len() <= 1
+                && lowercase.iter().all(|&i| {
+                    v.meanings[i]
+                        .senses
+                        .iter()
+                        .all(|&s| lexicon.part_of_speech(s) != 1)
+                })
+        };
+        let named = |v: &View, list: &[usize]| {
+            list.iter()
+                .any(|&i| v.name_like(i) || (v.capitalized(i) && v.name_by_form(i)))
+        };
         self.same_language
             && !xs.is_empty()
             && !ys.is_empty()
-            && xs.iter().all(|&i| self.a.capitalized(i))
-            && ys.iter().all(|&j| self.b.capitalized(j))
-            && (xs.iter().any(|&i| self.a.name_like(i)) || ys.iter().any(|&j| self.b.name_like(j)))
+            && mostly(&self.a, xs)
+            && mostly(&self.b, ys)
+            && (named(&self.a, xs) || named(&self.b, ys))
     }
 
     /// Whether some word of `xs` is the opposite of some word of `ys`: by the language's lists,
+    /// by a negating prefix on a word of the same meaning as the other ([`Self::negated`]),
     /// or by the lexicon once derivations are followed ([`Lexicon::opposed`]).
     fn opposed(&self, xs: &[usize], ys: &[usize]) -> bool {
         let lexicon = Lexicon::embedded();
         xs.iter().any(|&i| {
             ys.iter().any(|&j| {
                 let (x, y) = (self.a.lower(i), self.b.lower(j));
-                (self.same_language && self.a.words.opposite(x, y))
+                (self.same_language
+                    && (self.a.words.opposite(x, y)
+                        || negated(&self.a, i, &self.b, j)
+                        || negated(&self.b, j, &self.a, i)))
                     || lexicon.opposed(&self.a.meanings[i].senses, &self.b.meanings[j].senses)
             })
         })
@@ -1094,6 +1160,16 @@ impl Compared<'_> {
             && ((distance <= 1 && (!both_known || ls >= 6))
                 || (distance <= 2 && ls >= 7 && !both_known))
         {
+            return Link::Same;
+        }
+        // A short word with a letter dropped ("new" / "nw", "year" / "yer"), when what is
+        // left is no word the lexicon knows.
+        let short_meaning = if x.chars().count() <= y.chars().count() {
+            ma
+        } else {
+            mb
+        };
+        if ll >= 3 && ll == ls + 1 && distance == 1 && short_meaning.senses.is_empty() {
             return Link::Same;
         }
         Link::Replaced(relation)
@@ -1541,6 +1617,14 @@ mod tests {
     fn a_misspelling_is_not_drift() {
         assert!(drift("the government responded", "the goverment responded").is_empty());
         assert!(drift("a difficult negotiation", "a dificult negotiation").is_empty());
+        // A short word with a letter dropped, leaving no word.
+        assert!(drift("the vote was held", "the ote was held").is_empty());
+        assert!(drift("the talks last year", "the talks last yer").is_empty());
+        // ... but leaving another word is a change.
+        assert_eq!(
+            kinds(&drift("the wage rose sharply", "the age rose sharply")),
+            [DriftKind::Substitution]
+        );
     }
 
     #[test]
@@ -1625,6 +1709,33 @@ mod tests {
             kinds(&drift("Talks resumed today", "Negotiations resumed today")),
             [DriftKind::Entity]
         );
+        // ... but a word the lexicon does not know, or an acronym, is one there too.
+        assert_eq!(
+            drift(
+                "Kowalczyk signed the contract on Monday",
+                "NATO signed the contract on Monday"
+            ),
+            [(DriftKind::Entity, "Kowalczyk".into(), "NATO".into())]
+        );
+        // A name with a particle, or with a common noun beside it, is still a name.
+        assert_eq!(
+            drift(
+                "The award went to Maria de Souza last year",
+                "The award went to Zbigniew Nowak last year"
+            ),
+            [(
+                DriftKind::Entity,
+                "Maria de Souza".into(),
+                "Zbigniew Nowak".into()
+            )]
+        );
+        assert_eq!(
+            drift(
+                "The storm hit Kharvi village at night",
+                "The storm hit Lublin at night"
+            ),
+            [(DriftKind::Entity, "Kharvi village".into(), "Lublin".into())]
+        );
     }
 
     #[test]
@@ -1648,6 +1759,51 @@ mod tests {
         assert_eq!(
             relation("they supported the plan", "they opposed the plan"),
             Some(Relation::Antonym)
+        );
+    }
+
+    #[test]
+    fn a_kind_of_the_opposite_is_an_antonym() {
+        // "victory" is a kind of success, whose opposite is failure; "founded" a way to open.
+        let items = drift_in(
+            "The club celebrated its victory",
+            "eng",
+            "The club celebrated its failure",
+            "eng",
+        );
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert_eq!(items[0].relation, Some(Relation::Antonym));
+        assert_eq!(items[0].severity, 0.85);
+        let items = drift_in(
+            "The town founded a museum last year",
+            "eng",
+            "The town closed a museum last year",
+            "eng",
+        );
+        assert_eq!(items[0].relation, Some(Relation::Antonym), "{items:?}");
+    }
+
+    #[test]
+    fn a_negating_prefix_on_a_synonym_is_an_antonym() {
+        // "unenthused" is "enthused" negated, and "enthused" is close to "excited".
+        let items = drift_in(
+            "The delegates were excited about the summit",
+            "eng",
+            "The delegates were unenthused about the summit",
+            "eng",
+        );
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert_eq!(items[0].relation, Some(Relation::Antonym));
+        // A word that only starts like a prefix is not negated: "discover" is not "cover".
+        let items = drift_in(
+            "They knew the truth about the deal",
+            "eng",
+            "They discovered the truth about the deal",
+            "eng",
+        );
+        assert!(
+            items.iter().all(|i| i.relation != Some(Relation::Antonym)),
+            "{items:?}"
         );
     }
 
@@ -1845,6 +2001,31 @@ mod tests {
             drift("a swift response", "a swift and united response"),
             [(DriftKind::Addition, "".into(), "united".into())]
         );
+    }
+
+    #[test]
+    fn a_weighty_function_word_left_out_or_put_in() {
+        assert_eq!(
+            drift(
+                "Only the mayor backed the new bridge",
+                "The mayor backed the new bridge"
+            ),
+            [(DriftKind::Omission, "Only".into(), "".into())]
+        );
+        assert_eq!(
+            drift(
+                "The council said she would sign the bill",
+                "The council said would sign the bill"
+            ),
+            [(DriftKind::Omission, "she".into(), "".into())]
+        );
+        assert_eq!(
+            drift("The vote was delayed", "The vote was delayed again"),
+            [(DriftKind::Addition, "".into(), "again".into())]
+        );
+        // Function words replaced by others are still not drift, weighty or not.
+        assert!(drift("the talks were very useful", "the talks were so useful").is_empty());
+        assert!(drift("a report on the talks", "the report of the talks").is_empty());
     }
 
     #[test]

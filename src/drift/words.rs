@@ -11,8 +11,10 @@
 //! `negator_suffixes` (word starts and ends that do, as French "n'" and English "n't"),
 //! `not_negators` (words that match a prefix without negating), `modal`, `commitment`,
 //! `expectation`, `hedge`, `capitalized_names` (whether a capital inside a sentence marks a
-//! name: not in German), `[lemmas]` (negated or contracted forms of a modal), `[tense]` and
-//! `[numbers]` (see the English file for every key).
+//! name: not in German), `weighty` (function words whose loss changes what is said: a
+//! subject pronoun in a language that does not drop them, "only", "more", "again"),
+//! `[lemmas]` (negated or contracted forms of a modal), `[tense]` and `[numbers]` (see the
+//! English file for every key).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
@@ -51,6 +53,7 @@ struct Raw {
     capitalized_names: bool,
     antonym_prefixes: Vec<String>,
     opposites: Vec<[String; 2]>,
+    weighty: Vec<String>,
     not_names: Vec<String>,
     possessive_suffixes: Vec<String>,
     lemmas: BTreeMap<String, String>,
@@ -123,6 +126,7 @@ pub struct Words {
     pub capitalized_names: bool,
     antonym_prefixes: Vec<String>,
     opposites: HashSet<(String, String)>,
+    weighty: HashSet<String>,
     not_names: HashSet<String>,
     possessive_suffixes: Vec<String>,
     tenses: HashMap<String, Tense>,
@@ -214,6 +218,7 @@ impl Words {
             capitalized_names: raw.capitalized_names,
             antonym_prefixes: raw.antonym_prefixes,
             opposites,
+            weighty: set(raw.weighty),
             not_names: set(raw.not_names),
             possessive_suffixes: raw.possessive_suffixes,
             tenses,
@@ -301,6 +306,27 @@ impl Words {
                 .antonym_prefixes
                 .iter()
                 .any(|p| long.strip_prefix(p.as_str()) == Some(short))
+    }
+
+    /// The word with a negating prefix taken off ("unenthused" → "enthused"), for each of
+    /// the language's prefixes it starts with, as (prefix, rest); the rest has at least four
+    /// letters.
+    pub fn without_antonym_prefix<'w>(
+        &'w self,
+        lower: &'w str,
+    ) -> impl Iterator<Item = (&'w str, &'w str)> + 'w {
+        self.antonym_prefixes.iter().filter_map(move |p| {
+            lower
+                .strip_prefix(p.as_str())
+                .filter(|rest| rest.chars().count() >= 4)
+                .map(|rest| (p.as_str(), rest))
+        })
+    }
+
+    /// Whether a function word changes what is said when it is left out or put in ("only",
+    /// "again", a subject pronoun).
+    pub fn is_weighty(&self, lower: &str) -> bool {
+        self.weighty.contains(lower)
     }
 
     /// Whether a word is one of a listed pair of opposites.

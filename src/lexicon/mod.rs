@@ -461,9 +461,11 @@ impl Lexicon {
 
     /// Whether two words' senses are opposed once each is widened by one step of derivation
     /// or pertainym (the form of the same idea in another part of speech): "closure" and
-    /// "opening" through close / open, "effectiveness" and "ineffective". WordNet records
-    /// antonyms between adjectives and a few verbs; this reaches the nouns and verbs derived
-    /// from them.
+    /// "opening" through close / open, "effectiveness" and "ineffective"; or once one side is
+    /// widened by one more step to its hypernyms, so that a kind of one thing is opposed to
+    /// the opposite of that thing: "found" (a way to open) against "close", "victory" (a
+    /// kind of success) against "failure". WordNet records antonyms between adjectives and a
+    /// few verbs and nouns; this reaches the words derived from them and their hyponyms.
     pub fn opposed(&self, a: &[Synset], b: &[Synset]) -> bool {
         let widen = |synsets: &[Synset]| {
             let mut out = synsets.to_vec();
@@ -479,7 +481,17 @@ impl Lexicon {
             out
         };
         let (wa, wb) = (widen(a), widen(b));
-        intersects(&self.antonyms(&wa), &wb) || intersects(&self.antonyms(&wb), &wa)
+        if intersects(&self.antonyms(&wa), &wb) || intersects(&self.antonyms(&wb), &wa) {
+            return true;
+        }
+        let up = |synsets: &[Synset]| {
+            let mut out = synsets.to_vec();
+            out.extend(self.hypernyms(synsets));
+            out.sort_unstable();
+            out.dedup();
+            out
+        };
+        intersects(&self.antonyms(&up(&wa)), &wb) || intersects(&self.antonyms(&up(&wb)), &wa)
     }
 
     /// The part of speech of a synset: 0 noun, 1 verb ([`VERB`]), 2 adjective, 3 adverb.
