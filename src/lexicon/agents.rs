@@ -24,7 +24,9 @@ const MAX_DEPTH: usize = 16;
 /// What kind of agent a noun names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Agent {
+    /// Someone: a hyponym of `person` ("strategist", "Forscher").
     Person,
+    /// A body of people: a hyponym of `organization` ("league", "Regierung").
     Organization,
 }
 
