@@ -365,7 +365,7 @@ pub fn classify(text: &str, units: &[W]) -> Option<Np> {
                 // "Western", "Russian" name nobody; "Islamic State", "the Federal Reserve"
                 // (two title words or more, no role) name an organization.
                 return (body.len() >= 2 && !body.iter().all(|w| cues::is_demonym(&w.lower)))
-                    .then(|| Np::Other(SpeakerKind::Organization, canonical));
+                    .then_some(Np::Other(SpeakerKind::Organization, canonical));
             }
             return Some(Np::Role {
                 words: titles,
