@@ -41,6 +41,11 @@ const MAX_NP: usize = 12;
 /// The fewest words a reported clause has.
 const MIN_CLAUSE_WORDS: usize = 3;
 
+/// The fewest words a speech act reported without its words carries ("forderte höhere Löhne
+/// für alle Beschäftigten"): shorter, it is an object ("rejected these demands"), which says
+/// too little to be compared with other versions.
+const MIN_ACT_WORDS: usize = 6;
+
 /// What the reader knows of one article.
 pub struct Frames<'t> {
     text: &'t str,
@@ -779,8 +784,11 @@ impl<'t> Frames<'t> {
             && units[frame_end..].iter().all(|w| w.quote().is_none())
         {
             let end = self.content_end(units, looked, frame_end);
-            if let Some((s, e)) = self.clause_span(units, frame_end, end) {
-                attributed |= emit(found, s, e, Some(speaker));
+            let words = units[frame_end..end].iter().filter(|w| w.is_word()).count();
+            if words >= MIN_ACT_WORDS {
+                if let Some((s, e)) = self.clause_span(units, frame_end, end) {
+                    attributed |= emit(found, s, e, Some(speaker));
+                }
             }
         }
         attributed.then_some(speaker)
