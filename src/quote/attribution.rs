@@ -909,6 +909,8 @@ impl Reader<'_> {
             let mut subject_start = i;
             let mut inverted = false;
             let mut pronoun_subject = false;
+            // The verb is in a relative clause, whose report ends at its closing comma.
+            let mut relative = false;
             let coordinated = participle
                 || (i > 0
                     && units[i - 1].is_word()
@@ -950,6 +952,15 @@ impl Reader<'_> {
                     });
                     if let Some(o) = open.filter(|_| parenthetical) {
                         end = o;
+                    }
+                }
+                // A relative clause: "Mr. Trump, who said last week that …", "voters who
+                // say …": its antecedent speaks.
+                if end > 1 && units[end - 1].is_word() && units[end - 1].lower == "who" {
+                    relative = true;
+                    end -= 1;
+                    if units[end - 1].is_punct(',') {
+                        end -= 1;
                     }
                 }
                 if let Some((a, b)) = self.np_before(units, end) {
@@ -1007,7 +1018,11 @@ impl Reader<'_> {
             let content = self.content_start(units, v, class);
             let (scope, reportable) = match content {
                 Some(c) if c < units.len() => {
-                    ((c, self.content_end(units, c)), class != VerbClass::Act)
+                    let mut end = self.content_end(units, c);
+                    if relative {
+                        end = (c..end).find(|&k| units[k].is_punct(',')).unwrap_or(end);
+                    }
+                    ((c, end), class != VerbClass::Act)
                 }
                 _ => {
                     // Nothing after the verb: a postposed attribution reports what precedes it.
@@ -1103,8 +1118,24 @@ impl Reader<'_> {
                         .map(|_| v + 2)
                 } else if next.lower == "that" {
                     Some(v + 2)
-                } else if cues::is_preposition(&next.lower) {
-                    find_that(v + 1)
+                } else if cues::is_preposition(&next.lower)
+                    || matches!(
+                        next.lower.as_str(),
+                        "last"
+                            | "earlier"
+                            | "later"
+                            | "yesterday"
+                            | "today"
+                            | "recently"
+                            | "previously"
+                            | "repeatedly"
+                            | "again"
+                    )
+                {
+                    // "said on Tuesday that …", "said last week that …"
+                    find_that(v + 1).or_else(|| {
+                        (!cues::is_preposition(&next.lower) && next.is_word()).then_some(v + 1)
+                    })
                 } else if next.is_word() {
                     Some(v + 1)
                 } else {

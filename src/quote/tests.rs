@@ -468,3 +468,14 @@ fn a_participle_after_a_comma_gives_the_quotation_to_the_sentence_subject() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_antecedent_of_who_said_is_the_speaker() {
+    let found =
+        indirect("Mr. Trump, who said last week that the judge was biased, issued a statement.");
+    assert_eq!(
+        found,
+        [pair("the judge was biased", "Mr. Trump")],
+        "{found:?}"
+    );
+}
