@@ -31,21 +31,28 @@ pub enum Agent {
 }
 
 /// The anchor synsets: (synset, kind).
+///
+/// Each anchor is the noun sense of its word that sits under the right branch of the
+/// hierarchy: `person` under `organism` (not the grammatical category "first person"),
+/// `organization` under `group` (not the act of organizing).
 fn anchors(lexicon: &Lexicon) -> &'static [(Synset, Agent)] {
     static ANCHORS: OnceLock<Vec<(Synset, Agent)>> = OnceLock::new();
     ANCHORS.get_or_init(|| {
+        let first_lemma = |s: Synset| lexicon.english(s).split(',').next().unwrap_or("");
+        let under = |s: Synset, ancestor: &str| {
+            let mut frontier = vec![s];
+            (0..3).any(|_| {
+                frontier = lexicon.hypernyms(&frontier);
+                frontier.iter().any(|&h| first_lemma(h) == ancestor)
+            })
+        };
         let mut out = Vec::new();
-        for (lemma, kind) in [
-            ("person", Agent::Person),
-            ("organization", Agent::Organization),
+        for (lemma, ancestor, kind) in [
+            ("person", "organism", Agent::Person),
+            ("organization", "group", Agent::Organization),
         ] {
-            // The synset whose first English lemma is the anchor word (person.n.01, not the
-            // grammatical category; organization.n.01, not the act of organizing, whose
-            // first lemma is "organization" too but which is not a group: it has no hyponym
-            // chain from nouns like "league", so either would do; both are kept).
             for s in lexicon.senses("eng", lemma, lemma) {
-                let first = lexicon.english(s).split(',').next().unwrap_or("");
-                if lexicon.part_of_speech(s) == 0 && first == lemma {
+                if lexicon.part_of_speech(s) == 0 && first_lemma(s) == lemma && under(s, ancestor) {
                     out.push((s, kind));
                 }
             }
@@ -106,6 +113,13 @@ mod tests {
         assert_eq!(agent("eng", "league"), Some(Agent::Organization));
         assert_eq!(agent("deu", "forscher"), Some(Agent::Person));
         assert_eq!(agent("deu", "regierung"), Some(Agent::Organization));
+    }
+
+    #[test]
+    fn each_anchor_is_one_sense_of_its_word() {
+        let anchors = anchors(Lexicon::embedded());
+        let count = |kind| anchors.iter().filter(|(_, k)| *k == kind).count();
+        assert_eq!((count(Agent::Person), count(Agent::Organization)), (1, 1));
     }
 
     #[test]
