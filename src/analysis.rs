@@ -77,6 +77,7 @@ pub fn compare(a: &str, b: &str, language_a: Option<&str>, language_b: Option<&s
             },
             stemmer,
             speakers: Vec::new(),
+            credit: None,
             quotes: vec![Quote {
                 id: format!("{id}#1"),
                 start,

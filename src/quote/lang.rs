@@ -58,6 +58,9 @@ pub struct LanguageFile {
     pronouns: std::collections::BTreeMap<String, String>,
     reportive: Reportive,
     transcript: Transcript,
+    /// How an article credits its outlet (see [`super::credit`]).
+    #[serde(default)]
+    credits: Credits,
     /// Sentences of the language with what a reader extracts from them (for the tests).
     #[serde(default, rename = "example")]
     pub examples: Vec<Example>,
@@ -127,6 +130,21 @@ struct Reportive {
     /// "betrage" + "n" = "betragen").
     #[serde(default)]
     verb_lemma_suffix: Option<String>,
+}
+
+/// The words with which an article names its outlet.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Credits {
+    /// Labels followed by a colon and the outlet ("Source", "Quelle", "来源").
+    #[serde(default)]
+    labels: Vec<String>,
+    /// Words that open a byline ("By", "Von").
+    #[serde(default)]
+    bylines: Vec<String>,
+    /// Words that open a copyright line ("Copyright").
+    #[serde(default)]
+    copyright: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -233,6 +251,11 @@ pub struct Cues {
     source_nouns: Vec<Vec<String>>,
     /// The reportive rule of each language that has one: (language index, code, suffix).
     reportive_rules: Vec<(u8, String, String)>,
+    /// Every language's credit labels, longest first.
+    credit_labels: Vec<String>,
+    /// Byline and copyright words by language.
+    bylines: Vec<Vec<String>>,
+    copyright: Vec<Vec<String>>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -274,6 +297,9 @@ impl Cues {
             phrases: FxHashMap::default(),
             verb_forms: FxHashMap::default(),
             source_nouns: Vec::new(),
+            credit_labels: Vec::new(),
+            bylines: Vec::new(),
+            copyright: Vec::new(),
         };
         for (index, file) in files.into_iter().enumerate() {
             let lang = index as u8;
@@ -346,9 +372,15 @@ impl Cues {
                     }
                 }
             }
+            cues.credit_labels.extend(file.credits.labels);
+            cues.bylines.push(file.credits.bylines);
+            cues.copyright.push(file.credits.copyright);
             cues.codes.push(file.code);
             cues.grammar.push(file.grammar);
         }
+        cues.credit_labels
+            .sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        cues.credit_labels.dedup();
         for list in cues.phrases.values_mut() {
             // Longest first, so that the longest phrase at a position wins.
             list.sort_by_key(|(units, _, _)| std::cmp::Reverse(units.len()));
@@ -390,6 +422,21 @@ impl Cues {
             }
         }
         set
+    }
+
+    /// The labels that name an article's outlet before a colon, of every language.
+    pub fn credit_labels(&self) -> &[String] {
+        &self.credit_labels
+    }
+
+    /// The words that open a byline in a language.
+    pub fn bylines(&self, code: &str) -> &[String] {
+        self.language(code).map_or(&[], |i| &self.bylines[i])
+    }
+
+    /// The words that open a copyright line in a language.
+    pub fn copyright_words(&self, code: &str) -> &[String] {
+        self.language(code).map_or(&[], |i| &self.copyright[i])
     }
 
     /// The position of a language in the table.

@@ -11,6 +11,7 @@
 //! canonical name per person ([`speaker`]), and the language it is written in.
 
 mod attribution;
+pub mod credit;
 pub mod cues;
 mod frames;
 pub mod lang;
@@ -87,9 +88,21 @@ pub struct ExtractedSource {
     pub speakers: Vec<Entity>,
     /// Its quotes, in text order.
     pub quotes: Vec<Quote>,
+    /// The outlet as the text credits it, when the input names none ([`credit`]).
+    pub credit: Option<credit::Credit>,
 }
 
 impl ExtractedSource {
+    /// The outlet that published the source: as the input (manifest, record) names it, else
+    /// as the text credits it.
+    pub fn outlet(&self) -> Option<&str> {
+        self.source
+            .meta
+            .outlet
+            .as_deref()
+            .or(self.credit.as_ref().map(|c| c.name.as_str()))
+    }
+
     /// The text of a quote.
     pub fn text_of(&self, quote: &Quote) -> &str {
         &self.source.text[quote.start..quote.end]
@@ -215,12 +228,22 @@ pub fn extract_source(
     for (n, quote) in quotes.iter_mut().enumerate() {
         quote.id = format!("{}#{}", source.id, n + 1);
     }
+    let credit = match source.meta.outlet {
+        Some(_) => None,
+        None => credit::find(
+            text,
+            language.code,
+            source.meta.url.as_deref(),
+            lang::Cues::get(),
+        ),
+    };
     ExtractedSource {
         source,
         language,
         stemmer,
         speakers,
         quotes,
+        credit,
     }
 }
 

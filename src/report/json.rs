@@ -8,7 +8,7 @@
 //!               "language_reliable", "script", "stemmer", "bytes", "bom", "replaced_bytes",
 //!               "outlet", "original_language", "translation_chain", "url", "published",
 //!               "note", "synthetic", "language_detection", "speakers": [{"name", "kind",
-//!               "names"}], "text"}],
+//!               "names"}], "outlet_credit", "text"}],
 //!  "quotes":  [{"id": "<source id>#<n>", "source", "start", "end", "text",
 //!               "kind": "direct" | "indirect", "scare", "closed",
 //!               "speaker": "<canonical name>" | null, "speaker_kind", "speaker_names",
@@ -25,6 +25,10 @@
 //! articles. `cue` says how the speaker was found (`explicit`, `pronoun`, `according-to`,
 //! `colon`, `context`) and `speaker_start`/`speaker_end` point at the words that name them
 //! (`speaker_text`).
+//! `outlet` is the outlet as the input names it; when it names none, `outlet_credit` is the
+//! outlet as the text credits it (see `quote::credit`): `{"name", "rule": "label" | "wire" |
+//! "byline" | "copyright" | "address", "start", "end"}`, with the byte offsets of the name in
+//! the text (none for an address), and the reports name the source by it.
 //! Quotes are ordered by source id, then by position. Fields may be added in later versions of
 //! the same schema; none will be removed or renamed.
 //!
@@ -124,7 +128,19 @@ struct SourceOut<'a> {
     synthetic: bool,
     language_detection: crate::language::Detection,
     speakers: Vec<SpeakerOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outlet_credit: Option<CreditOut<'a>>,
     text: &'a str,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CreditOut<'a> {
+    name: std::borrow::Cow<'a, str>,
+    rule: crate::quote::credit::CreditRule,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -185,6 +201,12 @@ fn source_out(s: &ExtractedSource) -> SourceOut<'_> {
                 names: &e.names,
             })
             .collect(),
+        outlet_credit: s.credit.as_ref().map(|c| CreditOut {
+            name: std::borrow::Cow::Borrowed(&c.name),
+            rule: c.rule,
+            start: c.span.map(|x| x.start),
+            end: c.span.map(|x| x.end),
+        }),
         text: &s.source.text,
     }
 }
@@ -600,6 +622,8 @@ struct SourceIn {
     language_detection: crate::language::Detection,
     #[serde(default)]
     speakers: Vec<SpeakerIn>,
+    #[serde(default)]
+    outlet_credit: Option<CreditOut<'static>>,
     text: Option<String>,
 }
 
@@ -697,6 +721,26 @@ pub fn read_extraction(name: &str, bytes: &[u8]) -> Result<Extraction, ReadError
             }
             None => vec![b' '; s.bytes],
         };
+        let credit = match s.outlet_credit {
+            None => None,
+            Some(c) => {
+                let span = match (c.start, c.end) {
+                    (Some(start), Some(end)) if start <= end && end <= s.bytes => {
+                        Some(crate::quote::Span { start, end })
+                    }
+                    (None, None) => None,
+                    _ => return Err(content(format!(
+                        "source {}: outlet_credit offsets {:?}..{:?} are not within its {} bytes",
+                        s.id, c.start, c.end, s.bytes
+                    ))),
+                };
+                Some(crate::quote::credit::Credit {
+                    name: c.name.into_owned(),
+                    span,
+                    rule: c.rule,
+                })
+            }
+        };
         sources.push((
             ExtractedSource {
                 source: crate::ingest::Source {
@@ -724,6 +768,7 @@ pub fn read_extraction(name: &str, bytes: &[u8]) -> Result<Extraction, ReadError
                     .map(|e| crate::quote::Entity::described(e.name, e.kind, e.names))
                     .collect(),
                 quotes: Vec::new(),
+                credit,
             },
             text,
             sparse,
