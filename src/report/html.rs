@@ -198,7 +198,7 @@ fn group_markup(analysis: &Analysis, names: &super::SourceNames, group: &Group) 
                             @let quote = &source.quotes[m.quote];
                             tr data-source=(source.source.id) {
                                 th scope="row" {
-                                    a href=(format!("#{}", anchor(&quote.id))) title=(source.source.meta.outlet.as_deref().unwrap_or(&source.source.id)) { (names.version(extraction, group, m)) }
+                                    a href=(format!("#{}", anchor(&quote.id))) title=(source.outlet().unwrap_or(&source.source.id)) { (names.version(extraction, group, m)) }
                                     @if k == group.collation.pivot { " ★" }
                                     br;
                                     span.outlet { (quote.id) }
@@ -264,6 +264,14 @@ fn group_markup(analysis: &Analysis, names: &super::SourceNames, group: &Group) 
                                         }
                                     }
                                 }
+                                tr.side {
+                                    td colspan="6" {
+                                        details {
+                                            summary { "side by side" }
+                                            (pair_panes(analysis, names, group, pair))
+                                        }
+                                    }
+                                }
                             }
                         }
                     }
@@ -280,6 +288,40 @@ fn group_markup(analysis: &Analysis, names: &super::SourceNames, group: &Group) 
                             a href=(format!("#{}", anchor(&quote.id))) title=(quote.id) { (names.version(extraction, group, m)) } ": "
                             (before) mark { (inside) } (after)
                         }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One pair side by side: each version whole, in its own pane, with its outlet and the words
+/// the pair's drift items name marked by kind (the panes stack at phone width).
+fn pair_panes(
+    analysis: &Analysis,
+    names: &super::SourceNames,
+    group: &Group,
+    pair: &crate::align::Pair,
+) -> Markup {
+    let extraction = &analysis.extraction;
+    html! {
+        div.panes {
+            @for (side_b, at) in [(false, pair.a), (true, pair.b)] {
+                @let src = &extraction.sources[at.source];
+                @let quote = &src.quotes[at.quote];
+                @let whole = Span { start: quote.start, end: quote.end };
+                @let (_, pieces, _) = finding_version(src, pair, side_b, whole, 1 << 30);
+                div.pane {
+                    p.pane-name { b.outlet-name { (names.version(extraction, group, at)) } " " span.outlet { (quote.id) } }
+                    p.version {
+                        @if quote.kind == QuoteKind::Direct { "“" }
+                        @for (piece, kind) in &pieces {
+                            @match kind {
+                                Some(kind) => mark class=(format!("d-{}", kind.name())) title=(kind.name()) { (piece) },
+                                None => (piece),
+                            }
+                        }
+                        @if quote.kind == QuoteKind::Direct { "”" }
                     }
                 }
             }
@@ -504,6 +546,25 @@ pub fn web_link(url: &str) -> Option<String> {
 }
 
 /// Escapes text for an attribute value between double quotes.
+/// Where a source's outlet name came from, for a tooltip.
+fn credit_note(credit: &crate::quote::credit::Credit) -> String {
+    use crate::quote::credit::CreditRule;
+    let how = match credit.rule {
+        CreditRule::Label => "a credit line (“Source: …”)",
+        CreditRule::Wire => "the wire credit after the dateline",
+        CreditRule::Byline => "the byline",
+        CreditRule::Copyright => "the copyright line",
+        CreditRule::Address => "the host of its address",
+    };
+    match credit.span {
+        Some(span) => format!(
+            "named by {how}, bytes {}..{} of the text",
+            span.start, span.end
+        ),
+        None => format!("named by {how}"),
+    }
+}
+
 fn escape_attribute(text: &str) -> String {
     html! { (text) }.into_string().replace('"', "&quot;")
 }
@@ -524,6 +585,7 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
         }
     }
     let names = super::SourceNames::new(extraction);
+    let columns = super::SourceColumns::of(extraction);
     let page = html! {
         (DOCTYPE)
         html lang="en" {
@@ -603,25 +665,41 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
                     summary { h2 { "The corpus: " (extraction.sources.len()) " sources" } }
                     div.scroll {
                         table.sources {
-                            thead { tr { th { "source" } th { "outlet" } th { "language detected" } th { "original language" } th { "translation chain" } } }
+                            thead { tr {
+                                th { "source" }
+                                @if columns.outlet { th { "outlet" } }
+                                th { "language detected" }
+                                @if columns.original_language { th { "original language" } }
+                                @if columns.translation_chain { th { "translation chain" } }
+                            } }
                             tbody {
                                 @for s in &extraction.sources {
                                     tr {
                                         td { a href=(format!("#src-{}", fragment(&s.source.id))) { (s.source.id) } }
-                                        td {
-                                            @match s.source.meta.url.as_deref().map(|url| (url, web_link(url))) {
-                                                Some((url, Some(link))) => a href=(link) rel="noreferrer" { (s.source.meta.outlet.as_deref().unwrap_or(url)) },
-                                                Some((url, None)) => {
-                                                    (s.source.meta.outlet.as_deref().unwrap_or(""))
-                                                    " " span.url title="not an http(s) address, so not a link" { "(" (url) ")" }
-                                                },
-                                                None => (s.source.meta.outlet.as_deref().unwrap_or("")),
+                                        @if columns.outlet {
+                                            td {
+                                                @match s.source.meta.url.as_deref().map(|url| (url, web_link(url))) {
+                                                    Some((url, Some(link))) => a href=(link) rel="noreferrer" { (s.outlet().unwrap_or(url)) },
+                                                    Some((url, None)) => {
+                                                        (s.outlet().unwrap_or(""))
+                                                        " " span.url title="not an http(s) address, so not a link" { "(" (url) ")" }
+                                                    },
+                                                    None => (s.outlet().unwrap_or(super::NOT_GIVEN)),
+                                                }
+                                                @if let Some(c) = s.credit.as_ref().filter(|_| s.source.meta.outlet.is_none()) {
+                                                    " " span.credit title=(credit_note(c)) { "(from the text)" }
+                                                }
+                                                @if s.source.meta.synthetic { " (written for testing)" }
                                             }
-                                            @if s.source.meta.synthetic { " (written for testing)" }
                                         }
                                         td { (s.language.name) " (" (s.language.code) ", " (format!("{:.2}", s.language.confidence)) ")" }
-                                        td { (s.source.meta.original_language.as_deref().unwrap_or("")) }
-                                        td { (s.source.meta.translation_chain.join(" → ")) }
+                                        @if columns.original_language { td { (s.source.meta.original_language.as_deref().unwrap_or(super::NOT_GIVEN)) } }
+                                        @if columns.translation_chain {
+                                            td {
+                                                @if s.source.meta.translation_chain.is_empty() { (super::NOT_GIVEN) }
+                                                @else { (s.source.meta.translation_chain.join(" → ")) }
+                                            }
+                                        }
                                     }
                                 }
                             }
@@ -632,7 +710,7 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
                     h2 { "The sources, with every quote marked" }
                     @for s in &extraction.sources {
                         article.source id=(format!("src-{}", fragment(&s.source.id))) {
-                            h3 { (s.source.id) @if let Some(outlet) = &s.source.meta.outlet { " — " (outlet) } }
+                            h3 { (s.source.id) @if let Some(outlet) = s.outlet() { " — " (outlet) } }
                             div.text { (source_markup(s)) }
                         }
                     }
@@ -659,7 +737,7 @@ body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; 
 a { color: var(--accent); }
 a:focus, button:focus, input:focus, select:focus, summary:focus { outline: 3px solid var(--accent); outline-offset: 2px; }
 .skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: 1rem; background: var(--bg); padding: .5rem; }
-h1 { margin: .2rem 0; } .counts, .rule, .spellings, .outlet, .measures { color: var(--muted); }
+h1 { margin: .2rem 0; } .counts, .rule, .spellings, .outlet, .measures, .credit { color: var(--muted); }
 .rule { font-size: .9rem; }
 table { border-collapse: collapse; margin: .5rem 0; }
 th, td { border: 1px solid var(--line); padding: .25rem .4rem; vertical-align: top; text-align: left; }
@@ -694,6 +772,11 @@ li.finding .headline .severity { margin-left: .3rem; }
 li.finding .change, li.finding .version { font-size: .95rem; }
 li.finding .version { color: var(--muted); } li.finding .version mark { color: var(--ink); padding: 0 .1rem; }
 .outlet-name { color: var(--ink); }
+.panes { display: grid; grid-template-columns: 1fr 1fr; gap: .8rem; margin: .4rem 0; }
+.pane { border: 1px solid var(--line); border-radius: 4px; padding: .3rem .6rem; min-width: 0; overflow-wrap: anywhere; }
+.pane p { margin: .2rem 0; } .pane mark { padding: 0 .1rem; }
+tr.side td { border-top: none; padding-top: 0; }
+@media (max-width: 40rem) { .panes { grid-template-columns: 1fr; } }
 details#corpus > summary h2 { display: inline; font-size: 1.2rem; }
 [hidden] { display: none !important; }
 @media (max-width: 40rem) { body { padding: .5rem; font-size: 15px; } nav#filters { position: static; }

@@ -43,22 +43,45 @@ pub fn write_report<W: Write + ?Sized>(analysis: &Analysis, out: &mut W) -> std:
         writeln!(out, "> **Warning:** {}.\n", escape(warning))?;
     }
     writeln!(out, "## Sources\n")?;
-    writeln!(
-        out,
-        "| source | outlet | language | original language | translation chain |"
-    )?;
-    writeln!(out, "|---|---|---|---|---|")?;
+    let columns = super::SourceColumns::of(extraction);
+    let mut header = vec!["source"];
+    if columns.outlet {
+        header.push("outlet");
+    }
+    header.push("language");
+    if columns.original_language {
+        header.push("original language");
+    }
+    if columns.translation_chain {
+        header.push("translation chain");
+    }
+    writeln!(out, "| {} |", header.join(" | "))?;
+    writeln!(out, "|{}", "---|".repeat(header.len()))?;
+    let or_not_given = |v: &str| {
+        if v.is_empty() {
+            super::NOT_GIVEN.to_string()
+        } else {
+            escape(v)
+        }
+    };
     for s in &extraction.sources {
-        writeln!(
-            out,
-            "| {} | {} | {} ({:.2}) | {} | {} |",
-            escape(&s.source.id),
-            escape(s.source.meta.outlet.as_deref().unwrap_or("")),
-            s.language.code,
-            s.language.confidence,
-            escape(s.source.meta.original_language.as_deref().unwrap_or("")),
-            escape(&s.source.meta.translation_chain.join(" → ")),
-        )?;
+        let mut cells = vec![escape(&s.source.id)];
+        if columns.outlet {
+            cells.push(or_not_given(s.outlet().unwrap_or("")));
+        }
+        cells.push(format!(
+            "{} ({:.2})",
+            s.language.code, s.language.confidence
+        ));
+        if columns.original_language {
+            cells.push(or_not_given(
+                s.source.meta.original_language.as_deref().unwrap_or(""),
+            ));
+        }
+        if columns.translation_chain {
+            cells.push(or_not_given(&s.source.meta.translation_chain.join(" → ")));
+        }
+        writeln!(out, "| {} |", cells.join(" | "))?;
     }
     for group in groups {
         writeln!(

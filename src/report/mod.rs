@@ -74,6 +74,36 @@ impl Default for TextStyle {
     }
 }
 
+/// Which optional columns of a table of sources have a value for some source: a column no
+/// source fills (a folder without a manifest has no translation chains) is left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourceColumns {
+    /// Some source has an outlet (named by its input or credited in its text).
+    pub outlet: bool,
+    /// Some source has an original language.
+    pub original_language: bool,
+    /// Some source has a translation chain.
+    pub translation_chain: bool,
+}
+
+impl SourceColumns {
+    /// The columns the sources of an extraction fill.
+    pub fn of(extraction: &Extraction) -> Self {
+        let any =
+            |f: &dyn Fn(&crate::quote::ExtractedSource) -> bool| extraction.sources.iter().any(f);
+        SourceColumns {
+            outlet: any(&|s| {
+                s.outlet().is_some() || s.source.meta.url.is_some() || s.source.meta.synthetic
+            }),
+            original_language: any(&|s| s.source.meta.original_language.is_some()),
+            translation_chain: any(&|s| !s.source.meta.translation_chain.is_empty()),
+        }
+    }
+}
+
+/// What an empty cell of a shown column says.
+pub const NOT_GIVEN: &str = "—";
+
 /// How each source is named in a report: its outlet's short name (the outlet as the manifest
 /// or the record gives it, up to its first parenthesis or comma: "tagesschau (ARD)" →
 /// "tagesschau"), or its id when no outlet is given; an outlet's short name that several
@@ -86,7 +116,7 @@ impl SourceNames {
         let short: Vec<Option<String>> = extraction
             .sources
             .iter()
-            .map(|s| s.source.meta.outlet.as_deref().and_then(short_outlet))
+            .map(|s| s.outlet().and_then(short_outlet))
             .collect();
         let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
         for name in short.iter().flatten() {

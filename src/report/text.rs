@@ -68,7 +68,7 @@ pub fn write_quotes<W: Write + ?Sized>(
             source.language.name,
             source.language.confidence
         )?;
-        if let Some(outlet) = &source.source.meta.outlet {
+        if let Some(outlet) = source.outlet() {
             write!(out, "  {dim}{}{reset}", shown(outlet))?;
         }
         writeln!(out)?;
@@ -877,10 +877,10 @@ fn write_group_detail<W: Write + ?Sized>(
 
 /// The outlet and publication time of the source of version `v`.
 fn outlet_and_time(extraction: &Extraction, v: QuoteRef) -> (&str, &str) {
-    let s = &extraction.sources[v.source].source;
+    let e = &extraction.sources[v.source];
     (
-        s.meta.outlet.as_deref().unwrap_or(&s.id),
-        s.meta.published.as_deref().unwrap_or(""),
+        e.outlet().unwrap_or(&e.source.id),
+        e.source.meta.published.as_deref().unwrap_or(""),
     )
 }
 

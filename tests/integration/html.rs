@@ -558,3 +558,99 @@ fn collation_colours_only_the_words_that_differ_from_the_majority() {
         "differences are"
     );
 }
+
+/// Two articles of the project's own, in a folder without a manifest: one credits its outlet
+/// in a byline, the other in a "Source:" line; both quote the same minister, one changed word.
+fn unlisted_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Harbour talks end\n\nBy Northern Times\n\nBy Jane Smith\n\nThe fisheries minister \
+         Petra Holm said: \"The talks were open and useful, and we will meet again in March.\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Harbour talks end Source: Daily Courier\nThe fisheries minister Petra Holm said: \
+         \"The talks were frank and useful, and we will meet again in March.\"\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn a_folder_without_a_manifest_names_outlets_the_text_credits_and_has_no_empty_column() {
+    let dir = unlisted_folder();
+    let text = quotedrift()
+        .args(["report", "--color", "never"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(text.status.success());
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("(Northern Times)") && text.contains("(Daily Courier)"),
+        "{text}"
+    );
+    let out = quotedrift()
+        .args(["report", "--format", "html"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    let corpus = &page[page.find("id=\"corpus\"").unwrap()..];
+    let corpus = &corpus[..corpus.find("</table>").unwrap()];
+    assert!(corpus.contains("<th>outlet</th>"), "{corpus}");
+    assert!(corpus.contains("Northern Times") && corpus.contains("Daily Courier"));
+    assert!(corpus.contains("(from the text)"));
+    // Nothing says where these texts were translated from: those columns are left out.
+    assert!(!corpus.contains("translation chain") && !corpus.contains("original language"));
+    // Every cell of the table says something.
+    assert!(!corpus.contains("<td></td>"), "{corpus}");
+    let json = quotedrift()
+        .args(["report", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let credit = &doc["sources"][0]["outlet_credit"];
+    assert_eq!(credit["name"], "Northern Times");
+    assert_eq!(credit["rule"], "byline");
+    let (start, end) = (
+        credit["start"].as_u64().unwrap() as usize,
+        credit["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        &doc["sources"][0]["text"].as_str().unwrap()[start..end],
+        "Northern Times"
+    );
+    assert!(
+        doc["sources"][0]["outlet"].is_null(),
+        "the input named no outlet"
+    );
+}
+
+#[test]
+fn every_pair_has_a_side_by_side_view_with_the_changed_words_marked() {
+    let dir = unlisted_folder();
+    let out = quotedrift()
+        .args(["report", "--format", "html"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    let panes: Vec<&str> = page.split("<div class=\"panes\">").skip(1).collect();
+    assert_eq!(panes.len(), 1, "one pair, one two-pane view");
+    let view = &panes[0][..panes[0].find("</details>").unwrap()];
+    let a = view
+        .find("Northern Times")
+        .expect("the first pane names its outlet");
+    let b = view
+        .find("Daily Courier")
+        .expect("the second pane names its outlet");
+    assert!(a < b);
+    // Each pane has its whole version, the changed word marked inside it.
+    assert!(view[..b].contains(">open</mark>"), "{view}");
+    assert!(view[b..].contains(">frank</mark>"), "{view}");
+    assert!(view.contains("we will meet again in March"));
+}
