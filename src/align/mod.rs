@@ -514,6 +514,7 @@ pub fn align(extraction: &Extraction, options: &AlignOptions) -> Alignment {
         grouped.extend(members);
         groups.push(group);
     }
+    one_name_per_person(&mut groups);
     // Ties of severity: more sources first, then the group whose decisive pair is closer (the
     // change stands out in versions that otherwise agree).
     groups.sort_by(|x, y| {
@@ -640,6 +641,109 @@ fn group_speaker(
     (Some(name), names.into_iter().collect())
 }
 
+/// Names each person one way across the groups of a corpus: groups whose speakers are
+/// spellings of one person ("Sergei Lavrov", "Sergey Lavrov", "Сергей Лавров": one surname
+/// by [`person_key`], first names alike once transliterated, or a surname alone when only
+/// one person of the corpus has it) all take the spelling most of their versions' groups
+/// use (ties: the longer, then the first in order). Two people who share a surname and not a
+/// first name ("Joe Biden", "Hunter Biden") keep their own names. A group's `speaker_names`
+/// gain the name it is shown under.
+fn one_name_per_person(groups: &mut [Group]) {
+    let words = |name: &str| name.split_whitespace().count();
+    let first_key = |name: &str| {
+        let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
+        crate::text::name_key(&first)
+    };
+    let full: BTreeSet<String> = groups
+        .iter()
+        .filter_map(|g| g.speaker.clone())
+        .filter(|n| words(n) >= 2 && n.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let full: Vec<String> = full.into_iter().collect();
+    // Union-find over the distinct full names.
+    let mut parent: Vec<usize> = (0..full.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for i in 0..full.len() {
+        for j in i + 1..full.len() {
+            let (a, b) = (full[i].as_str(), full[j].as_str());
+            if person_key(a) == person_key(b)
+                && strsim::normalized_levenshtein(&first_key(a), &first_key(b)) >= 0.6
+            {
+                let (ra, rb) = (root(&mut parent, i), root(&mut parent, j));
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    let mut weight: BTreeMap<usize, BTreeMap<&str, usize>> = BTreeMap::new();
+    for g in groups.iter() {
+        if let Some(i) = g
+            .speaker
+            .as_deref()
+            .and_then(|n| full.iter().position(|f| *f == n))
+        {
+            let r = root(&mut parent, i);
+            *weight
+                .entry(r)
+                .or_default()
+                .entry(full[i].as_str())
+                .or_default() += g.members.len();
+        }
+    }
+    let shown_name = |names: &BTreeMap<&str, usize>| -> String {
+        names
+            .iter()
+            .max_by(|(na, ca), (nb, cb)| {
+                ca.cmp(cb)
+                    .then(na.chars().count().cmp(&nb.chars().count()))
+                    .then(nb.cmp(na))
+            })
+            .map(|(n, _)| n.to_string())
+            .expect("a name")
+    };
+    let clusters: BTreeMap<usize, String> = weight
+        .iter()
+        .map(|(&r, names)| (r, shown_name(names)))
+        .collect();
+    for g in groups.iter_mut() {
+        let Some(name) = g.speaker.clone() else {
+            continue;
+        };
+        let cluster = match full.iter().position(|f| *f == name) {
+            Some(i) => Some(root(&mut parent, i)),
+            // A surname alone: the one person of the corpus with that surname, if one.
+            None if words(&name) == 1 => {
+                let key = person_key(&name);
+                let mut of_surname: Vec<usize> = (0..full.len())
+                    .filter(|&i| person_key(&full[i]) == key)
+                    .map(|i| root(&mut parent, i))
+                    .collect();
+                of_surname.sort_unstable();
+                of_surname.dedup();
+                match of_surname.as_slice() {
+                    [one] => Some(*one),
+                    _ => None,
+                }
+            }
+            None => None,
+        };
+        if let Some(shown) = cluster.and_then(|c| clusters.get(&c)) {
+            if *shown != name {
+                if !g.speaker_names.contains(shown) {
+                    g.speaker_names.push(shown.clone());
+                    g.speaker_names.sort();
+                }
+                g.speaker = Some(shown.clone());
+            }
+        }
+    }
+}
+
 /// Whether a quote's speaker may stand for its group: not a publication (an agency or paper
 /// that reports the words: "a report by DPA Geneva", "Russian news agencies"), nor a name in
 /// capitals that is a place or opens a line as a dateline ("GENEVA (Reuters) –").
@@ -670,6 +774,53 @@ mod tests {
     use super::*;
     use crate::drift::DriftKind;
     use crate::ingest::{read_bytes, Corpus};
+
+    fn named(speaker: &str, versions: usize) -> Group {
+        Group {
+            id: String::new(),
+            members: (0..versions)
+                .map(|quote| QuoteRef { source: 0, quote })
+                .collect(),
+            speaker: Some(speaker.to_string()),
+            speaker_names: vec![speaker.to_string()],
+            severity: 0.0,
+            pairs: Vec::new(),
+            collation: Collation::default(),
+            wordings: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn one_person_is_named_one_way_across_groups_and_two_people_are_not_merged() {
+        let mut groups = vec![
+            named("Sergey Lavrov", 2),
+            named("Sergei Lavrov", 5),
+            named("Сергей Лавров", 1),
+            named("Lavrov", 2),
+            named("Joe Biden", 3),
+            named("Hunter Biden", 2),
+            named("Biden", 2),
+        ];
+        one_name_per_person(&mut groups);
+        let shown: Vec<&str> = groups
+            .iter()
+            .map(|g| g.speaker.as_deref().unwrap())
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "Sergei Lavrov",
+                "Sergei Lavrov",
+                "Sergei Lavrov",
+                "Sergei Lavrov",
+                "Joe Biden",
+                "Hunter Biden",
+                "Biden"
+            ]
+        );
+        // The group keeps the spelling its versions use among its names.
+        assert_eq!(groups[0].speaker_names, ["Sergei Lavrov", "Sergey Lavrov"]);
+    }
 
     fn analyze(texts: &[&str]) -> crate::analysis::Analysis {
         analyze_with(texts, AlignOptions::default())

@@ -5,7 +5,9 @@
 //! "according to" phrases (before and after the speaker), "as X said" markers, determiners,
 //! the words that join a name or a description, role, group, organization and publication
 //! words, nationality adjectives, pronouns, the verb forms that by themselves mark reported
-//! speech (German Konjunktiv I), transcript labels, and example sentences that the tests read.
+//! speech (German Konjunktiv I), transcript labels, the words with which an article credits its
+//! outlet (`[credits]`: "Source:", a byline word, "Copyright"), and example sentences that the
+//! tests read.
 //! Adding a language is adding a file and one line to [`FILES`]; the reader of constructions
 //! ([`super::frames`]) never branches on a language code.
 //!

@@ -729,10 +729,12 @@ pub fn read_extraction(name: &str, bytes: &[u8]) -> Result<Extraction, ReadError
                         Some(crate::quote::Span { start, end })
                     }
                     (None, None) => None,
-                    _ => return Err(content(format!(
+                    _ => {
+                        return Err(content(format!(
                         "source {}: outlet_credit offsets {:?}..{:?} are not within its {} bytes",
                         s.id, c.start, c.end, s.bytes
-                    ))),
+                    )))
+                    }
                 };
                 Some(crate::quote::credit::Credit {
                     name: c.name.into_owned(),

@@ -818,10 +818,14 @@ fn agencies_reporting_words_are_not_a_group_s_speaker() {
             .collect();
         match group["speaker"].as_str() {
             Some(speaker) => {
+                // The group names its speaker as the corpus does (one spelling per person):
+                // some version's speaker is that person, a spelling with the same surname.
+                let surname_of = |name: &str| name.split_whitespace().last().map(str::to_string);
                 assert!(
-                    quotes
-                        .iter()
-                        .any(|q| q["speaker"] == speaker && q["speaker_kind"] != "publication"),
+                    quotes.iter().any(|q| {
+                        q["speaker"].as_str().and_then(surname_of) == surname_of(speaker)
+                            && q["speaker_kind"] != "publication"
+                    }),
                     "{speaker} speaks in no version of {}",
                     group["id"]
                 );
