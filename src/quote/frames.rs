@@ -19,7 +19,12 @@
 //!   `dem Minister zufolge`, `据X报道`) and **as X said** (`wie X sagte, …`);
 //! - **colon headlines** (`Lawrow: Gespräche waren nützlich`);
 //! - **reported speech continued** over the next sentences by a reportive verb form alone
-//!   (German Konjunktiv I: "Man werde weiter verhandeln."), given to the speaker before.
+//!   (German Konjunktiv I: "Man werde weiter verhandeln."), given to the speaker before; and a
+//!   sentence in the Konjunktiv I **of its own**, after one that reports nothing ("Die
+//!   Staatsanwaltschaft hat ermittelt. Der Beamte halte die Zahlungen für rechtens."), given to the agent the
+//!   sentence before opens with, else the person it names, else the last speaker of the last
+//!   ten sentences (the forms of `[reportive] forms` only, in lowercase, with no first- or
+//!   second-person pronoun; `conditional_forms`, the Konjunktiv II, only continue speech).
 //!
 //! Speakers are noun phrases read by a small grammar over the tables (determiners, name links,
 //! roles, capitalized words; in Chinese the run of characters before the verb), resolved to the
@@ -40,6 +45,10 @@ const MAX_NP: usize = 12;
 
 /// The fewest words a reported clause has.
 const MIN_CLAUSE_WORDS: usize = 3;
+
+/// How many sentences back the last speaker may have spoken for a sentence in the reportive
+/// mood of its own to be theirs.
+const RECENT_SPEAKER_SENTENCES: usize = 10;
 
 /// The fewest words a speech act reported without its words carries ("forderte höhere Löhne
 /// für alle Beschäftigten"): shorter, it is an object ("rejected these demands"), which says
@@ -187,7 +196,7 @@ impl<'t> Frames<'t> {
         direct: &mut [Option<Attribution>],
         found: &mut Vec<Found>,
     ) {
-        let named: Vec<Vec<usize>> = all
+        let named_in: Vec<Vec<usize>> = all
             .iter()
             .map(|units| {
                 let looked = self.look(units);
@@ -196,7 +205,9 @@ impl<'t> Frames<'t> {
             .collect();
         // The speaker whose reported speech the last sentence carried.
         let mut reporting: Option<Attribution> = None;
-        for (units, named) in all.iter().zip(&named) {
+        // The last speaker of the article, and the sentence where they last spoke.
+        let mut recent: Option<(usize, Attribution)> = None;
+        for (index, (units, named)) in all.iter().zip(&named_in).enumerate() {
             if units.is_empty() {
                 continue;
             }
@@ -223,7 +234,18 @@ impl<'t> Frames<'t> {
             }
             let has_verb = looked.iter().any(|l| l.entry.verb.is_some());
             let reportive = looked.iter().any(|l| l.entry.is(flag::REPORTIVE));
+            // A reportive form in lowercase (a capitalized "Spiele" is a noun) in a sentence
+            // with no "ich" or "wir" (whose "habe", "plane" are indicative).
+            let standalone =
+                units.iter().zip(&looked).any(|(w, l)| {
+                    l.entry.is(flag::STANDALONE_REPORTIVE) && w.is_word() && !w.is_cap()
+                }) && !looked
+                    .iter()
+                    .any(|l| l.entry.is(flag::FIRST_OR_SECOND_PERSON));
             let reported_adverb = looked.iter().any(|l| l.entry.is(flag::REPORTED_ADVERB));
+            if let Some(s) = spoke.or(framed) {
+                recent = Some((index, s));
+            }
             match (spoke, reporting) {
                 (Some(s), _) => reporting = Some(s),
                 (None, _) if framed.is_some() => reporting = framed,
@@ -244,6 +266,43 @@ impl<'t> Frames<'t> {
                     // "Demnach wurden drei Zivilisten getötet": reported, its source unnamed.
                     if let Some((s, e)) = self.clause_span(units, 0, units.len()) {
                         emit(found, s, e, None);
+                    }
+                }
+                (None, None) if standalone && !has_verb && found.len() == before => {
+                    // A sentence in the reportive mood of its own ("Der Beamte halte die
+                    // Zahlungen für rechtens."), after a sentence that reported no speech: still
+                    // reported speech.
+                    if let Some((s, e)) = self.clause_span(units, 0, units.len()) {
+                        // Its speaker: the agent the sentence before is about ("Die
+                        // Staatsanwaltschaft hat ermittelt."), else the person it names, else the
+                        // article's last speaker of the last few sentences.
+                        let previous = index
+                            .checked_sub(1)
+                            .and_then(|p| self.subject_agent(&all[p], entities))
+                            .or_else(|| {
+                                index
+                                    .checked_sub(1)
+                                    .and_then(|p| named_in[p].first().copied())
+                                    .map(|entity| Attribution {
+                                        entity,
+                                        cue: Cue::Context,
+                                        start: s,
+                                        end: s,
+                                    })
+                            });
+                        let context = previous
+                            .or(recent
+                                .filter(|(at, _)| index - at <= RECENT_SPEAKER_SENTENCES)
+                                .map(|(_, speaker)| speaker))
+                            .map(|speaker| Attribution {
+                                cue: Cue::Context,
+                                start: s,
+                                end: s,
+                                ..speaker
+                            });
+                        if emit(found, s, e, context) {
+                            reporting = context;
+                        }
                     }
                 }
                 _ => reporting = None,
@@ -1173,6 +1232,32 @@ impl<'t> Frames<'t> {
         let end = last_head?;
         self.plausible_np(units, looked, start, end)
             .then_some((start, end))
+    }
+
+    /// The agent a sentence opens with, as its subject: a noun phrase at its start whose head
+    /// is a name, a role or a noun the lexicon knows as a person or organization ("Der Vorstand",
+    /// "Die Staatsanwaltschaft", "Vertreter der Gewerkschaft"), not any capitalized noun ("Der
+    /// Umbau"), resolved to an entity of the article.
+    fn subject_agent(&mut self, units: &[W], entities: &mut Entities) -> Option<Attribution> {
+        let looked = self.look(units);
+        let (a, b) = self.np_right(units, &looked, 0)?;
+        // A capitalized word unknown to the lexicon names someone only after a determiner or
+        // another word ("Die Hafenbehörde", "Petra Holm") or when the article named them before:
+        // first in a sentence it is as likely an adverb ("Überraschend", "Ebenfalls").
+        let agent = (a..b).any(|k| {
+            let w = &units[k];
+            w.is_word()
+                && !looked[k].entry.is(flag::DETERMINER)
+                && (looked[k].entry.is(flag::SPEAKER_HEAD | flag::PRONOUN)
+                    || self.is_acronym(w)
+                    || self.names_agent(w)
+                    || (self.is_name_token(units, &looked, k, false)
+                        && (k > 0 || entities.by_surname(&w.lower).is_some())))
+        });
+        if !agent {
+            return None;
+        }
+        self.resolve(units, &looked, a, b, entities)
     }
 
     /// Whether units `[a, b)` can name a speaker: a pronoun, a name, a role or another

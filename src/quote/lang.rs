@@ -126,7 +126,13 @@ struct Words {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Reportive {
+    /// Forms that mark reported speech even in a sentence of their own (German Konjunktiv I:
+    /// "Man werde weiter verhandeln.").
     forms: Vec<String>,
+    /// Forms that mark it only where speech is already being reported (German Konjunktiv II,
+    /// which also states what did not happen: "Ohne Hilfe wären viele gestorben").
+    #[serde(default)]
+    conditional_forms: Vec<String>,
     /// A morphology rule for the forms not listed: a lowercase word, not a stopword, that
     /// becomes a verb's dictionary form when this is appended to it (German Konjunktiv I:
     /// "betrage" + "n" = "betragen").
@@ -209,6 +215,11 @@ pub mod flag {
     pub const ACCORDING_SOURCE: u32 = 1 << 18;
     /// Marks its sentence as reported from the source named before ("demnach").
     pub const REPORTED_ADVERB: u32 = 1 << 19;
+    /// Marks reported speech in a sentence of its own, with no attribution near it.
+    pub const STANDALONE_REPORTIVE: u32 = 1 << 20;
+    /// A pronoun of the first or second person ("ich", "wir", "du"), whose verb forms are
+    /// indicative where they look reportive ("ich habe", "ich plane").
+    pub const FIRST_OR_SECOND_PERSON: u32 = 1 << 21;
     /// Any of the words that describe a speaker.
     pub const SPEAKER_HEAD: u32 = ROLE | GROUP | ORGANIZATION | PUBLICATION;
 }
@@ -356,7 +367,23 @@ impl Cues {
             add(&mut cues, &w.demonyms, word(flag::DEMONYM));
             let pronouns: Vec<String> = file.pronouns.keys().cloned().collect();
             add(&mut cues, &pronouns, word(flag::PRONOUN));
-            add(&mut cues, &file.reportive.forms, word(flag::REPORTIVE));
+            let speakers: Vec<String> = file
+                .pronouns
+                .iter()
+                .filter(|(_, gender)| gender.as_str() == "x")
+                .map(|(p, _)| p.clone())
+                .collect();
+            add(&mut cues, &speakers, word(flag::FIRST_OR_SECOND_PERSON));
+            add(
+                &mut cues,
+                &file.reportive.forms,
+                word(flag::REPORTIVE | flag::STANDALONE_REPORTIVE),
+            );
+            add(
+                &mut cues,
+                &file.reportive.conditional_forms,
+                word(flag::REPORTIVE),
+            );
             if let Some(suffix) = &file.reportive.verb_lemma_suffix {
                 cues.reportive_rules
                     .push((lang, file.code.clone(), suffix.clone()));

@@ -472,3 +472,51 @@ fn the_antecedent_of_who_said_is_the_speaker() {
     let found = indirect("Mayor Ortega, who said last month that the bridge was safe, resigned.");
     assert_eq!(found, [pair("the bridge was safe", "Ortega")], "{found:?}");
 }
+
+#[test]
+fn a_german_sentence_in_the_reportive_mood_of_its_own_is_reported_speech() {
+    // After a sentence about an agent that reports nothing, the subjunctive carries speech,
+    // and the agent the sentence before was about is its speaker.
+    let got = indirect(
+        "Die Staatsanwaltschaft hat gegen den Kämmerer der Gemeinde ermittelt. Der Beamte \
+         räume die Überweisungen ein, halte sie aber für rechtens.",
+    );
+    assert_eq!(
+        got,
+        [pair(
+            "Der Beamte räume die Überweisungen ein, halte sie aber für rechtens",
+            "Die Staatsanwaltschaft"
+        )]
+    );
+    // The last speaker of the article speaks on, a sentence of narration between.
+    let got = indirect(
+        "Wie die Feuerwehr mitteilte, brannte die Scheune vollständig nieder. Das Vieh wurde \
+         gerettet. Die Ursache sei noch unklar.",
+    );
+    assert!(
+        got.contains(&pair(
+            "Die Ursache sei noch unklar",
+            "die Feuerwehr"
+        )),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn forms_that_only_look_reportive_report_nothing_on_their_own() {
+    // First person: "ich plane" is indicative.
+    assert_eq!(
+        indirect("Ich plane einen Kurzfilm mit vielen Freunden aus der Stadt."),
+        []
+    );
+    // A capitalized noun ("Spiele") is not the verb form "spiele".
+    assert_eq!(
+        indirect("Die Spiele der zweiten Liga beginnen am kommenden Wochenende."),
+        []
+    );
+    // Konjunktiv II also states what did not happen.
+    assert_eq!(
+        indirect("Ohne die schnelle Hilfe wären viele Menschen in den Fluten gestorben."),
+        []
+    );
+}
