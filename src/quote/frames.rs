@@ -24,7 +24,9 @@
 //!   Staatsanwaltschaft hat ermittelt. Der Beamte halte die Zahlungen für rechtens."), given to the agent the
 //!   sentence before opens with, else the person it names, else the last speaker of the last
 //!   ten sentences (the forms of `[reportive] forms` only, in lowercase, with no first- or
-//!   second-person pronoun; `conditional_forms`, the Konjunktiv II, only continue speech).
+//!   second-person pronoun; `conditional_forms`, the Konjunktiv II, only continue speech), or
+//!   one that reports **hearsay** with a modal and a perfect infinitive closing it ("Es soll
+//!   kein Anschlag gewesen sein": `hearsay`, `perfect_auxiliaries`).
 //!
 //! Speakers are noun phrases read by a small grammar over the tables (determiners, name links,
 //! roles, capitalized words; in Chinese the run of characters before the verb), resolved to the
@@ -242,6 +244,20 @@ impl<'t> Frames<'t> {
                 }) && !looked
                     .iter()
                     .any(|l| l.entry.is(flag::FIRST_OR_SECOND_PERSON));
+            // Hearsay: "soll" with a perfect infinitive closing the sentence ("Es soll kein
+            // Anschlag gewesen sein"); with a plain infinitive "soll" is as often a plan.
+            let closes_perfect = units
+                .iter()
+                .zip(&looked)
+                .rev()
+                .find(|(w, _)| w.is_word())
+                .is_some_and(|(_, l)| l.entry.is(flag::PERFECT_AUXILIARY));
+            let hearsay = closes_perfect
+                && units
+                    .iter()
+                    .zip(&looked)
+                    .any(|(w, l)| l.entry.is(flag::HEARSAY) && w.is_word() && !w.is_cap());
+            let standalone = standalone || hearsay;
             let reported_adverb = looked.iter().any(|l| l.entry.is(flag::REPORTED_ADVERB));
             if let Some(s) = spoke.or(framed) {
                 recent = Some((index, s));

@@ -133,6 +133,14 @@ struct Reportive {
     /// which also states what did not happen: "Ohne Hilfe wären viele gestorben").
     #[serde(default)]
     conditional_forms: Vec<String>,
+    /// Modal verb forms that report hearsay with an infinitive (German "soll", "sollen":
+    /// "Es soll kein Anschlag gewesen sein").
+    #[serde(default)]
+    hearsay: Vec<String>,
+    /// The infinitive auxiliaries of a perfect infinitive closing a hearsay sentence
+    /// ("gewesen sein", "gegeben haben").
+    #[serde(default)]
+    perfect_auxiliaries: Vec<String>,
     /// A morphology rule for the forms not listed: a lowercase word, not a stopword, that
     /// becomes a verb's dictionary form when this is appended to it (German Konjunktiv I:
     /// "betrage" + "n" = "betragen").
@@ -220,6 +228,10 @@ pub mod flag {
     /// A pronoun of the first or second person ("ich", "wir", "du"), whose verb forms are
     /// indicative where they look reportive ("ich habe", "ich plane").
     pub const FIRST_OR_SECOND_PERSON: u32 = 1 << 21;
+    /// A modal verb form that reports hearsay with an infinitive ("soll").
+    pub const HEARSAY: u32 = 1 << 22;
+    /// The auxiliary of a perfect infinitive ("sein" in "gewesen sein").
+    pub const PERFECT_AUXILIARY: u32 = 1 << 23;
     /// Any of the words that describe a speaker.
     pub const SPEAKER_HEAD: u32 = ROLE | GROUP | ORGANIZATION | PUBLICATION;
 }
@@ -383,6 +395,12 @@ impl Cues {
                 &mut cues,
                 &file.reportive.conditional_forms,
                 word(flag::REPORTIVE),
+            );
+            add(&mut cues, &file.reportive.hearsay, word(flag::HEARSAY));
+            add(
+                &mut cues,
+                &file.reportive.perfect_auxiliaries,
+                word(flag::PERFECT_AUXILIARY),
             );
             if let Some(suffix) = &file.reportive.verb_lemma_suffix {
                 cues.reportive_rules

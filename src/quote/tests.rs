@@ -520,3 +520,22 @@ fn forms_that_only_look_reportive_report_nothing_on_their_own() {
         []
     );
 }
+
+#[test]
+fn german_hearsay_with_a_perfect_infinitive_is_reported_speech_and_a_plan_is_not() {
+    let got = indirect(
+        "Die Brücke blieb den ganzen Tag geschlossen. Der Schaden soll in der Nacht entstanden sein.",
+    );
+    assert_eq!(
+        got,
+        [(
+            "Der Schaden soll in der Nacht entstanden sein".to_string(),
+            None
+        )]
+    );
+    // With a plain infinitive "soll" says what is planned.
+    assert_eq!(
+        indirect("Die alte Schule am Markt soll im Sommer renoviert werden."),
+        []
+    );
+}
