@@ -1577,8 +1577,16 @@ impl<'t> Frames<'t> {
         if !units.get(start)?.is_word() {
             return None;
         }
+        // Capitalized words, and the attributive adjectives before them ("den bisherigen
+        // Ermittlungen", "den neuesten Prognosen").
         let mut end = start + 1;
-        while end < reach && units[end].is_cap() {
+        while end < reach
+            && (units[end].is_cap()
+                || (units[end].is_word()
+                    && units.get(end + 1).is_some_and(|n| n.is_cap())
+                    && !self.analyzer.is_stopword(&units[end].lower)
+                    && self.cues.attributive(&units[end].lower, self.active)))
+        {
             end += 1;
         }
         Some((start, end))

@@ -539,3 +539,20 @@ fn german_hearsay_with_a_perfect_infinitive_is_reported_speech_and_a_plan_is_not
         []
     );
 }
+
+#[test]
+fn a_german_source_of_information_may_have_adjectives_before_its_noun() {
+    let got =
+        indirect("Nach ersten offiziellen Schätzungen kamen rund zweitausend Gäste zum Stadtfest.");
+    assert_eq!(
+        got,
+        [pair(
+            "kamen rund zweitausend Gäste zum Stadtfest",
+            "ersten offiziellen Schätzungen"
+        )]
+    );
+    let got =
+        indirect("Nach den neuesten Prognosen steigt der Pegel bis zum Abend um einen Meter.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "steigt der Pegel bis zum Abend um einen Meter");
+}
