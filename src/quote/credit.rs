@@ -506,6 +506,39 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// On any text (credit-like pieces among arbitrary characters, multibyte ones at the
+        /// limits of the head and the tail included), a credit's span is inside the text, on
+        /// character boundaries, and its name is the text there.
+        #[test]
+        fn a_credit_is_always_the_text_at_its_span(
+            pieces in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("Source: ".to_string()),
+                    proptest::strategy::Just("来源：".to_string()),
+                    proptest::strategy::Just("\nBy ".to_string()),
+                    proptest::strategy::Just("© 2022 ".to_string()),
+                    proptest::strategy::Just("GENEVA (".to_string()),
+                    proptest::strategy::Just(") - ".to_string()),
+                    proptest::strategy::Just("Northern Times".to_string()),
+                    "[a-zA-Zé日\\n .,:()©-]{0,12}",
+                    "[a-z ]{1900,2100}",
+                ],
+                0..12,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            if let Some(c) = find(&text, "eng", Some("https://x.example/a"), Cues::get()) {
+                if let Some(span) = c.span {
+                    proptest::prop_assert!(span.start <= span.end && span.end <= text.len());
+                    proptest::prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+                    proptest::prop_assert_eq!(&text[span.start..span.end], c.name.as_str());
+                    proptest::prop_assert!(!c.name.trim().is_empty());
+                }
+            }
+        }
+    }
+
     #[test]
     fn any_text_is_read_without_panicking() {
         for text in [
