@@ -48,6 +48,11 @@ const MAX_NP: usize = 12;
 /// The fewest words a reported clause has.
 const MIN_CLAUSE_WORDS: usize = 3;
 
+/// The most words after a speaker who follows the verb ("…, said Lavrov after the talks in
+/// Geneva on Friday."): more, and after a name and its apposition the phrase after the verb is
+/// the subject of the reported clause.
+const INVERTED_SPEAKER_TAIL: usize = 8;
+
 /// How many sentences back the last speaker may have spoken for a sentence in the reportive
 /// mood of its own to be theirs.
 const RECENT_SPEAKER_SENTENCES: usize = 10;
@@ -543,6 +548,17 @@ impl<'t> Frames<'t> {
         true
     }
 
+    /// Whether the lexicon knows the word only as a verb ("gave"), which cannot stand before
+    /// the head of a noun phrase as an adjective does ("the former minister").
+    fn only_a_verb(&self, lower: &str) -> bool {
+        let lexicon = crate::lexicon::Lexicon::embedded();
+        let senses = lexicon.senses(self.analyzer.language(), lower, &self.analyzer.stem(lower));
+        !senses.is_empty()
+            && senses
+                .iter()
+                .all(|&s| lexicon.part_of_speech(s) == crate::lexicon::VERB)
+    }
+
     /// Whether the lexicon knows the word as a common word of the article's language.
     fn is_common_word(&self, lower: &str) -> bool {
         let stem = self.analyzer.stem(lower);
@@ -688,9 +704,21 @@ impl<'t> Frames<'t> {
             split_aux = Some(aux);
             Some(np)
         });
-        // "Emily Lau, die Vorsitzende der Partei, sagte": a name and its apposition.
+        // "Emily Lau, die Vorsitzende der Partei, sagte": a name and its apposition. A phrase
+        // after the verb is then its speaker only when the sentence closes soon after it, or a
+        // comma follows ("…, sagte der Minister.") and no verb comes right after it; otherwise it
+        // is the subject of the reported clause ("Maria Lind, an official, said the
+        // committee gave …").
+        let speaker_after = right.is_some_and(|r| {
+            r.1 >= units.len()
+                || is_comma(&units[r.1])
+                || (self.closes_sentence(units, r.1, INVERTED_SPEAKER_TAIL)
+                    && !(units[r.1].is_word()
+                        && (looked[r.1].entry.is(flag::AUX)
+                            || self.only_a_verb(&units[r.1].lower))))
+        });
         let left = left.or_else(|| {
-            if right.is_some() || group_start < 2 || !is_comma(&units[group_start - 1]) {
+            if speaker_after || group_start < 2 || !is_comma(&units[group_start - 1]) {
                 return None;
             }
             let comma = (group_start.saturating_sub(24)..group_start - 1)
@@ -1239,6 +1267,7 @@ impl<'t> Frames<'t> {
             if next_is_head
                 && !self.analyzer.is_stopword(&w.lower)
                 && self.cues.attributive(&w.lower, self.active)
+                && !self.only_a_verb(&w.lower)
             {
                 k += 1;
                 continue;

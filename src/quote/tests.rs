@@ -556,3 +556,20 @@ fn a_german_source_of_information_may_have_adjectives_before_its_noun() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].0, "steigt der Pegel bis zum Abend um einen Meter");
 }
+
+#[test]
+fn a_speaker_with_an_apposition_reports_the_clause_after_the_verb() {
+    for text in [
+        "Maria Lind, a spokeswoman for the port, said the union sent Hamburg a list of demands.",
+        "A spokeswoman for the port, Maria Lind, said the union sent Hamburg a list of demands.",
+    ] {
+        assert_eq!(
+            indirect(text),
+            [pair(
+                "the union sent Hamburg a list of demands",
+                "Maria Lind"
+            )],
+            "{text}"
+        );
+    }
+}
