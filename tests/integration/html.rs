@@ -559,6 +559,21 @@ fn collation_colours_only_the_words_that_differ_from_the_majority() {
     );
 }
 
+/// The report of `path` in `format` (`text` without colours), as `quotedrift report` writes it.
+fn report_of(format: &str, path: &Path) -> String {
+    let out = quotedrift()
+        .args(["report", "--color", "never", "--format", format])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// Two articles of the project's own, in a folder without a manifest: one credits its outlet
 /// in a byline, the other in a "Source:" line; both quote the same minister, one changed word.
 fn unlisted_folder() -> tempfile::TempDir {
@@ -581,23 +596,12 @@ fn unlisted_folder() -> tempfile::TempDir {
 #[test]
 fn a_folder_without_a_manifest_names_outlets_the_text_credits_and_has_no_empty_column() {
     let dir = unlisted_folder();
-    let text = quotedrift()
-        .args(["report", "--color", "never"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(text.status.success());
-    let text = String::from_utf8(text.stdout).unwrap();
+    let text = report_of("text", dir.path());
     assert!(
         text.contains("(Northern Times)") && text.contains("(Daily Courier)"),
         "{text}"
     );
-    let out = quotedrift()
-        .args(["report", "--format", "html"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let page = String::from_utf8(out.stdout).unwrap();
+    let page = report_of("html", dir.path());
     let corpus = &page[page.find("id=\"corpus\"").unwrap()..];
     let corpus = &corpus[..corpus.find("</table>").unwrap()];
     assert!(corpus.contains("<th>outlet</th>"), "{corpus}");
@@ -607,12 +611,7 @@ fn a_folder_without_a_manifest_names_outlets_the_text_credits_and_has_no_empty_c
     assert!(!corpus.contains("translation chain") && !corpus.contains("original language"));
     // Every cell of the table says something.
     assert!(!corpus.contains("<td></td>"), "{corpus}");
-    let json = quotedrift()
-        .args(["report", "--format", "json"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&report_of("json", dir.path())).unwrap();
     let credit = &doc["sources"][0]["outlet_credit"];
     assert_eq!(credit["name"], "Northern Times");
     assert_eq!(credit["rule"], "byline");
@@ -633,12 +632,7 @@ fn a_folder_without_a_manifest_names_outlets_the_text_credits_and_has_no_empty_c
 #[test]
 fn every_pair_has_a_side_by_side_view_with_the_changed_words_marked() {
     let dir = unlisted_folder();
-    let out = quotedrift()
-        .args(["report", "--format", "html"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let page = String::from_utf8(out.stdout).unwrap();
+    let page = report_of("html", dir.path());
     let panes: Vec<&str> = page.split("<div class=\"panes\">").skip(1).collect();
     assert_eq!(panes.len(), 1, "one pair, one two-pane view");
     let view = &panes[0][..panes[0].find("</details>").unwrap()];
