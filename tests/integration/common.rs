@@ -15,3 +15,14 @@ pub fn quotedrift() -> Command {
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/geneva-2022")
 }
+
+/// What `quotedrift ARGS PATH` writes to standard output; the run must succeed.
+pub fn stdout_of(args: &[&str], path: &Path) -> String {
+    let out = quotedrift().args(args).arg(path).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}

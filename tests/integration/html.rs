@@ -8,7 +8,7 @@ use quotedrift::analysis;
 use quotedrift::ingest::{read_bytes, Corpus, Input};
 use quotedrift::report::{self, ReportFormat, TextStyle};
 
-use crate::common::{fixtures, quotedrift};
+use crate::common::{fixtures, quotedrift, stdout_of};
 
 fn page_of(corpus: Corpus) -> String {
     let analysis = analysis::analyze(corpus, AlignOptions::default());
@@ -561,17 +561,7 @@ fn collation_colours_only_the_words_that_differ_from_the_majority() {
 
 /// The report of `path` in `format` (`text` without colours), as `quotedrift report` writes it.
 fn report_of(format: &str, path: &Path) -> String {
-    let out = quotedrift()
-        .args(["report", "--color", "never", "--format", format])
-        .arg(path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    stdout_of(&["report", "--color", "never", "--format", format], path)
 }
 
 /// Two articles of the project's own, in a folder without a manifest: one credits its outlet

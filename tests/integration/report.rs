@@ -1,6 +1,6 @@
 //! `quotedrift report` and `quotedrift compare` as a user runs them.
 
-use crate::common::{fixtures, quotedrift};
+use crate::common::{fixtures, quotedrift, stdout_of};
 
 use predicates::prelude::*;
 use serde_json::Value;
@@ -274,18 +274,10 @@ fn the_meeting_length_agrees_and_the_shortfall_is_an_addition() {
 
 /// The text report of the fixtures with `extra` arguments, as a pipe receives it.
 fn report_text(extra: &[&str]) -> String {
-    let out = quotedrift()
-        .arg("report")
-        .args(extra)
-        .arg(fixtures())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    let args: Vec<&str> = std::iter::once("report")
+        .chain(extra.iter().copied())
+        .collect();
+    stdout_of(&args, &fixtures())
 }
 
 /// The group headlines of a text report: the lines that start with a group id.
