@@ -48,10 +48,10 @@ const MAX_NP: usize = 12;
 /// The fewest words a reported clause has.
 const MIN_CLAUSE_WORDS: usize = 3;
 
-/// The most words after a speaker who follows the verb ("…, said Lavrov after the talks in
-/// Geneva on Friday."): more, and after a name and its apposition the phrase after the verb is
-/// the subject of the reported clause.
-const INVERTED_SPEAKER_TAIL: usize = 8;
+/// The most words after a speaker who follows the verb, after a name and its apposition
+/// ("…, sagte der Minister am Freitag."): more, and the phrase after the verb is the subject of
+/// the reported clause ("Maria Lind, a spokeswoman, said the union sent Hamburg a list …").
+const INVERTED_SPEAKER_TAIL: usize = 3;
 
 /// How many sentences back the last speaker may have spoken for a sentence in the reportive
 /// mood of its own to be theirs.
@@ -707,8 +707,8 @@ impl<'t> Frames<'t> {
         // "Emily Lau, die Vorsitzende der Partei, sagte": a name and its apposition. A phrase
         // after the verb is then its speaker only when the sentence closes soon after it, or a
         // comma follows ("…, sagte der Minister.") and no verb comes right after it; otherwise it
-        // is the subject of the reported clause ("Maria Lind, an official, said the
-        // committee gave …").
+        // is the subject of the reported clause ("Maria Lind, a spokeswoman, said the
+        // union sent Hamburg …").
         let speaker_after = right.is_some_and(|r| {
             r.1 >= units.len()
                 || is_comma(&units[r.1])
@@ -1606,8 +1606,8 @@ impl<'t> Frames<'t> {
         if !units.get(start)?.is_word() {
             return None;
         }
-        // Capitalized words, and the attributive adjectives before them ("den bisherigen
-        // Ermittlungen", "den neuesten Prognosen").
+        // Capitalized words, and the attributive adjectives before them ("ersten offiziellen
+        // Schätzungen", "den neuesten Prognosen").
         let mut end = start + 1;
         while end < reach
             && (units[end].is_cap()

@@ -494,10 +494,7 @@ fn a_german_sentence_in_the_reportive_mood_of_its_own_is_reported_speech() {
          gerettet. Die Ursache sei noch unklar.",
     );
     assert!(
-        got.contains(&pair(
-            "Die Ursache sei noch unklar",
-            "die Feuerwehr"
-        )),
+        got.contains(&pair("Die Ursache sei noch unklar", "die Feuerwehr")),
         "{got:?}"
     );
 }
