@@ -669,24 +669,27 @@ fn one_name_per_person(groups: &mut [Group]) {
         }
         i
     }
-    for i in 0..full.len() {
-        for j in i + 1..full.len() {
-            let (a, b) = (full[i].as_str(), full[j].as_str());
-            if person_key(a) == person_key(b)
-                && strsim::normalized_levenshtein(&first_key(a), &first_key(b)) >= 0.6
-            {
-                let (ra, rb) = (root(&mut parent, i), root(&mut parent, j));
-                parent[ra.max(rb)] = ra.min(rb);
+    // Only names of one surname are compared, each key computed once.
+    let firsts: Vec<String> = full.iter().map(|n| first_key(n)).collect();
+    let mut by_surname: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, name) in full.iter().enumerate() {
+        by_surname.entry(person_key(name)).or_default().push(i);
+    }
+    for same in by_surname.values() {
+        for (x, &i) in same.iter().enumerate() {
+            for &j in &same[x + 1..] {
+                if strsim::normalized_levenshtein(&firsts[i], &firsts[j]) >= 0.6 {
+                    let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+                    parent[ri.max(rj)] = ri.min(rj);
+                }
             }
         }
     }
+    // `full` is sorted: a name's index by binary search.
+    let index_of = |name: &str| full.binary_search_by(|f| f.as_str().cmp(name)).ok();
     let mut weight: BTreeMap<usize, BTreeMap<&str, usize>> = BTreeMap::new();
     for g in groups.iter() {
-        if let Some(i) = g
-            .speaker
-            .as_deref()
-            .and_then(|n| full.iter().position(|f| *f == n))
-        {
+        if let Some(i) = g.speaker.as_deref().and_then(index_of) {
             let r = root(&mut parent, i);
             *weight
                 .entry(r)
@@ -714,15 +717,15 @@ fn one_name_per_person(groups: &mut [Group]) {
         let Some(name) = g.speaker.clone() else {
             continue;
         };
-        let cluster = match full.iter().position(|f| *f == name) {
+        let cluster = match index_of(&name) {
             Some(i) => Some(root(&mut parent, i)),
             // A surname alone: the one person of the corpus with that surname, if one.
             None if words(&name) == 1 => {
-                let key = person_key(&name);
-                let mut of_surname: Vec<usize> = (0..full.len())
-                    .filter(|&i| person_key(&full[i]) == key)
-                    .map(|i| root(&mut parent, i))
-                    .collect();
+                let same = by_surname
+                    .get(&person_key(&name))
+                    .map_or(&[][..], Vec::as_slice);
+                let mut of_surname: Vec<usize> =
+                    same.iter().map(|&i| root(&mut parent, i)).collect();
                 of_surname.sort_unstable();
                 of_surname.dedup();
                 match of_surname.as_slice() {
