@@ -47,6 +47,9 @@ static EMBEDDED: &[u8] = include_bytes!("../../lexicon/wordnet.qdlex");
 /// Magic bytes at the start of a lexicon file (the last byte is the format version).
 pub const MAGIC: &[u8; 8] = b"QDLEX\0\0\x02";
 
+/// The part of speech [`Lexicon::part_of_speech`] gives a noun.
+pub const NOUN: u8 = 0;
+
 /// The part of speech [`Lexicon::part_of_speech`] gives a verb.
 pub const VERB: u8 = 1;
 

@@ -43,6 +43,9 @@ pub enum Cue {
     Colon,
     /// The quote stands alone; the speaker of the neighbouring sentence.
     Context,
+    /// No construction names the speaker; the agent the quoting sentence opens with ("Die
+    /// Kammer ließ keinen Zweifel daran, dass „…“").
+    Subject,
 }
 
 /// A speaker found for a quote.
@@ -167,6 +170,7 @@ pub fn attribute(
         *slot = slot.or(colon);
     }
     reader.attribute_from_context(&all_units, &mut direct);
+    frames.subject_quotes(&all_units, &mut reader.entities, &mut direct);
     for (index, quote) in marked.iter().enumerate() {
         found.push(Found {
             start: quote.start,

@@ -77,6 +77,9 @@ pub struct Frames<'t> {
     /// sentence reported anything: a speech act ("X kritisierte den Bericht.") may be
     /// continued by reported speech in the next sentences.
     framed: Option<Attribution>,
+    /// The surnames of the people the article names in full (lowercase, sorted): a surname
+    /// alone heads a phrase even where it is also a common word ("Weber", "Albers").
+    surnames: Vec<String>,
 }
 
 /// A unit's table entry, with the units a phrase starting there covers.
@@ -106,6 +109,7 @@ impl<'t> Frames<'t> {
             capitalized_nouns: cues.capitalized_nouns(active),
             last_person: None,
             framed: None,
+            surnames: Vec::new(),
         }
     }
 
@@ -210,6 +214,8 @@ impl<'t> Frames<'t> {
                 self.register_names(units, &looked, entities)
             })
             .collect();
+        self.surnames = entities.surnames();
+        self.surnames.sort_unstable();
         // The speaker whose reported speech the last sentence carried.
         let mut reporting: Option<Attribution> = None;
         // The last speaker of the article, and the sentence where they last spoke.
@@ -346,6 +352,52 @@ impl<'t> Frames<'t> {
         }
     }
 
+    /// Quotations that no construction gave a speaker, in a sentence that opens with an agent
+    /// ("Die Kammer ließ keinen Zweifel daran, dass „…“", "Der Verband griff den Plan als „…“ an"): the
+    /// agent's words, as the subject of the sentence that quotes them. The agent must stand
+    /// before the first such quotation, and the quotation must not open the sentence.
+    pub fn subject_quotes(
+        &mut self,
+        all: &[Vec<W>],
+        entities: &mut Entities,
+        direct: &mut [Option<Attribution>],
+    ) {
+        for units in all {
+            // A quotation of a word or two, or a title, names something; it stays without a
+            // speaker (and out of the quotes).
+            let text = self.text;
+            let analyzer = self.analyzer;
+            let speech = |w: &W| {
+                !super::attribution::is_scare_span(&text[w.start..w.end])
+                    && !super::is_title(&text[w.start..w.end], analyzer)
+            };
+            let Some(at) = units
+                .iter()
+                .position(|w| w.quote().is_some_and(|q| direct[q].is_none()) && speech(w))
+            else {
+                continue;
+            };
+            if units[..at].iter().filter(|w| w.is_word()).count() < 2 {
+                continue;
+            }
+            let Some(agent) = self.subject_agent(units, entities) else {
+                continue;
+            };
+            if agent.end > units[at].start {
+                continue;
+            }
+            let speaker = Attribution {
+                cue: Cue::Subject,
+                ..agent
+            };
+            for w in &units[at..] {
+                if let Some(q) = w.quote().filter(|_| speech(w)) {
+                    give(direct, q, speaker);
+                }
+            }
+        }
+    }
+
     /// Registers the people named with a title or role ("Außenministerin Annalena Baerbock",
     /// "Le ministre des Affaires étrangères, Jean-Noël Barrot,", "美国国务卿布林肯") and by full
     /// name, so that a later "die Ministerin", "布林肯" or "er" finds them. Returns them in
@@ -424,8 +476,9 @@ impl<'t> Frames<'t> {
     /// The end of a run of name tokens starting at `k` (at most four), `k` if there is none.
     fn name_run(&self, units: &[W], looked: &[Looked], k: usize, after_title: bool) -> usize {
         let mut e = k;
+        // After a first token that is no common word ("Karl"), the surname may be one ("Weber").
         while e < units.len().min(k + 4)
-            && (self.is_name_token(units, looked, e, after_title)
+            && (self.is_name_token(units, looked, e, after_title || e > k)
                 || (e > k
                     && self.glued_hyphen(units, e)
                     && self.is_name_token(units, looked, e + 1, after_title)))
@@ -474,7 +527,7 @@ impl<'t> Frames<'t> {
     }
 
     fn glued_hyphen(&self, units: &[W], k: usize) -> bool {
-        units[k].is_punct('-')
+        units.get(k).is_some_and(|w| w.is_punct('-'))
             && k > 0
             && units[k - 1].end == units[k].start
             && units.get(k + 1).is_some_and(|n| n.start == units[k].end)
@@ -731,17 +784,36 @@ impl<'t> Frames<'t> {
             {
                 return None;
             }
-            let (a, _) = self.np_left(units, looked, comma)?;
-            let opens_clause = a == 0 || !units[a - 1].is_word();
-            opens_clause.then_some((a, group_start - 1))
+            match self.np_left(units, looked, comma) {
+                Some((a, _)) => {
+                    let opens_clause = a == 0 || !units[a - 1].is_word();
+                    opens_clause.then_some((a, group_start - 1))
+                }
+                // A description the grammar does not read, then a name in apposition ("Die
+                // Delegationsleiterin beim Gipfel, Anna Berg, äußerte sich …"): the name, if it
+                // is all the apposition holds and nothing before it is a verb or opens a clause.
+                None => {
+                    let before = &looked[..comma];
+                    let plain = before.iter().all(|l| {
+                        l.entry.verb.is_none() && !l.entry.is(flag::COMPLEMENTIZER | flag::AS)
+                    }) && units[..comma].iter().all(|w| w.quote().is_none());
+                    let end = group_start - 1;
+                    let name = end > comma + 1
+                        && self.name_run(units, looked, comma + 1, false) == end
+                        && end - comma <= 5;
+                    (plain && name).then_some((comma + 1, end))
+                }
+            }
         });
         // A subject before the verb wins, unless it is a fronted adverbial word: then a
         // speaker after the verb (V2 inversion, "Zudem sagte der Minister").
         let (np, inverted) = match (left, right) {
             (Some(l), Some(r))
-                if self.fronted_adverbial(looked, l)
-                    && entities.by_surname(&units[l.0].lower).is_none()
-                    && self.opens_description(units, looked, r.0) =>
+                if entities.by_surname(&units[l.0].lower).is_none()
+                    && (self.fronted_phrase(units, looked, l)
+                        || (self.fronted_adverbial(looked, l)
+                            && !self.is_common_word(&units[l.0].lower)
+                            && self.opens_description(units, looked, r.0))) =>
             {
                 (Some(r), true)
             }
@@ -914,6 +986,57 @@ impl<'t> Frames<'t> {
         !looked[a]
             .entry
             .is(flag::PRONOUN | flag::SPEAKER_HEAD | flag::DETERMINER)
+    }
+
+    /// Whether a left phrase opening the sentence is an adverbial or a prepositional phrase,
+    /// not a subject, by its first word: a function word that is not a determiner, pronoun or
+    /// name link ("Dann", "Später", "Gegenüber der Zeitung", "Nach der Sitzung"), or, where
+    /// nouns are capitalized, a word the lexicon knows but not as a noun ("Gestern").
+    fn fronted_phrase(&self, units: &[W], looked: &[Looked], (a, b): (usize, usize)) -> bool {
+        let w = &units[a];
+        if a != 0 {
+            return false;
+        }
+        if self.opens_with_preposition(units, looked, a) {
+            return true;
+        }
+        // "Des Weiteren": a determiner before words that are no nouns.
+        if self.capitalized_nouns && looked[a].entry.is(flag::DETERMINER) && b > a + 1 {
+            return (a + 1..b)
+                .filter(|&k| units[k].is_word())
+                .all(|k| self.no_noun(&units[k].lower));
+        }
+        if looked[a]
+            .entry
+            .is(flag::PRONOUN | flag::SPEAKER_HEAD | flag::DETERMINER | flag::LINK)
+        {
+            return false;
+        }
+        self.analyzer.is_stopword(&w.lower) || (self.capitalized_nouns && self.no_noun(&w.lower))
+    }
+
+    /// Whether the phrase at `a` opens with a preposition: one that also links names ("von",
+    /// "zum") only before a lowercase word ("Zum neuen Fahrplan sagte …"), since "Von der
+    /// Leyen" is a name.
+    fn opens_with_preposition(&self, units: &[W], looked: &[Looked], a: usize) -> bool {
+        let entry = looked[a].entry;
+        if !units[a].is_word() || !entry.is(flag::PREPOSITION) {
+            return false;
+        }
+        !entry.is(flag::LINK)
+            || units.get(a + 1).is_some_and(|n| {
+                n.is_word() && !n.is_cap() && !looked[a + 1].entry.is(flag::DETERMINER)
+            })
+    }
+
+    /// Whether the lexicon knows the word, and never as a noun.
+    fn no_noun(&self, lower: &str) -> bool {
+        let lexicon = crate::lexicon::Lexicon::embedded();
+        let senses = lexicon.senses(self.analyzer.language(), lower, &self.analyzer.stem(lower));
+        !senses.is_empty()
+            && senses
+                .iter()
+                .all(|&s| lexicon.part_of_speech(s) != crate::lexicon::NOUN)
     }
 
     /// Whether the phrase at `k` opens with a determiner or a role ("der Kanzler", "minister"):
@@ -1170,11 +1293,15 @@ impl<'t> Frames<'t> {
         if a >= e {
             return None;
         }
-        // A phrase opened by a preposition is not a subject ("Am Montag sagte …").
+        // A phrase opened by a preposition is not a subject ("Am Montag sagte …", "Gegenüber
+        // der Zeitung sagte …").
+        if self.opens_with_preposition(units, looked, a) {
+            return None;
+        }
         if a > 0 && units[a - 1].is_word() {
             let prev = &units[a - 1];
             let prev_entry = looked[a - 1].entry;
-            if self.analyzer.is_stopword(&prev.lower)
+            if (self.analyzer.is_stopword(&prev.lower) || prev_entry.is(flag::PREPOSITION))
                 && !prev_entry.is(flag::DETERMINER
                     | flag::LINK
                     | flag::AS
@@ -1202,6 +1329,14 @@ impl<'t> Frames<'t> {
 
     /// A noun phrase starting at unit `start` (a speaker placed after its verb).
     fn np_right(&self, units: &[W], looked: &[Looked], start: usize) -> Option<(usize, usize)> {
+        // A reflexive pronoun of the verb comes first ("erinnerte sich Trotnow").
+        let start = if units.get(start).is_some_and(W::is_word)
+            && looked[start].entry.is(flag::REFLEXIVE)
+        {
+            start + 1
+        } else {
+            start
+        };
         let mut k = start;
         // "«…», — заявил Лавров": no punctuation here, but a dash may follow a verb in
         // some styles; a speaker after a verb starts right after it.
@@ -1294,7 +1429,7 @@ impl<'t> Frames<'t> {
             w.is_word()
                 && !looked[k].entry.is(flag::DETERMINER)
                 && (looked[k].entry.is(flag::SPEAKER_HEAD | flag::PRONOUN)
-                    || self.is_acronym(w)
+                    || (self.is_acronym(w) && !self.glued_hyphen(units, k + 1))
                     || self.names_agent(w)
                     || (self.is_name_token(units, &looked, k, false)
                         && (k > 0 || entities.by_surname(&w.lower).is_some())))
@@ -1326,6 +1461,7 @@ impl<'t> Frames<'t> {
                     && (!self.capitalized_nouns || (determined && k > words[0])))
                 || self.is_acronym(&units[k])
                 || self.names_agent(&units[k])
+                || (units[k].is_cap() && self.surnames.binary_search(&units[k].lower).is_ok())
         });
         let numeric = words
             .iter()
@@ -1427,7 +1563,10 @@ impl<'t> Frames<'t> {
                 && looked[run_start - 1].entry.is(flag::LINK)
                 && s0 == run_start;
             let role_follows = (e..b).any(|m| {
-                units[m].is_word() && !units[m].is_cap() && looked[m].entry.is(flag::ROLE)
+                units[m].is_word()
+                    && !units[m].is_cap()
+                    && looked[m].entry.is(flag::ROLE)
+                    && (m + 1..b).any(|n| self.is_name_token(units, looked, n, true))
             });
             if s0 < e
                 && !after_link

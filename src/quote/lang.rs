@@ -113,6 +113,14 @@ struct Words {
     according_to_source: Vec<String>,
     #[serde(default)]
     reported_adverbs: Vec<String>,
+    /// Prepositions: a phrase they open is an adverbial, not a speaker ("Nach der Sitzung
+    /// sagte …", "Gegenüber der Zeitung erklärte …").
+    #[serde(default)]
+    prepositions: Vec<String>,
+    /// Reflexive pronouns, which may stand between a verb and its speaker ("erinnerte sich
+    /// Trotnow").
+    #[serde(default)]
+    reflexives: Vec<String>,
     as_markers: Vec<String>,
     determiners: Vec<String>,
     name_links: Vec<String>,
@@ -232,6 +240,10 @@ pub mod flag {
     pub const HEARSAY: u32 = 1 << 22;
     /// The auxiliary of a perfect infinitive ("sein" in "gewesen sein").
     pub const PERFECT_AUXILIARY: u32 = 1 << 23;
+    /// A preposition, which opens an adverbial phrase rather than a speaker's.
+    pub const PREPOSITION: u32 = 1 << 24;
+    /// A reflexive pronoun ("sich").
+    pub const REFLEXIVE: u32 = 1 << 25;
     /// Any of the words that describe a speaker.
     pub const SPEAKER_HEAD: u32 = ROLE | GROUP | ORGANIZATION | PUBLICATION;
 }
@@ -367,6 +379,8 @@ impl Cues {
                 word(flag::ACCORDING_SOURCE),
             );
             add(&mut cues, &w.reported_adverbs, word(flag::REPORTED_ADVERB));
+            add(&mut cues, &w.prepositions, word(flag::PREPOSITION));
+            add(&mut cues, &w.reflexives, word(flag::REFLEXIVE));
             for noun in &w.source_nouns {
                 cues.source_nouns[index].push(noun.to_lowercase());
             }

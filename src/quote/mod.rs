@@ -250,7 +250,7 @@ pub fn extract_source(
 /// Whether quoted words read as a name or a title: at most eight words, each capitalized or
 /// a joining word (a short word, or a function word of the language: "of", "de", "eines"),
 /// and no sentence inside.
-fn is_title(quoted: &str, analyzer: &Analyzer) -> bool {
+pub(super) fn is_title(quoted: &str, analyzer: &Analyzer) -> bool {
     let words: Vec<&str> = quoted.split_whitespace().collect();
     words.len() <= 8
         && !quoted.contains(['.', '!', '?', ',', ':', ';'])

@@ -214,6 +214,11 @@ impl Entities {
         )
     }
 
+    /// The lowercase surnames of the persons known so far.
+    pub fn surnames(&self) -> Vec<String> {
+        self.list.iter().filter_map(|e| e.surname.clone()).collect()
+    }
+
     /// The person with this lowercase surname.
     pub fn by_surname(&self, surname: &str) -> Option<usize> {
         self.list

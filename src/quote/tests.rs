@@ -570,3 +570,81 @@ fn a_speaker_with_an_apposition_reports_the_clause_after_the_verb() {
         );
     }
 }
+
+#[test]
+fn a_german_speaker_after_a_fronted_phrase_or_a_reflexive_is_the_one_after_the_verb() {
+    // A prepositional phrase opening the sentence is no subject, with or without an article.
+    assert_eq!(
+        direct(
+            "Gegenüber der Lokalzeitung sagte der Bürgermeister: „Wir bauen die alte Brücke neu.“"
+        ),
+        [pair("Wir bauen die alte Brücke neu.", "der Bürgermeister")]
+    );
+    assert_eq!(
+        direct(
+            "Zum geplanten Umbau des Bahnhofs sagte Stadträtin Petra Lang: „Die Pläne liegen seit Jahren in der Schublade.“"
+        ),
+        [pair(
+            "Die Pläne liegen seit Jahren in der Schublade.",
+            "Stadträtin Petra Lang"
+        )]
+    );
+    // A reflexive pronoun stands between the verb and its speaker.
+    assert_eq!(
+        direct("„Damals hat uns niemand geglaubt“, erinnerte sich die Trainerin nach dem Spiel."),
+        [pair("Damals hat uns niemand geglaubt", "Trainerin")]
+    );
+}
+
+#[test]
+fn a_german_surname_that_is_also_a_common_word_stays_a_name() {
+    // "Albers" stems to a word of the lexicon; once the article has named the person in full,
+    // the surname alone is theirs.
+    let got = direct(
+        "Die Wirtin Hanna Albers öffnet das Lokal jeden Morgen um sechs. Albers sagte in einem Gespräch mit der Zeitung: „Wir bleiben hier, solange der Ofen brennt.“",
+    );
+    assert_eq!(
+        got,
+        [pair(
+            "Wir bleiben hier, solange der Ofen brennt.",
+            "Hanna Albers"
+        )]
+    );
+}
+
+#[test]
+fn a_name_in_apposition_speaks_after_a_description_the_grammar_does_not_read() {
+    let got = direct(
+        "Die Vorsitzende beim Sportverein der Stadt, Anna Berg, äußerte sich zufrieden über das Fest: „Es kamen mehr Gäste als je zuvor.“",
+    );
+    assert_eq!(
+        got,
+        [pair("Es kamen mehr Gäste als je zuvor.", "Anna Berg")]
+    );
+}
+
+#[test]
+fn a_quotation_no_construction_attributes_takes_the_agent_its_sentence_opens_with() {
+    let source = read_bytes(
+        "t",
+        "t.txt",
+        "Das Landgericht machte in seinem Urteil deutlich, dass „die Mieter ihre Wohnungen behalten dürfen“. Der Vermieter will in Berufung gehen.".as_bytes(),
+        IngestOptions::default(),
+    )
+    .unwrap();
+    let extraction = extract(Corpus::new(vec![source]));
+    let (s, q) = extraction
+        .quotes()
+        .find(|(_, q)| q.kind == QuoteKind::Direct)
+        .expect("the quotation is found");
+    assert_eq!(
+        s.speaker_of(q).map(|e| e.name.as_str()),
+        Some("Landgericht")
+    );
+    assert_eq!(q.cue, Some(Cue::Subject));
+    // A quotation of two words names something: it gets no speaker, and is no quote.
+    assert_eq!(
+        quotes("Der Verein feierte am Wochenende seinen „großen Tag“ mit vielen Gästen aus der Region."),
+        []
+    );
+}

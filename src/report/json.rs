@@ -23,7 +23,7 @@
 //! `speaker` is the longest name the article uses for that person; `speaker_names` lists every
 //! spelling it uses, so that "Sergey Lavrov" and "Sergei Lavrov" can be matched across
 //! articles. `cue` says how the speaker was found (`explicit`, `pronoun`, `according-to`,
-//! `colon`, `context`) and `speaker_start`/`speaker_end` point at the words that name them
+//! `colon`, `context`, `subject`) and `speaker_start`/`speaker_end` point at the words that name them
 //! (`speaker_text`).
 //! `outlet` is the outlet as the input names it; when it names none, `outlet_credit` is the
 //! outlet as the text credits it (see `quote::credit`): `{"name", "rule": "label" | "wire" |
