@@ -938,12 +938,32 @@ impl<'t> Frames<'t> {
                     self.clause_span(units, from, group_start)
                 })
                 .flatten();
+            // "The budget, officials said, would be balanced …": an attribution between commas
+            // inside the clause it reports; the clause is the sentence around it.
+            let parenthetical = !inverted
+                && frame_start >= 2
+                && is_comma(&units[frame_start - 1])
+                && units.get(frame_end).is_some_and(is_comma)
+                && units[..frame_start - 1].iter().any(W::is_word)
+                && units[frame_end + 1..]
+                    .iter()
+                    .filter(|w| w.is_word())
+                    .count()
+                    >= MIN_CLAUSE_WORDS
+                && (0..frame_start - 1).all(|k| {
+                    looked[k].entry.verb.is_none() && !looked[k].entry.is(flag::COMPLEMENTIZER)
+                });
             let content = if before.is_some() {
                 before
             } else if verb_final.is_some() {
                 verb_final
             } else {
                 self.content_after(units, looked, frame_end, class)
+                    .or_else(|| {
+                        parenthetical
+                            .then(|| self.clause_span(units, 0, units.len()))
+                            .flatten()
+                    })
             };
             if let Some((s, e)) = content {
                 attributed |= emit(found, s, e, Some(speaker));
@@ -1262,7 +1282,14 @@ impl<'t> Frames<'t> {
                 && (units[k - 1].is_cap()
                     || looked[k - 1].entry.is(flag::SPEAKER_HEAD)
                     || (units[k - 1].is_word() && !self.analyzer.is_stopword(&units[k - 1].lower)));
-            if w.is_cap() || entry.is(flag::SPEAKER_HEAD | flag::DEMONYM) || inner_link {
+            // A lowercase noun the lexicon knows as people is a head right before the verb
+            // ("…, engineers said, …").
+            let agent_head = a == e && !w.is_cap() && self.names_agent(w);
+            if w.is_cap()
+                || entry.is(flag::SPEAKER_HEAD | flag::DEMONYM)
+                || inner_link
+                || agent_head
+            {
                 a = k;
                 head_seen = true;
                 continue;
@@ -1309,10 +1336,56 @@ impl<'t> Frames<'t> {
                     | flag::AUX)
                 && !matches!(prev.lower.as_str(), "and" | "und" | "et" | "y" | "e" | "и")
             {
-                return None;
+                return self.head_before_preposition(units, looked, a - 1, e);
             }
         }
         self.plausible_np(units, looked, a, e).then_some((a, e))
+    }
+
+    /// A speaker described by a phrase after a preposition ("a source familiar with the
+    /// plans", "a spokesman for the ministry", "people close to the mayor"): the head noun
+    /// before the preposition `p`, after at most one adjective, if it names a speaker, with
+    /// the determiner and adjectives that open its phrase at the start of a clause.
+    fn head_before_preposition(
+        &self,
+        units: &[W],
+        looked: &[Looked],
+        p: usize,
+        e: usize,
+    ) -> Option<(usize, usize)> {
+        if !looked[p].entry.is(flag::PREPOSITION) {
+            return None;
+        }
+        let plain = |k: usize| {
+            units[k].is_word()
+                && !units[k].is_cap()
+                && !self.analyzer.is_stopword(&units[k].lower)
+                && looked[k].entry.verb.is_none()
+                && !looked[k].entry.is(flag::SPEAKER_HEAD | flag::PRONOUN)
+        };
+        let names =
+            |k: usize| looked[k].entry.is(flag::SPEAKER_HEAD) || self.names_agent(&units[k]);
+        let mut head = p.checked_sub(1)?;
+        if plain(head) && head > 0 && units[head - 1].is_word() && names(head - 1) {
+            head -= 1; // "familiar", "close"
+        }
+        let w = &units[head];
+        if !w.is_word() || (w.is_cap() && head > 0) || !names(head) {
+            return None;
+        }
+        let mut a = head;
+        while a > 0
+            && e - a < MAX_NP
+            && units[a - 1].is_word()
+            && (looked[a - 1].entry.is(flag::DETERMINER) || plain(a - 1))
+        {
+            a -= 1;
+        }
+        let opens = a == 0
+            || !units[a - 1].is_word()
+            || self.analyzer.is_stopword(&units[a - 1].lower)
+                && !looked[a - 1].entry.is(flag::PREPOSITION);
+        opens.then_some((a, e))
     }
 
     /// Chinese: the characters before the verb, back to punctuation, at most 15.

@@ -648,3 +648,25 @@ fn a_quotation_no_construction_attributes_takes_the_agent_its_sentence_opens_wit
         []
     );
 }
+
+#[test]
+fn a_speaker_described_after_a_preposition_and_an_attribution_between_commas() {
+    let text = "The council met on Monday evening to talk about the flooding downtown.\n\n\
+                People familiar with the plan said the city would buy the land by spring.\n\n\
+                The levee, engineers said, would hold through another season of storms.";
+    let got = indirect(text);
+    assert!(
+        got.contains(&pair(
+            "the city would buy the land by spring",
+            "People familiar with the plan"
+        )),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&pair(
+            "The levee, engineers said, would hold through another season of storms",
+            "engineers"
+        )),
+        "{got:?}"
+    );
+}
