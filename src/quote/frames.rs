@@ -753,7 +753,13 @@ impl<'t> Frames<'t> {
                     units[k].is_word() || units[k].quote().is_some() || self.glued_hyphen(units, k)
                 })
                 .find(|&k| looked[k].entry.is(flag::AUX))?;
-            let np = self.np_left(units, looked, aux)?;
+            // "„…“, wird Weber in der Mitteilung zitiert": after a quotation, the subject
+            // follows the auxiliary.
+            let np = self.np_left(units, looked, aux).or_else(|| {
+                quote_before(units, aux)?;
+                self.np_right(units, looked, aux + 1)
+                    .filter(|&(_, b)| b <= group_start)
+            })?;
             split_aux = Some(aux);
             Some(np)
         });
@@ -878,6 +884,18 @@ impl<'t> Frames<'t> {
             Some(m) if !inverted => m,
             _ if inverted => group_start,
             _ => np.0,
+        };
+        // "„…“, hat Weber gesagt", "„…“, wird Weber zitiert": an auxiliary opens the frame
+        // before its subject.
+        let frame_start = if !inverted
+            && frame_start > 0
+            && frame_start == np.0
+            && units[frame_start - 1].is_word()
+            && looked[frame_start - 1].entry.is(flag::AUX)
+        {
+            frame_start - 1
+        } else {
+            frame_start
         };
         let frame_end = if inverted { np.1 } else { verb_end };
         let mut attributed = false;

@@ -670,3 +670,17 @@ fn a_speaker_described_after_a_preposition_and_an_attribution_between_commas() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_german_auxiliary_before_the_subject_opens_the_frame_after_a_quotation() {
+    let got = direct(
+        "Der Verein hat am Montag seinen neuen Trainer vorgestellt. „Wir wollen wieder oben mitspielen“, wird Weber in der Mitteilung zitiert. „Das Ziel ist der Aufstieg“, hatte der Präsident gesagt.",
+    );
+    assert_eq!(
+        got,
+        [
+            pair("Wir wollen wieder oben mitspielen", "Weber"),
+            pair("Das Ziel ist der Aufstieg", "der Präsident")
+        ]
+    );
+}
