@@ -1360,8 +1360,8 @@ impl<'t> Frames<'t> {
         self.plausible_np(units, looked, a, e).then_some((a, e))
     }
 
-    /// A speaker described by a phrase after a preposition ("a source familiar with the
-    /// plans", "a spokesman for the ministry", "people close to the mayor"): the head noun
+    /// A speaker described by a phrase after a preposition ("an aide familiar with the
+    /// proposal", "a spokesman for the ministry", "people close to the mayor"): the head noun
     /// before the preposition `p`, after at most one adjective, if it names a speaker, with
     /// the determiner and adjectives that open its phrase at the start of a clause.
     fn head_before_preposition(

@@ -601,7 +601,7 @@ fn a_german_surname_that_is_also_a_common_word_stays_a_name() {
     // "Albers" stems to a word of the lexicon; once the article has named the person in full,
     // the surname alone is theirs.
     let got = direct(
-        "Die Wirtin Hanna Albers öffnet das Lokal jeden Morgen um sechs. Albers sagte in einem Gespräch mit der Zeitung: „Wir bleiben hier, solange der Ofen brennt.“",
+        "Die Wirtin Hanna Albers öffnet das Lokal jeden Morgen um sechs. Albers sagte in einem Telefonat mit der Zeitung: „Wir bleiben hier, solange der Ofen brennt.“",
     );
     assert_eq!(
         got,
@@ -652,13 +652,13 @@ fn a_quotation_no_construction_attributes_takes_the_agent_its_sentence_opens_wit
 #[test]
 fn a_speaker_described_after_a_preposition_and_an_attribution_between_commas() {
     let text = "The council met on Monday evening to talk about the flooding downtown.\n\n\
-                People familiar with the plan said the city would buy the land by spring.\n\n\
+                People familiar with the proposal said the city would buy the land by spring.\n\n\
                 The levee, engineers said, would hold through another season of storms.";
     let got = indirect(text);
     assert!(
         got.contains(&pair(
             "the city would buy the land by spring",
-            "People familiar with the plan"
+            "People familiar with the proposal"
         )),
         "{got:?}"
     );
