@@ -18,6 +18,8 @@
 //! - **according to** before or after the speaker (`laut X`, `selon X`, `по словам X`,
 //!   `dem Minister zufolge`, `据X报道`) and **as X said** (`wie X sagte, …`);
 //! - **colon headlines** (`Lawrow: Gespräche waren nützlich`);
+//! - **impersonal saying** with its source in a prepositional phrase (`„…“, heißt es in einer
+//!   Mitteilung der Feuerwehr`, `Aus Kreisen der Regierung hieß es, …`), or none (`Es heißt, …`);
 //! - **reported speech continued** over the next sentences by a reportive verb form alone
 //!   (German Konjunktiv I: "Man werde weiter verhandeln."), given to the speaker before; and a
 //!   sentence in the Konjunktiv I **of its own**, after one that reports nothing ("Die
@@ -650,6 +652,12 @@ impl<'t> Frames<'t> {
         for (i, l) in looked.iter().enumerate() {
             if l.len == 0 {
                 continue; // inside a phrase read from its first word
+            }
+            if l.entry.is(flag::IMPERSONAL_SAY) {
+                if let Some(a) = self.impersonal(units, looked, i, entities, direct, found) {
+                    spoke = spoke.or(Some(a));
+                }
+                continue;
             }
             if l.entry.is(flag::ACCORDING_SOURCE) && !l.entry.is(flag::ACCORDING) {
                 if let Some(a) = self.according_to_source(units, looked, i, entities, found) {
@@ -1818,6 +1826,90 @@ impl<'t> Frames<'t> {
             return None;
         }
         Some(speaker)
+    }
+
+    /// An impersonal phrase of saying at `i` ("heißt es"): its source is the prepositional
+    /// phrase after it ("„…“, heißt es in einer Mitteilung der Feuerwehr") or opening the
+    /// sentence before it ("Im Bericht der Kommission heißt es: „…“"); what it says, the
+    /// quotation before or after it, or the clause after its comma ("Es heißt, die
+    /// Entscheidung falle im Herbst": reported, its source unnamed).
+    fn impersonal(
+        &mut self,
+        units: &[W],
+        looked: &[Looked],
+        i: usize,
+        entities: &mut Entities,
+        direct: &mut [Option<Attribution>],
+        found: &mut Vec<Found>,
+    ) -> Option<Attribution> {
+        let after = i + looked[i].len.max(1);
+        let preposition = |k: usize| {
+            units.get(k).is_some_and(W::is_word) && looked[k].entry.is(flag::PREPOSITION)
+        };
+        // The whole phrase with its genitives ("einer Mitteilung der Feuerwehr").
+        let genitives = |(a, mut b): (usize, usize)| {
+            while b + 1 < units.len()
+                && units[b].is_word()
+                && !units[b].is_cap()
+                && looked[b].entry.is(flag::DETERMINER)
+                && units[b + 1].is_cap()
+            {
+                b += 2;
+                while b < units.len() && units[b].is_cap() {
+                    b += 1;
+                }
+            }
+            (a, b)
+        };
+        let source = if preposition(after) {
+            self.np_any(units, after + 1).map(genitives)
+        } else if i > 1 && preposition(0) {
+            // Everything between the preposition and the phrase.
+            let words = (1..i).all(|k| units[k].is_word() || self.glued_hyphen(units, k));
+            (words && i - 1 <= MAX_NP && (1..i).any(|k| units[k].is_cap())).then_some((1, i))
+        } else {
+            None
+        };
+        // A source of information, an agent or a name, not any noun ("zum Ende").
+        let speaks = |(a, b): (usize, usize)| {
+            self.names_a_source(units, a, b)
+                || (a..b).any(|k| {
+                    units[k].is_word()
+                        && (looked[k].entry.is(flag::SPEAKER_HEAD)
+                            || self.is_acronym(&units[k])
+                            || self.names_agent(&units[k])
+                            || self.is_name_token(units, looked, k, false))
+                })
+        };
+        let speaker = source
+            .filter(|&np| speaks(np))
+            .and_then(|(a, b)| self.resolve(units, looked, a, b, entities))
+            .map(|s| Attribution {
+                cue: Cue::AccordingTo,
+                ..s
+            });
+        let frame_end = source.map_or(after, |(_, b)| b.max(after));
+        let mut attributed = false;
+        if let Some(speaker) = speaker {
+            if let Some(q) = quote_before(units, i) {
+                attributed |= give(direct, q, speaker);
+            }
+            if let Some(q) = quote_after(units, frame_end) {
+                attributed |= give(direct, q, speaker);
+            }
+        }
+        if i > 0 && is_joining_punct(&units[i - 1]) && quote_before(units, i).is_none() {
+            // "Die Gespräche seien offen gewesen, hieß es": the clause before.
+            if let Some((s, e)) = self.clause_span(units, 0, i - 1) {
+                attributed |= emit(found, s, e, speaker);
+            }
+        } else if units.get(frame_end).is_some_and(is_comma) {
+            let end = self.content_end(units, looked, frame_end + 1);
+            if let Some((s, e)) = self.clause_span(units, frame_end + 1, end) {
+                attributed |= emit(found, s, e, speaker);
+            }
+        }
+        speaker.filter(|_| attributed)
     }
 
     /// After "according to", any source will do ("laut vorläufigem Ergebnis"): the words up

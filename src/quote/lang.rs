@@ -121,6 +121,10 @@ struct Words {
     /// Trotnow").
     #[serde(default)]
     reflexives: Vec<String>,
+    /// Impersonal phrases of saying whose source is a prepositional phrase ("heißt es in
+    /// der Mitteilung", "In dem Bericht heißt es"), or nobody ("Es heißt, …").
+    #[serde(default)]
+    impersonal_say: Vec<String>,
     as_markers: Vec<String>,
     determiners: Vec<String>,
     name_links: Vec<String>,
@@ -244,6 +248,8 @@ pub mod flag {
     pub const PREPOSITION: u32 = 1 << 24;
     /// A reflexive pronoun ("sich").
     pub const REFLEXIVE: u32 = 1 << 25;
+    /// An impersonal phrase of saying ("heißt es").
+    pub const IMPERSONAL_SAY: u32 = 1 << 26;
     /// Any of the words that describe a speaker.
     pub const SPEAKER_HEAD: u32 = ROLE | GROUP | ORGANIZATION | PUBLICATION;
 }
@@ -381,6 +387,7 @@ impl Cues {
             add(&mut cues, &w.reported_adverbs, word(flag::REPORTED_ADVERB));
             add(&mut cues, &w.prepositions, word(flag::PREPOSITION));
             add(&mut cues, &w.reflexives, word(flag::REFLEXIVE));
+            add(&mut cues, &w.impersonal_say, word(flag::IMPERSONAL_SAY));
             for noun in &w.source_nouns {
                 cues.source_nouns[index].push(noun.to_lowercase());
             }

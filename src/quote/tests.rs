@@ -684,3 +684,28 @@ fn a_german_auxiliary_before_the_subject_opens_the_frame_after_a_quotation() {
         ]
     );
 }
+
+#[test]
+fn german_heisst_es_takes_its_source_from_the_prepositional_phrase_or_names_none() {
+    let text = "Das Hochwasser hat am Wochenende mehrere Dörfer an der Elbe erreicht. \
+                „Die Lage bleibt angespannt“, heißt es in einer Mitteilung der Feuerwehr. \
+                Aus Kreisen der Regierung hieß es, die Hilfen kämen noch in dieser Woche. \
+                Es heißt, die Deiche würden erst im Herbst erhöht.";
+    assert_eq!(
+        direct(text),
+        [pair(
+            "Die Lage bleibt angespannt",
+            "einer Mitteilung der Feuerwehr"
+        )]
+    );
+    assert_eq!(
+        indirect(text),
+        [
+            pair(
+                "die Hilfen kämen noch in dieser Woche",
+                "Kreisen der Regierung"
+            ),
+            ("die Deiche würden erst im Herbst erhöht".to_string(), None)
+        ]
+    );
+}
