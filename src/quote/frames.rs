@@ -606,12 +606,15 @@ impl<'t> Frames<'t> {
     /// Whether the lexicon knows the word only as a verb ("gave"), which cannot stand before
     /// the head of a noun phrase as an adjective does ("the former minister").
     fn only_a_verb(&self, lower: &str) -> bool {
+        self.every_sense(lower, |pos| pos == crate::lexicon::VERB)
+    }
+
+    /// Whether the lexicon knows the word and every sense of it has a part of speech that
+    /// `test` accepts.
+    fn every_sense(&self, lower: &str, test: impl Fn(u8) -> bool) -> bool {
         let lexicon = crate::lexicon::Lexicon::embedded();
         let senses = lexicon.senses(self.analyzer.language(), lower, &self.analyzer.stem(lower));
-        !senses.is_empty()
-            && senses
-                .iter()
-                .all(|&s| lexicon.part_of_speech(s) == crate::lexicon::VERB)
+        !senses.is_empty() && senses.iter().all(|&s| test(lexicon.part_of_speech(s)))
     }
 
     /// Whether the lexicon knows the word as a common word of the article's language.
@@ -1077,12 +1080,7 @@ impl<'t> Frames<'t> {
 
     /// Whether the lexicon knows the word, and never as a noun.
     fn no_noun(&self, lower: &str) -> bool {
-        let lexicon = crate::lexicon::Lexicon::embedded();
-        let senses = lexicon.senses(self.analyzer.language(), lower, &self.analyzer.stem(lower));
-        !senses.is_empty()
-            && senses
-                .iter()
-                .all(|&s| lexicon.part_of_speech(s) != crate::lexicon::NOUN)
+        self.every_sense(lower, |pos| pos != crate::lexicon::NOUN)
     }
 
     /// Whether the phrase at `k` opens with a determiner or a role ("der Kanzler", "minister"):
