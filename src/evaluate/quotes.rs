@@ -610,7 +610,7 @@ mod tests {
         let a = "“The bridge will open in May,” Mayor Anna Okafor said on Tuesday. \
                  The weather was mild. “Prices went up again,” the finance minister said.";
         let b = "“We have no money left for the harbour,” he said. \
-                 Fishermen feared the season was lost. \
+                 The nets stayed dry and the season was lost. \
                  “The nets are ready,” said the skipper Ola Dahl.";
         let a_quotes = [
             gold(
@@ -633,7 +633,12 @@ mod tests {
                 Some("he"),
                 "direct",
             ),
-            gold(b, "the season was lost", Some("Fishermen"), "free_indirect"),
+            gold(
+                b,
+                "the season was lost",
+                Some("the fishermen"),
+                "free_indirect",
+            ),
         ];
         format!(
             "{}\n{}\n{}\n",
@@ -652,7 +657,7 @@ mod tests {
         let e = evaluate("sample.jsonl", &sample(), &options).unwrap();
         assert_eq!(e.name, "sample");
         assert_eq!(e.articles, 2);
-        // Four gold quotes, three found; the fishermen's fear has no cue the tool reads.
+        // Four gold quotes, three found; the lost season has no cue the tool reads.
         assert_eq!(e.overall.recall, Count { hits: 3, total: 4 });
         // Four extracted quotes (the skipper's is not annotated), three match.
         assert_eq!(e.overall.precision, Count { hits: 3, total: 4 });

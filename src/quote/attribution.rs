@@ -282,6 +282,35 @@ struct Reader<'t> {
     colon: Vec<Option<Attribution>>,
 }
 
+/// The class of the reporting verb whose present participle the word is ("adding" → add,
+/// "noting" → note, "quipping" → quip), if it is one.
+fn participle_class(lower: &str) -> Option<VerbClass> {
+    let stem = lower.strip_suffix("ing").filter(|s| s.len() >= 2)?;
+    cues::verb_class(lower)
+        .or_else(|| cues::verb_class(stem))
+        .or_else(|| cues::verb_class(&format!("{stem}e")))
+        .or_else(|| {
+            let b = stem.as_bytes();
+            (b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2])
+                .then(|| cues::verb_class(&stem[..stem.len() - 1]))
+                .flatten()
+        })
+}
+
+/// Whether the words from unit `from` make a clause: a subject of at most five words, then a
+/// finite auxiliary or modal, before any punctuation or conjunction ("the tax will …", "Trump
+/// is …"), so that "expects the bank to raise rates", "warned Putin of consequences" or
+/// "threatened nobody and had not …" are not clauses.
+fn finite_clause(units: &[W], from: usize) -> bool {
+    units
+        .iter()
+        .skip(from)
+        .take(6)
+        .take_while(|u| u.is_word() && !matches!(u.lower.as_str(), "to" | "and" | "or" | "but"))
+        .position(|u| cues::is_finite_auxiliary(&u.lower))
+        .is_some_and(|k| k > 0)
+}
+
 /// A maximal run of capitalized words starting at `i` (joined by "of", "de", hyphens…).
 fn cap_run(units: &[W], i: usize) -> usize {
     let mut j = i;
@@ -834,45 +863,19 @@ impl Reader<'_> {
             {
                 continue; // "the report", "Western states": nouns
             }
-            // ", adding that …", ", telling reporters: “…”": the sentence's subject speaks.
-            let participle = matches!(
-                w.lower.as_str(),
-                "adding"
-                    | "saying"
-                    | "telling"
-                    | "writing"
-                    | "noting"
-                    | "explaining"
-                    | "arguing"
-                    | "insisting"
-                    | "warning"
-                    | "declaring"
-                    | "stating"
-                    | "asserting"
-                    | "claiming"
-                    | "vowing"
-                    | "promising"
-                    | "recalling"
-                    | "asking"
-                    | "acknowledging"
-                    | "conceding"
-                    | "stressing"
-                    | "emphasizing"
-                    | "predicting"
-                    | "boasting"
-                    | "complaining"
-                    | "tweeting"
-                    | "quipping"
-                    | "joking"
-            ) && v > 0
-                && units[v - 1].is_punct(',');
+            // ", adding that …", ", telling reporters: “…”", ", warning that …": the present
+            // participle of a reporting verb after a comma; the sentence's subject speaks.
+            let participle_class = (v > 0 && units[v - 1].is_punct(','))
+                .then(|| participle_class(&w.lower))
+                .flatten();
+            let participle = participle_class.is_some();
             // "made it clear that …", "make clear that …"
             let made_clear = matches!(w.lower.as_str(), "made" | "make" | "makes")
                 && (units.get(v + 1).is_some_and(|u| u.lower == "clear")
                     || (units.get(v + 1).is_some_and(|u| u.lower == "it")
                         && units.get(v + 2).is_some_and(|u| u.lower == "clear")));
             let fallback = if participle {
-                Some(VerbClass::Say)
+                participle_class
             } else if made_clear {
                 Some(VerbClass::Tell)
             } else {
@@ -900,7 +903,8 @@ impl Reader<'_> {
             if i > 0 && units[i - 1].is_word() && cues::is_passive_auxiliary(&units[i - 1].lower) {
                 continue; // "were reported", "It was agreed"
             }
-            if i > 0 && units[i - 1].is_word() && units[i - 1].lower == "not" {
+            let negated = i > 0 && units[i - 1].is_word() && units[i - 1].lower == "not";
+            if negated {
                 i -= 1;
                 while i > 0
                     && units[i - 1].is_word()
@@ -1026,7 +1030,7 @@ impl Reader<'_> {
                     if relative {
                         end = (c..end).find(|&k| units[k].is_punct(',')).unwrap_or(end);
                     }
-                    ((c, end), class != VerbClass::Act)
+                    ((c, end), true)
                 }
                 _ => {
                     // Nothing after the verb: a postposed attribution reports what precedes it.
@@ -1054,6 +1058,9 @@ impl Reader<'_> {
                     if postposed {
                         let from = self.clause_start(units, subject_start - 1);
                         ((from, subject_start), class != VerbClass::Act)
+                    } else if negated {
+                        // "had not threatened anyone": an act not done attributes nothing.
+                        continue;
                     } else {
                         // A speech act: it attributes quotations up to the end of its clause.
                         let end = (v + 1..units.len())
@@ -1111,7 +1118,19 @@ impl Reader<'_> {
                 .map(|k| k + 1)
         };
         match class {
-            VerbClass::Act => None,
+            // "asked whether …", "demanded that the talks …": a clause after the act.
+            VerbClass::Act => {
+                let opener = matches!(
+                    next.lower.as_str(),
+                    "whether" | "if" | "that" | "how" | "why" | "what" | "when" | "where"
+                );
+                let from = if matches!(next.lower.as_str(), "whether" | "if" | "that") {
+                    v + 2
+                } else {
+                    v + 1
+                };
+                (opener && finite_clause(units, v + 2)).then_some(from)
+            }
             VerbClass::Say => {
                 if next.quote().is_some() || next.is_punct(',') || next.lower == "so" {
                     None
@@ -1152,8 +1171,12 @@ impl Reader<'_> {
                     Some(v + 2)
                 } else if next.is_word() && cues::is_clause_opener(&next.lower) {
                     Some(v + 1)
-                } else if cues::is_preposition(&next.lower) {
+                } else if cues::is_preposition(&next.lower) || next.lower == "out" {
+                    // "agreed with him that …", "pointed out that …"
                     find_that(v + 1)
+                } else if next.is_word() && finite_clause(units, v + 1) {
+                    // "thinks the tax will never be collected"
+                    Some(v + 1)
                 } else {
                     None
                 }

@@ -1,6 +1,7 @@
-//! The words the English reader of [`super::attribution`] knows: English reporting verbs,
-//! titles, role heads, organization and publication words. Every language's constructions,
-//! English included, are also read from the per-language data of [`super::lang`].
+//! The words the English reader of [`super::attribution`] knows: English reporting verbs (those
+//! of the English data file, `lang/eng.toml`), titles, role heads, organization and publication
+//! words. Every language's constructions, English included, are also read from the
+//! per-language data of [`super::lang`].
 //!
 //! Reporting verbs come in classes that decide what may follow them:
 //! - [`VerbClass::Say`] takes a clause directly ("said the talks were useful", "said that…").
@@ -14,7 +15,7 @@
 //!   …", "lamented the …"): it attributes a quotation next to it but yields no reported speech.
 //!
 //! The lists are plain data, kept sorted for the reader. Lookups go through one hash map built
-//! on first use, from each word to the lists it is on and its verb class: attribution asks
+//! on first use, from each word to the lists it is on: attribution asks
 //! several questions of every word of every sentence.
 
 /// What a reporting verb can be followed by.
@@ -32,179 +33,22 @@ pub enum VerbClass {
     Act,
 }
 
-/// Surface forms of reporting verbs, sorted.
-const VERBS: &[(&str, VerbClass)] = &[
-    ("accuse", VerbClass::Act),
-    ("accused", VerbClass::Act),
-    ("accuses", VerbClass::Act),
-    ("acknowledge", VerbClass::Say),
-    ("acknowledged", VerbClass::Say),
-    ("acknowledges", VerbClass::Say),
-    ("add", VerbClass::Say),
-    ("added", VerbClass::Say),
-    ("adds", VerbClass::Say),
-    ("admit", VerbClass::Say),
-    ("admits", VerbClass::Say),
-    ("admitted", VerbClass::Say),
-    ("agree", VerbClass::Think),
-    ("agreed", VerbClass::Think),
-    ("agrees", VerbClass::Think),
-    ("announce", VerbClass::Say),
-    ("announced", VerbClass::Say),
-    ("announces", VerbClass::Say),
-    ("argue", VerbClass::Say),
-    ("argued", VerbClass::Say),
-    ("argues", VerbClass::Say),
-    ("ask", VerbClass::Act),
-    ("asked", VerbClass::Act),
-    ("asks", VerbClass::Act),
-    ("assert", VerbClass::Say),
-    ("asserted", VerbClass::Say),
-    ("asserts", VerbClass::Say),
-    ("assure", VerbClass::Tell),
-    ("assured", VerbClass::Tell),
-    ("assures", VerbClass::Tell),
-    ("believe", VerbClass::Think),
-    ("believed", VerbClass::Think),
-    ("believes", VerbClass::Think),
-    ("call", VerbClass::Describe),
-    ("called", VerbClass::Describe),
-    ("calls", VerbClass::Describe),
-    ("claim", VerbClass::Say),
-    ("claimed", VerbClass::Say),
-    ("claims", VerbClass::Say),
-    ("complain", VerbClass::Say),
-    ("complained", VerbClass::Say),
-    ("complains", VerbClass::Say),
-    ("concede", VerbClass::Say),
-    ("conceded", VerbClass::Say),
-    ("concedes", VerbClass::Say),
-    ("confirm", VerbClass::Say),
-    ("confirmed", VerbClass::Say),
-    ("confirms", VerbClass::Say),
-    ("criticise", VerbClass::Act),
-    ("criticised", VerbClass::Act),
-    ("criticises", VerbClass::Act),
-    ("criticize", VerbClass::Act),
-    ("criticized", VerbClass::Act),
-    ("criticizes", VerbClass::Act),
-    ("declare", VerbClass::Say),
-    ("declared", VerbClass::Say),
-    ("declares", VerbClass::Say),
-    ("demand", VerbClass::Act),
-    ("demanded", VerbClass::Act),
-    ("demands", VerbClass::Act),
-    ("denied", VerbClass::Think),
-    ("denies", VerbClass::Think),
-    ("deny", VerbClass::Think),
-    ("describe", VerbClass::Describe),
-    ("described", VerbClass::Describe),
-    ("describes", VerbClass::Describe),
-    ("dismiss", VerbClass::Act),
-    ("dismissed", VerbClass::Act),
-    ("dismisses", VerbClass::Act),
-    ("emphasise", VerbClass::Say),
-    ("emphasised", VerbClass::Say),
-    ("emphasises", VerbClass::Say),
-    ("emphasize", VerbClass::Say),
-    ("emphasized", VerbClass::Say),
-    ("emphasizes", VerbClass::Say),
-    ("expect", VerbClass::Think),
-    ("expected", VerbClass::Think),
-    ("expects", VerbClass::Think),
-    ("explain", VerbClass::Say),
-    ("explained", VerbClass::Say),
-    ("explains", VerbClass::Say),
-    ("hope", VerbClass::Think),
-    ("hoped", VerbClass::Think),
-    ("hopes", VerbClass::Think),
-    ("inform", VerbClass::Tell),
-    ("informed", VerbClass::Tell),
-    ("informs", VerbClass::Tell),
-    ("insist", VerbClass::Say),
-    ("insisted", VerbClass::Say),
-    ("insists", VerbClass::Say),
-    ("lament", VerbClass::Act),
-    ("lamented", VerbClass::Act),
-    ("laments", VerbClass::Act),
-    ("maintain", VerbClass::Think),
-    ("maintained", VerbClass::Think),
-    ("maintains", VerbClass::Think),
-    ("note", VerbClass::Say),
-    ("noted", VerbClass::Say),
-    ("notes", VerbClass::Say),
-    ("predict", VerbClass::Say),
-    ("predicted", VerbClass::Say),
-    ("predicts", VerbClass::Say),
-    ("promise", VerbClass::Think),
-    ("promised", VerbClass::Think),
-    ("promises", VerbClass::Think),
-    ("reiterate", VerbClass::Say),
-    ("reiterated", VerbClass::Say),
-    ("reiterates", VerbClass::Say),
-    ("remark", VerbClass::Say),
-    ("remarked", VerbClass::Say),
-    ("remarks", VerbClass::Say),
-    ("repeat", VerbClass::Say),
-    ("repeated", VerbClass::Say),
-    ("repeats", VerbClass::Say),
-    ("replied", VerbClass::Say),
-    ("replies", VerbClass::Say),
-    ("reply", VerbClass::Say),
-    ("report", VerbClass::Say),
-    ("reported", VerbClass::Say),
-    ("reports", VerbClass::Say),
-    ("respond", VerbClass::Say),
-    ("responded", VerbClass::Say),
-    ("responds", VerbClass::Say),
-    ("reveal", VerbClass::Say),
-    ("revealed", VerbClass::Say),
-    ("reveals", VerbClass::Say),
-    ("said", VerbClass::Say),
-    ("say", VerbClass::Say),
-    ("says", VerbClass::Say),
-    ("state", VerbClass::Say),
-    ("stated", VerbClass::Say),
-    ("states", VerbClass::Say),
-    ("stress", VerbClass::Say),
-    ("stressed", VerbClass::Say),
-    ("stresses", VerbClass::Say),
-    ("suggest", VerbClass::Think),
-    ("suggested", VerbClass::Think),
-    ("suggests", VerbClass::Think),
-    ("tell", VerbClass::Tell),
-    ("tells", VerbClass::Tell),
-    ("think", VerbClass::Think),
-    ("thinks", VerbClass::Think),
-    ("thought", VerbClass::Think),
-    ("told", VerbClass::Tell),
-    ("tweeted", VerbClass::Say),
-    ("underline", VerbClass::Say),
-    ("underlined", VerbClass::Say),
-    ("underlines", VerbClass::Say),
-    ("urge", VerbClass::Act),
-    ("urged", VerbClass::Act),
-    ("urges", VerbClass::Act),
-    ("vow", VerbClass::Think),
-    ("vowed", VerbClass::Think),
-    ("vows", VerbClass::Think),
-    ("warn", VerbClass::Think),
-    ("warned", VerbClass::Think),
-    ("warns", VerbClass::Think),
-    ("wrote", VerbClass::Say),
-];
-
-/// The class of a reporting verb form, if the lowercase word is one.
+/// The class of an English reporting verb form, if the lowercase word is one: the verbs
+/// of the English data file (`lang/eng.toml`), which the reader of constructions shares.
 pub fn verb_class(lower: &str) -> Option<VerbClass> {
-    entry(lower).verb
+    static ENGLISH: std::sync::LazyLock<super::lang::LanguageSet> =
+        std::sync::LazyLock::new(|| {
+            let cues = super::lang::Cues::get();
+            1 << cues.language("eng").expect("English has a data file")
+        });
+    super::lang::Cues::get().word(lower, *ENGLISH).verb
 }
 
 /// What the cue lists say of one word: a bit for each list it is on (by position in
-/// [`LISTS`]), and its verb class.
+/// [`LISTS`]).
 #[derive(Debug, Clone, Copy, Default)]
 struct Entry {
     lists: u16,
-    verb: Option<VerbClass>,
 }
 
 static WORDS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Entry>> =
@@ -214,9 +58,6 @@ static WORDS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Entry>> =
             for &word in *list {
                 words.entry(word).or_default().lists |= 1 << bit;
             }
-        }
-        for &(word, class) in VERBS {
-            words.entry(word).or_default().verb = Some(class);
         }
         words
     });
@@ -241,6 +82,7 @@ enum List {
     Determiners,
     Prepositions,
     ClauseOpeners,
+    FiniteAuxiliaries,
 }
 
 /// Whether `word` is on `list`.
@@ -641,8 +483,16 @@ const CLAUSE_OPENERS: &[&str] = &[
     "he", "i", "it", "she", "that", "there", "they", "this", "we",
 ];
 
+/// Finite auxiliaries and modals, and the subjunctive "be": one of them after a noun phrase
+/// makes a clause ("the tax will …", "Trump is …", "that the law be repealed"), which is what
+/// a [`VerbClass::Think`] verb may report without "that".
+const FINITE_AUXILIARIES: &[&str] = &[
+    "are", "be", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
+    "shall", "should", "was", "were", "will", "won't", "would",
+];
+
 /// Every word list, in the order of [`List`] (the bits of [`Entry::lists`]).
-const LISTS: [&[&str]; 13] = [
+const LISTS: [&[&str]; 14] = [
     TITLE_WORDS,
     ROLE_HEADS,
     GROUP_HEADS,
@@ -656,7 +506,13 @@ const LISTS: [&[&str]; 13] = [
     DETERMINERS,
     PREPOSITIONS,
     CLAUSE_OPENERS,
+    FINITE_AUXILIARIES,
 ];
+
+/// Whether the word is a finite auxiliary or modal ("will", "is", "could").
+pub fn is_finite_auxiliary(lower: &str) -> bool {
+    contains(List::FiniteAuxiliaries, lower)
+}
 
 /// Whether the word is part of a title.
 pub fn is_title_word(lower: &str) -> bool {
@@ -725,11 +581,7 @@ mod tests {
         }
         assert!(contains(List::TitleWords, "minister") && !contains(List::Demonyms, "minister"));
         assert!(contains(List::Demonyms, "russian") && contains(List::ClauseOpeners, "that"));
-        assert_eq!(List::ClauseOpeners as usize + 1, LISTS.len());
-        assert!(VERBS.windows(2).all(|w| w[0].0 < w[1].0));
-        for &(word, class) in VERBS {
-            assert_eq!(verb_class(word), Some(class));
-        }
+        assert_eq!(List::FiniteAuxiliaries as usize + 1, LISTS.len());
         assert!(!is_determiner("walked") && !is_title_word(""));
     }
 

@@ -1770,7 +1770,26 @@ impl<'t> Frames<'t> {
         if looked[i].entry.is(flag::AFTER_COMMA) && !postposed {
             return None;
         }
-        let np_start = i + looked[i].len.max(1);
+        let mut np_start = i + looked[i].len.max(1);
+        // "…, so der Minister", "…, so Wieland", "…, so schätzen die Forscher": a speaker
+        // after the marker (and a reporting verb) opens with a determiner or a capitalized
+        // word; "…, so dass …", "…, so auch in …" name nobody.
+        if looked[i].entry.is(flag::AFTER_COMMA)
+            && looked.get(np_start).is_some_and(|l| {
+                units[np_start].is_word()
+                    && !units[np_start].is_cap()
+                    && (l.entry.verb.is_some() || self.only_a_verb(&units[np_start].lower))
+            })
+        {
+            np_start += 1;
+        }
+        if looked[i].entry.is(flag::AFTER_COMMA)
+            && !units
+                .get(np_start)
+                .is_some_and(|u| u.is_cap() || looked[np_start].entry.is(flag::DETERMINER))
+        {
+            return None;
+        }
         let np = if is_han(&units[i]) {
             // 据X报道: up to the closing word.
             let close = (np_start..units.len().min(np_start + 20))

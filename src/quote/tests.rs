@@ -427,7 +427,7 @@ fn a_speech_act_without_its_words_is_reported_speech() {
         indirect("The league denounced the candidate's rhetoric at the rally on Tuesday."),
         [pair(
             "the candidate's rhetoric at the rally on Tuesday",
-            "The league"
+            "the league"
         )]
     );
     assert_eq!(
@@ -708,4 +708,46 @@ fn german_heisst_es_takes_its_source_from_the_prepositional_phrase_or_names_none
             ("die Deiche würden erst im Herbst erhöht".to_string(), None)
         ]
     );
+}
+
+#[test]
+fn a_belief_or_a_finding_reports_a_clause_with_or_without_that() {
+    assert_eq!(
+        indirect("Most farmers think the new canal will flood their fields."),
+        [pair("the new canal will flood their fields", "farmers")]
+    );
+    assert_eq!(
+        indirect("The inspectors found that the dam had cracked in two places."),
+        [pair("the dam had cracked in two places", "the inspectors")]
+    );
+    assert_eq!(
+        indirect("The harbour master pointed out that no ship could dock before noon."),
+        [pair("no ship could dock before noon", "the harbour master")]
+    );
+    // Without "that", only a clause with its own finite verb is reported.
+    assert!(indirect("The bakers expect the mill to raise its prices.").is_empty());
+    assert!(indirect("The mayor knew the river well.").is_empty());
+}
+
+#[test]
+fn a_question_or_a_demand_after_a_speech_act_is_reported() {
+    assert_eq!(
+        indirect("The councillor asked whether the ferry would run in winter."),
+        [pair("the ferry would run in winter", "the councillor")]
+    );
+    assert_eq!(
+        indirect("The union demanded that the night shifts should be paid double."),
+        [pair("the night shifts should be paid double", "the union")]
+    );
+}
+
+#[test]
+fn a_german_so_names_a_speaker_only_with_a_noun_phrase_after_it() {
+    assert_eq!(
+        indirect("Die Ernte werde in diesem Jahr deutlich kleiner ausfallen, so schätzen die Landwirte im Kreis."),
+        [pair("Die Ernte werde in diesem Jahr deutlich kleiner ausfallen", "die Landwirte")]
+    );
+    let found =
+        quotes("Der Damm brach am frühen Morgen, so dass das ganze Dorf geräumt werden musste.");
+    assert!(found.iter().all(|q| q.3.is_none()), "{found:?}");
 }

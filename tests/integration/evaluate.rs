@@ -9,10 +9,10 @@ use predicates::prelude::*;
 /// A two-article annotated corpus written for this test: one quote found, one missed.
 fn annotated(dir: &Path) -> std::path::PathBuf {
     let text = "“The ferry will run again in June,” the captain Ida Berg said. \
-                Residents worried the island was forgotten.";
+                On the island the winter was long and quiet.";
     let quoted = "The ferry will run again in June";
     let start = text.find(quoted).unwrap();
-    let missed = "the island was forgotten";
+    let missed = "the winter was long and quiet";
     let m = text.find(missed).unwrap();
     let record = serde_json::json!({
         "id": "ferry", "lang": "en", "split": "dev", "text": text,
@@ -140,6 +140,6 @@ fn evaluate_groups_on_the_fixtures() {
         .stdout(predicate::str::contains(
             "groups: alignment-geneva-2022 (pairwise)",
         ))
-        .stdout(predicate::str::is_match(r"all\s+\d+\s+127\s").unwrap())
+        .stdout(predicate::str::is_match(r"all\s+\d+\s+128\s").unwrap())
         .stdout(predicate::str::contains("cross-language"));
 }
