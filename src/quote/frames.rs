@@ -278,8 +278,11 @@ impl<'t> Frames<'t> {
             match (spoke, reporting) {
                 (Some(s), _) => reporting = Some(s),
                 (None, _) if framed.is_some() => reporting = framed,
+                // A sentence in the reportive mood after reported speech continues it, also
+                // when a reporting verb of its own framed nothing ("An eine Verschiebung sei
+                // nicht gedacht", "Dieser bestätigte, …" with no speaker read).
                 (None, Some(speaker))
-                    if (reportive || reported_adverb) && !has_verb && found.len() == before =>
+                    if (reportive || reported_adverb) && found.len() == before =>
                 {
                     if let Some((s, e)) = self.clause_span(units, 0, units.len()) {
                         let context = Attribution {
@@ -1442,9 +1445,20 @@ impl<'t> Frames<'t> {
             return None;
         }
         if looked[k].entry.is(flag::PRONOUN) && !first.is_cap() {
-            let closes = units
-                .get(k + 1)
-                .is_none_or(|n| !n.is_word() || looked[k + 1].entry.is(flag::COMPLEMENTIZER));
+            // The pronoun ends the phrase before punctuation, a complementizer, a
+            // preposition or, where nouns are capitalized, a lowercase word that is no noun
+            // ("erklärten sie in einer Mitteilung", "sagte er später"); not before an object
+            // ("sagte sie die Wahrheit") or the verb of a clause ("said he could …").
+            let closes = units.get(k + 1).is_none_or(|n| {
+                let entry = looked[k + 1].entry;
+                !n.is_word()
+                    || entry.is(flag::COMPLEMENTIZER | flag::PREPOSITION)
+                    || (self.capitalized_nouns
+                        && !n.is_cap()
+                        && entry.verb.is_none()
+                        && !entry.is(flag::DETERMINER | flag::PRONOUN | flag::AUX)
+                        && self.no_noun(&n.lower))
+            });
             return closes.then_some((k, k + 1));
         }
         let mut last_head = None;

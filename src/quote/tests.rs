@@ -751,3 +751,21 @@ fn a_german_so_names_a_speaker_only_with_a_noun_phrase_after_it() {
         quotes("Der Damm brach am frühen Morgen, so dass das ganze Dorf geräumt werden musste.");
     assert!(found.iter().all(|q| q.3.is_none()), "{found:?}");
 }
+
+#[test]
+fn german_reported_speech_continues_past_a_participle_and_a_pronoun_takes_a_phrase_after_it() {
+    let found = indirect(
+        "Die Ministerin sagte, der Tunnel werde im Mai eröffnet. \
+         An eine Verschiebung sei nicht gedacht.",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].0, "An eine Verschiebung sei nicht gedacht");
+    assert!(found[1].1.is_some(), "{found:?}");
+    assert_eq!(
+        indirect(
+            "Die Kläger reichten am Montag Klage ein. \
+             Der Plan sei gescheitert, erklärten sie in einer kurzen Mitteilung."
+        ),
+        [pair("Der Plan sei gescheitert", "sie")]
+    );
+}
