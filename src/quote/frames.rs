@@ -1964,6 +1964,7 @@ impl<'t> Frames<'t> {
         let mut end = start + 1;
         while end < reach
             && (units[end].is_cap()
+                || self.glued_hyphen(units, end)
                 || (units[end].is_word()
                     && units.get(end + 1).is_some_and(|n| n.is_cap())
                     && !self.analyzer.is_stopword(&units[end].lower)
@@ -2024,6 +2025,35 @@ impl<'t> Frames<'t> {
             .any(|w| w.is_word() && self.cues.is_source_noun(&w.lower, self.active))
     }
 
+    /// A phrase ending before unit `end` whose head names a source of information, with the
+    /// determiner and adjectives before it ("Offiziellen Angaben", "den ersten Berichten"),
+    /// which names no speaker but is a source all the same.
+    fn source_np_left(&self, units: &[W], looked: &[Looked], end: usize) -> Option<(usize, usize)> {
+        let head = end.checked_sub(1)?;
+        if !units[head].is_word() || !self.cues.is_source_noun(&units[head].lower, self.active) {
+            return None;
+        }
+        let mut a = head;
+        while a > 0 && head - a < 3 {
+            let (w, entry) = (&units[a - 1], looked[a - 1].entry);
+            if !w.is_word() {
+                break;
+            }
+            if entry.is(flag::DETERMINER) && !entry.is(flag::PRONOUN) {
+                a -= 1;
+                break;
+            }
+            if entry.verb.is_some()
+                || entry.is(flag::PREPOSITION | flag::AUX | flag::COMPLEMENTIZER)
+                || !self.cues.attributive(&w.lower, self.active)
+            {
+                break;
+            }
+            a -= 1;
+        }
+        Some((a, end))
+    }
+
     /// "Dem Minister zufolge, …", "Bakana göre …": the speaker before a postposition.
     fn according_after(
         &mut self,
@@ -2036,7 +2066,9 @@ impl<'t> Frames<'t> {
         if is_han(&units[i]) {
             return None; // closes 据…报道, read from its opening
         }
-        let np = self.np_left(units, looked, i)?;
+        let np = self
+            .np_left(units, looked, i)
+            .or_else(|| self.source_np_left(units, looked, i))?;
         let opens = np.0 == 0 || !units[np.0 - 1].is_word();
         // "nach zwei Jahren": followed by a phrase of its own, a preposition, not an attribution
         // (only a word that is also a preposition before its source, unlike "zufolge").
@@ -2051,14 +2083,19 @@ impl<'t> Frames<'t> {
         {
             return None;
         }
-        if !self.names_a_source(units, np.0, np.1) && !self.plausible_np(units, looked, np.0, np.1)
-        {
+        let source = self.names_a_source(units, np.0, np.1);
+        if !source && !self.plausible_np(units, looked, np.0, np.1) {
             return None;
         }
-        let speaker = self.resolve(units, looked, np.0, np.1, entities)?;
-        let speaker = Attribution {
-            cue: Cue::AccordingTo,
-            ..speaker
+        // A source of information that names nobody ("Offiziellen Angaben zufolge", "Berichten
+        // zufolge") reports the clause from an unnamed source.
+        let speaker = match self.resolve(units, looked, np.0, np.1, entities) {
+            Some(speaker) => Some(Attribution {
+                cue: Cue::AccordingTo,
+                ..speaker
+            }),
+            None if source => None,
+            None => return None,
         };
         let after = i + looked[i].len.max(1);
         let (from, end) = if opens {
@@ -2067,10 +2104,10 @@ impl<'t> Frames<'t> {
             (0, units.len())
         };
         let (s, e) = self.clause_span(units, from, end)?;
-        if !emit(found, s, e, Some(speaker)) {
+        if !emit(found, s, e, speaker) {
             return None;
         }
-        Some(speaker)
+        speaker
     }
 
     /// "Lawrow: Gespräche waren nützlich" — a name and a colon opening the sentence.
