@@ -985,10 +985,16 @@ impl<'t> Frames<'t> {
                 && (0..frame_start - 1).all(|k| {
                     looked[k].entry.verb.is_none() && !looked[k].entry.is(flag::COMPLEMENTIZER)
                 });
+            // "„…“, sagte Andreas Beck, Spieler des Vereins, gegenüber Reportern": an inverted
+            // frame after a quotation reports that quotation; what follows the speaker is no
+            // clause of its.
+            let after_quotation = inverted && quote_before(units, frame_start).is_some();
             let content = if before.is_some() {
                 before
             } else if verb_final.is_some() {
                 verb_final
+            } else if after_quotation {
+                None
             } else {
                 self.content_after(units, looked, frame_end, class)
                     .or_else(|| {

@@ -787,3 +787,21 @@ fn a_german_source_of_information_without_a_determiner_or_in_a_compound_reports_
         )]
     );
 }
+
+#[test]
+fn what_follows_the_speaker_of_a_quotation_is_no_reported_speech() {
+    assert!(indirect(
+        "„Wir sind mit der Saison zufrieden“, sagte Anna Berg, Sprecherin des Ruderclubs, \
+         gegenüber Reportern am Hafen."
+    )
+    .is_empty());
+    assert!(indirect(
+        "\"We are pleased with the season,\" said Anna Berg, a spokeswoman for the rowing club \
+         who has coached there for a decade."
+    )
+    .is_empty());
+    assert_eq!(
+        direct("\"We are pleased with the season,\" said Anna Berg, a spokeswoman for the rowing club."),
+        [pair("We are pleased with the season", "Anna Berg")]
+    );
+}
