@@ -53,6 +53,9 @@ pub const NOUN: u8 = 0;
 /// The part of speech [`Lexicon::part_of_speech`] gives a verb.
 pub const VERB: u8 = 1;
 
+/// The part of speech [`Lexicon::part_of_speech`] gives an adverb.
+pub const ADVERB: u8 = 3;
+
 /// A WordNet 3.0 synset, as a dense index (synsets sorted by part of speech, then offset).
 pub type Synset = u32;
 

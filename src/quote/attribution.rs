@@ -1092,6 +1092,19 @@ impl Reader<'_> {
                 return comma + 1;
             }
         }
+        // A fronted adverb ("Instead, the senator …", "Still, …").
+        if units.len() > 2 && units[0].is_word() && units[1].is_punct(',') {
+            let lexicon = crate::lexicon::Lexicon::embedded();
+            let lower = &units[0].lower;
+            let senses = lexicon.senses("eng", lower, &self.english.stem(lower));
+            if !senses.is_empty()
+                && senses
+                    .iter()
+                    .all(|&s| lexicon.part_of_speech(s) == crate::lexicon::ADVERB)
+            {
+                return 2;
+            }
+        }
         0
     }
 

@@ -805,3 +805,16 @@ fn what_follows_the_speaker_of_a_quotation_is_no_reported_speech() {
         [pair("We are pleased with the season", "Anna Berg")]
     );
 }
+
+#[test]
+fn a_fronted_adverb_is_not_the_subject_a_participle_continues() {
+    let found = indirect(
+        "Instead, the mayor kept to his schedule, saying the ferries would run on time.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "the ferries would run on time");
+    assert!(
+        found[0].1.as_deref().is_some_and(|s| s.contains("mayor")),
+        "{found:?}"
+    );
+}
