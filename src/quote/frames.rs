@@ -385,7 +385,10 @@ impl<'t> Frames<'t> {
             if units[..at].iter().filter(|w| w.is_word()).count() < 2 {
                 continue;
             }
-            let Some(agent) = self.subject_agent(units, entities) else {
+            let Some(agent) = self
+                .subject_agent(units, entities)
+                .or_else(|| self.inverted_agent_before_colon(units, at, entities))
+            else {
                 continue;
             };
             if agent.end > units[at].start {
@@ -401,6 +404,35 @@ impl<'t> Frames<'t> {
                 }
             }
         }
+    }
+
+    /// Where nouns are capitalized and the verb comes second: the agent after the verb of a
+    /// sentence that opens with something else and introduces the quotation at `at` with a
+    /// colon ("Danach hielt die Präsidentin mit ihrem Urteil nicht zurück: „…“", "In seiner
+    /// Mitteilung resümiert Anna Berg: „…“"). The verb is the first lowercase word that is no function
+    /// word.
+    fn inverted_agent_before_colon(
+        &mut self,
+        units: &[W],
+        at: usize,
+        entities: &mut Entities,
+    ) -> Option<Attribution> {
+        if !self.capitalized_nouns || at < 3 || !is_colon(&units[at - 1]) {
+            return None;
+        }
+        let looked = self.look(units);
+        let verb = (1..at - 1).find(|&k| {
+            let w = &units[k];
+            w.is_word()
+                && !w.is_cap()
+                && !self.analyzer.is_stopword(&w.lower)
+                && !looked[k].entry.is(flag::DETERMINER | flag::PREPOSITION)
+        })?;
+        if (0..verb).any(|k| !units[k].is_word()) {
+            return None;
+        }
+        let agent = self.agent_at(units, &looked, verb + 1, entities)?;
+        (agent.end <= units[at].start).then_some(agent)
     }
 
     /// Registers the people named with a title or role ("Außenministerin Annalena Baerbock",
@@ -457,8 +489,14 @@ impl<'t> Frames<'t> {
             let direct = (self.name_run(units, looked, j, true) > j).then_some(j);
             let after_words = (j..j + 4)
                 .take_while(|&k| {
+                    // Content words of the role ("иностранных дел"), not a clause going
+                    // on ("der Bürgermeister nicht mit Worten").
                     units.get(k).is_some_and(|w| {
-                        w.is_word() && !w.is_cap() && looked[k].entry.verb.is_none()
+                        w.is_word()
+                            && !w.is_cap()
+                            && looked[k].entry.verb.is_none()
+                            && !looked[k].entry.is(flag::PREPOSITION)
+                            && !self.analyzer.is_stopword(&w.lower)
                     })
                 })
                 .last()
@@ -1537,7 +1575,19 @@ impl<'t> Frames<'t> {
     /// Umbau"), resolved to an entity of the article.
     fn subject_agent(&mut self, units: &[W], entities: &mut Entities) -> Option<Attribution> {
         let looked = self.look(units);
-        let (a, b) = self.np_right(units, &looked, 0)?;
+        self.agent_at(units, &looked, 0, entities)
+    }
+
+    /// The agent whose noun phrase starts at unit `start` (see [`Frames::subject_agent`]).
+    fn agent_at(
+        &mut self,
+        units: &[W],
+        looked: &[Looked],
+        start: usize,
+        entities: &mut Entities,
+    ) -> Option<Attribution> {
+        let looked = looked.to_vec();
+        let (a, b) = self.np_right(units, &looked, start)?;
         // A capitalized word unknown to the lexicon names someone only after a determiner or
         // another word ("Die Hafenbehörde", "Petra Holm") or when the article named them before:
         // first in a sentence it is as likely an adverb ("Überraschend", "Ebenfalls").

@@ -808,13 +808,20 @@ fn what_follows_the_speaker_of_a_quotation_is_no_reported_speech() {
 
 #[test]
 fn a_fronted_adverb_is_not_the_subject_a_participle_continues() {
-    let found = indirect(
-        "Instead, the mayor kept to his schedule, saying the ferries would run on time.",
-    );
+    let found =
+        indirect("Instead, the mayor kept to his schedule, saying the ferries would run on time.");
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "the ferries would run on time");
     assert!(
         found[0].1.as_deref().is_some_and(|s| s.contains("mayor")),
         "{found:?}"
+    );
+}
+
+#[test]
+fn a_german_quotation_after_a_colon_takes_the_agent_after_the_verb() {
+    assert_eq!(
+        direct("Danach hielt der Bürgermeister mit seinem Urteil nicht zurück: „Der Plan für den Hafen kommt viel zu spät.“"),
+        [pair("Der Plan für den Hafen kommt viel zu spät.", "der Bürgermeister")]
     );
 }
