@@ -1586,8 +1586,7 @@ impl<'t> Frames<'t> {
         start: usize,
         entities: &mut Entities,
     ) -> Option<Attribution> {
-        let looked = looked.to_vec();
-        let (a, b) = self.np_right(units, &looked, start)?;
+        let (a, b) = self.np_right(units, looked, start)?;
         // A capitalized word unknown to the lexicon names someone only after a determiner or
         // another word ("Die Hafenbehörde", "Petra Holm") or when the article named them before:
         // first in a sentence it is as likely an adverb ("Überraschend", "Ebenfalls").
@@ -1598,13 +1597,13 @@ impl<'t> Frames<'t> {
                 && (looked[k].entry.is(flag::SPEAKER_HEAD | flag::PRONOUN)
                     || (self.is_acronym(w) && !self.glued_hyphen(units, k + 1))
                     || self.names_agent(w)
-                    || (self.is_name_token(units, &looked, k, false)
+                    || (self.is_name_token(units, looked, k, false)
                         && (k > 0 || entities.by_surname(&w.lower).is_some())))
         });
         if !agent {
             return None;
         }
-        self.resolve(units, &looked, a, b, entities)
+        self.resolve(units, looked, a, b, entities)
     }
 
     /// Whether units `[a, b)` can name a speaker: a pronoun, a name, a role or another
