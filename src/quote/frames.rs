@@ -2081,7 +2081,7 @@ impl<'t> Frames<'t> {
     }
 
     /// A phrase ending before unit `end` whose head names a source of information, with the
-    /// determiner and adjectives before it ("Offiziellen Angaben", "den ersten Berichten"),
+    /// determiner and adjectives before it ("Vorläufigen Angaben", "den frühen Berichten"),
     /// which names no speaker but is a source all the same.
     fn source_np_left(&self, units: &[W], looked: &[Looked], end: usize) -> Option<(usize, usize)> {
         let head = end.checked_sub(1)?;
@@ -2142,8 +2142,8 @@ impl<'t> Frames<'t> {
         if !source && !self.plausible_np(units, looked, np.0, np.1) {
             return None;
         }
-        // A source of information that names nobody ("Offiziellen Angaben zufolge", "Berichten
-        // zufolge") reports the clause from an unnamed source.
+        // A source of information that names nobody ("Vorläufigen Angaben zufolge", "Frühen
+        // Berichten zufolge") reports the clause from an unnamed source.
         let speaker = match self.resolve(units, looked, np.0, np.1, entities) {
             Some(speaker) => Some(Attribution {
                 cue: Cue::AccordingTo,
