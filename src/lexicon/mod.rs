@@ -305,6 +305,19 @@ impl Lexicon {
         self.keys.len()
     }
 
+    /// Whether the lexicon knows the word and every sense of it has a part of speech that
+    /// passes `test` (arguments as for [`Lexicon::senses`]).
+    pub fn every_sense(
+        &self,
+        language: &str,
+        lower: &str,
+        stem: &str,
+        test: impl Fn(u8) -> bool,
+    ) -> bool {
+        let senses = self.senses(language, lower, stem);
+        !senses.is_empty() && senses.iter().all(|&s| test(self.part_of_speech(s)))
+    }
+
     /// The synsets a word can express, sorted; empty when the lexicon does not know it.
     ///
     /// `language` is an ISO 639-3 code as [`crate::language`] gives it, `lower` the lowercase

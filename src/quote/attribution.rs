@@ -874,13 +874,7 @@ impl Reader<'_> {
                 && (units.get(v + 1).is_some_and(|u| u.lower == "clear")
                     || (units.get(v + 1).is_some_and(|u| u.lower == "it")
                         && units.get(v + 2).is_some_and(|u| u.lower == "clear")));
-            let fallback = if participle {
-                participle_class
-            } else if made_clear {
-                Some(VerbClass::Tell)
-            } else {
-                None
-            };
+            let fallback = participle_class.or(made_clear.then_some(VerbClass::Tell));
             let Some(mut class) = cues::verb_class(&w.lower).or(fallback) else {
                 continue;
             };
@@ -1094,14 +1088,14 @@ impl Reader<'_> {
         }
         // A fronted adverb ("Instead, the senator …", "Still, …").
         if units.len() > 2 && units[0].is_word() && units[1].is_punct(',') {
-            let lexicon = crate::lexicon::Lexicon::embedded();
             let lower = &units[0].lower;
-            let senses = lexicon.senses("eng", lower, &self.english.stem(lower));
-            if !senses.is_empty()
-                && senses
-                    .iter()
-                    .all(|&s| lexicon.part_of_speech(s) == crate::lexicon::ADVERB)
-            {
+            let adverb = crate::lexicon::Lexicon::embedded().every_sense(
+                "eng",
+                lower,
+                &self.english.stem(lower),
+                |pos| pos == crate::lexicon::ADVERB,
+            );
+            if adverb {
                 return 2;
             }
         }

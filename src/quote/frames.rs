@@ -653,9 +653,12 @@ impl<'t> Frames<'t> {
     /// Whether the lexicon knows the word and every sense of it has a part of speech that
     /// `test` accepts.
     fn every_sense(&self, lower: &str, test: impl Fn(u8) -> bool) -> bool {
-        let lexicon = crate::lexicon::Lexicon::embedded();
-        let senses = lexicon.senses(self.analyzer.language(), lower, &self.analyzer.stem(lower));
-        !senses.is_empty() && senses.iter().all(|&s| test(lexicon.part_of_speech(s)))
+        crate::lexicon::Lexicon::embedded().every_sense(
+            self.analyzer.language(),
+            lower,
+            &self.analyzer.stem(lower),
+            test,
+        )
     }
 
     /// Whether the lexicon knows the word as a common word of the article's language.
