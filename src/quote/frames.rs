@@ -64,6 +64,10 @@ const RECENT_SPEAKER_SENTENCES: usize = 10;
 /// too little to be compared with other versions.
 const MIN_ACT_WORDS: usize = 6;
 
+/// The most words between a split verb's finite unit and the end of its clause, particle
+/// included ("ließ ein Sprecher des Ministeriums am Abend in Berlin verlauten").
+const SPLIT_VERB_REACH: usize = 12;
+
 /// What the reader knows of one article.
 pub struct Frames<'t> {
     text: &'t str,
@@ -196,7 +200,55 @@ impl<'t> Frames<'t> {
                 }
             }
         }
+        // A verb whose particle closes its clause ("gab ein Sprecher des Unternehmens
+        // bekannt", "ließ die Behörde verlauten"): the finite unit is the verb.
+        for (i, w) in units.iter().enumerate() {
+            if !w.is_word() || out[i].entry.verb.is_some() {
+                continue;
+            }
+            let Some(end) = self.clause_words_end(units, i + 1) else {
+                continue;
+            };
+            let clause: Vec<&str> = units[i + 1..end]
+                .iter()
+                .filter(|u| u.is_word())
+                .map(|u| u.lower.as_str())
+                .collect();
+            let found = self
+                .cues
+                .split_verb(&w.lower, self.active)
+                .find(|(particle, _)| {
+                    clause.len() >= particle.len()
+                        && clause[clause.len() - particle.len()..]
+                            .iter()
+                            .zip(particle.iter())
+                            .all(|(a, b)| *a == b)
+                });
+            if let Some((_, entry)) = found {
+                out[i].entry.merge_verb(entry);
+            }
+        }
         out
+    }
+
+    /// Where the clause that runs from unit `from` ends: the first punctuation or quotation
+    /// that is not glued inside a word, if it comes within [`SPLIT_VERB_REACH`] words.
+    fn clause_words_end(&self, units: &[W], from: usize) -> Option<usize> {
+        let mut words = 0;
+        for (k, u) in units.iter().enumerate().skip(from) {
+            if u.is_word() {
+                words += 1;
+                if words > SPLIT_VERB_REACH {
+                    return None;
+                }
+            } else if !(matches!(u.unit, Unit::Punct('-' | '\'' | '’'))
+                && k > 0
+                && units[k - 1].end == u.start)
+            {
+                return Some(k);
+            }
+        }
+        Some(units.len())
     }
 
     /// Reads every sentence: speakers for quotations that have none, and reported speech not

@@ -1,7 +1,8 @@
 //! Per-language knowledge of how news text reports speech: one data file a language.
 //!
 //! Every language has a file `lang/<ISO 639-3>.toml` of the same shape: reporting verbs by
-//! class with their inflected forms, auxiliaries of compound tenses, complementizers,
+//! class with their inflected forms (a form written `finite … particle` is a separable verb,
+//! read when the particle closes the finite form's clause: "gab … bekannt"), auxiliaries of compound tenses, complementizers,
 //! "according to" phrases (before and after the speaker), "as X said" markers, determiners,
 //! the words that join a name or a description, role, group, organization and publication
 //! words, nationality adjectives, pronouns, the verb forms that by themselves mark reported
@@ -269,6 +270,13 @@ impl Entry {
         self.flags & flags != 0
     }
 
+    /// Takes `other`'s verb class, and its flags, where the entry has no verb class yet.
+    pub fn merge_verb(&mut self, other: Entry) {
+        if self.verb.is_none() {
+            self.merge(other);
+        }
+    }
+
     fn merge(&mut self, other: Entry) {
         self.flags |= other.flags;
         self.verb = self.verb.or(other.verb);
@@ -288,6 +296,9 @@ pub struct Cues {
     words: FxHashMap<String, Vec<(u8, Entry)>>,
     /// Forms of several units (multi-word phrases, Chinese words), by their first unit.
     phrases: FxHashMap<String, Vec<(Vec<String>, u8, Entry)>>,
+    /// Verbs whose particle closes the clause ("gab … bekannt", "ließ … verlauten"), by their
+    /// finite unit: the particle's units, with the language and what the verb is.
+    split_verbs: FxHashMap<String, Vec<(Vec<String>, u8, Entry)>>,
     /// Reporting verb forms (one-unit) by language, for deciding the active languages.
     verb_forms: FxHashMap<String, LanguageSet>,
     /// Nouns that name a source of information, by language, matched as word endings.
@@ -338,6 +349,7 @@ impl Cues {
             reportive_rules: Vec::new(),
             words: FxHashMap::default(),
             phrases: FxHashMap::default(),
+            split_verbs: FxHashMap::default(),
             verb_forms: FxHashMap::default(),
             source_nouns: Vec::new(),
             credit_labels: Vec::new(),
@@ -457,6 +469,16 @@ impl Cues {
     }
 
     fn add(&mut self, form: &str, lang: u8, entry: Entry) {
+        if let Some((head, tail)) = form.split_once('…') {
+            let (finite, particle) = (split(head), split(tail));
+            if let ([finite], false) = (finite.as_slice(), particle.is_empty()) {
+                self.split_verbs
+                    .entry(finite.clone())
+                    .or_default()
+                    .push((particle, lang, entry));
+            }
+            return;
+        }
         let units = split(form);
         match units.as_slice() {
             [] => {}
@@ -580,6 +602,21 @@ impl Cues {
             }
         }
         out
+    }
+
+    /// What the finite unit `lower` is when its clause ends with one of its particles: for
+    /// each verb of the active languages whose finite form it is, the particle's units.
+    pub fn split_verb(
+        &self,
+        lower: &str,
+        active: LanguageSet,
+    ) -> impl Iterator<Item = (&[String], Entry)> + '_ {
+        self.split_verbs
+            .get(lower)
+            .into_iter()
+            .flatten()
+            .filter(move |(_, lang, _)| active & (1 << lang) != 0)
+            .map(|(particle, _, entry)| (particle.as_slice(), *entry))
     }
 
     /// The longest phrase of the active languages that starts with the unit `lowers[0]`,

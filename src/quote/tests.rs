@@ -825,3 +825,17 @@ fn a_german_quotation_after_a_colon_takes_the_agent_after_the_verb() {
         [pair("Der Plan für den Hafen kommt viel zu spät.", "der Bürgermeister")]
     );
 }
+
+/// A separable verb is a reporting verb only when its particle closes the clause: "gab …
+/// bekannt" reports, "gab … weiter" (passed on) does not, nor does "gab" alone.
+#[test]
+fn a_separable_verb_reports_only_with_its_particle_at_the_end_of_the_clause() {
+    assert_eq!(
+        direct("„Die Halle bleibt zu“, gab der Verein am Freitag bekannt."),
+        vec![pair("Die Halle bleibt zu", "der Verein")]
+    );
+    assert_eq!(
+        direct("„Die Halle bleibt zu“, gab der Verein die Nachricht an die Mitglieder weiter."),
+        vec![("Die Halle bleibt zu".to_string(), None)]
+    );
+}
