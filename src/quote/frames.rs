@@ -283,6 +283,9 @@ impl<'t> Frames<'t> {
             let before = found.len();
             self.framed = None;
             let mut spoke = self.read_sentence(units, &looked, entities, direct, found);
+            if spoke.is_none() && found.len() == before && index > 0 {
+                spoke = self.anaphoric(units, &looked, &all[index - 1], entities, found);
+            }
             let framed = self.framed.take();
             // Reported speech another reader found in this sentence also carries on.
             if spoke.is_none() {
@@ -407,6 +410,41 @@ impl<'t> Frames<'t> {
                 }
             }
         }
+    }
+
+    /// A sentence that opens with a pronoun standing for what the sentence before said, then
+    /// a reporting verb and its agent ("Das teilte die Stadtverwaltung am Montag mit.", "Dies
+    /// bestätigte gestern ein Sprecher."): the sentence before is the agent's reported speech,
+    /// unless something in it was already read as speech.
+    fn anaphoric(
+        &mut self,
+        units: &[W],
+        looked: &[Looked],
+        previous: &[W],
+        entities: &mut Entities,
+        found: &mut Vec<Found>,
+    ) -> Option<Attribution> {
+        let first = units.iter().position(W::is_word)?;
+        let verb = first + 1;
+        if !looked[first].entry.is(flag::ANAPHORIC_OBJECT)
+            || !matches!(
+                looked.get(verb).and_then(|l| l.entry.verb),
+                Some(VerbClass::Say | VerbClass::Tell | VerbClass::Think)
+            )
+        {
+            return None;
+        }
+        // The agent, after at most two adverbs ("erklärte gestern ein Sprecher").
+        let agent = (verb + 1..units.len())
+            .take_while(|&k| units[k].is_word())
+            .take(3)
+            .find(|&k| units[k].is_cap() || looked[k].entry.is(flag::DETERMINER))
+            .and_then(|k| self.agent_at(units, looked, k, entities))?;
+        let (s, e) = self.clause_span(previous, 0, previous.len())?;
+        if previous.iter().any(|w| w.quote().is_some()) || overlaps_any(found, s, e) {
+            return None;
+        }
+        emit(found, s, e, Some(agent)).then_some(agent)
     }
 
     /// Quotations that no construction gave a speaker, in a sentence that opens with an agent

@@ -3,7 +3,8 @@
 //! Every language has a file `lang/<ISO 639-3>.toml` of the same shape: reporting verbs by
 //! class with their inflected forms (a form written `finite … particle` is a separable verb,
 //! read when the particle closes the finite form's clause: "gab … bekannt"), auxiliaries of compound tenses, complementizers,
-//! "according to" phrases (before and after the speaker), "as X said" markers, determiners,
+//! "according to" phrases (before and after the speaker), "as X said" markers, pronouns that
+//! stand for what the sentence before said ("Das teilte … mit"), determiners,
 //! the words that join a name or a description, role, group, organization and publication
 //! words, nationality adjectives, pronouns, the verb forms that by themselves mark reported
 //! speech (German Konjunktiv I), transcript labels, the words with which an article credits its
@@ -126,6 +127,10 @@ struct Words {
     /// der Mitteilung", "In dem Bericht heißt es"), or nobody ("Es heißt, …").
     #[serde(default)]
     impersonal_say: Vec<String>,
+    /// Pronouns that, opening a sentence before its reporting verb, stand for what the
+    /// sentence before said ("Das teilte die Stadt mit.", "Dies bestätigte der Sprecher.").
+    #[serde(default)]
+    anaphoric_objects: Vec<String>,
     as_markers: Vec<String>,
     determiners: Vec<String>,
     name_links: Vec<String>,
@@ -251,6 +256,8 @@ pub mod flag {
     pub const REFLEXIVE: u32 = 1 << 25;
     /// An impersonal phrase of saying ("heißt es").
     pub const IMPERSONAL_SAY: u32 = 1 << 26;
+    /// A pronoun standing for what the sentence before said, as a reporting verb's object.
+    pub const ANAPHORIC_OBJECT: u32 = 1 << 27;
     /// Any of the words that describe a speaker.
     pub const SPEAKER_HEAD: u32 = ROLE | GROUP | ORGANIZATION | PUBLICATION;
 }
@@ -400,6 +407,11 @@ impl Cues {
             add(&mut cues, &w.prepositions, word(flag::PREPOSITION));
             add(&mut cues, &w.reflexives, word(flag::REFLEXIVE));
             add(&mut cues, &w.impersonal_say, word(flag::IMPERSONAL_SAY));
+            add(
+                &mut cues,
+                &w.anaphoric_objects,
+                word(flag::ANAPHORIC_OBJECT),
+            );
             for noun in &w.source_nouns {
                 cues.source_nouns[index].push(noun.to_lowercase());
             }
