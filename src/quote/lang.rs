@@ -2,14 +2,14 @@
 //!
 //! Every language has a file `lang/<ISO 639-3>.toml` of the same shape: reporting verbs by
 //! class with their inflected forms (a form written `finite … particle` is a separable verb,
-//! read when the particle closes the finite form's clause: "gab … bekannt"), auxiliaries of compound tenses, complementizers,
-//! "according to" phrases (before and after the speaker), "as X said" markers, pronouns that
-//! stand for what the sentence before said ("Das teilte … mit"), determiners,
-//! the words that join a name or a description, role, group, organization and publication
-//! words, nationality adjectives, pronouns, the verb forms that by themselves mark reported
-//! speech (German Konjunktiv I), transcript labels, the words with which an article credits its
-//! outlet (`[credits]`: "Source:", a byline word, "Copyright"), and example sentences that the
-//! tests read.
+//! read when the particle closes the finite form's clause: "gab … bekannt"), auxiliaries of
+//! compound tenses, complementizers, "according to" phrases (before and after the speaker),
+//! "as X said" markers, pronouns that stand for what the sentence before said ("Das teilte …
+//! mit"), determiners, the words that join a name or a description, role, group,
+//! organization and publication words, nationality adjectives, pronouns, the verb forms that
+//! by themselves mark reported speech (German Konjunktiv I), transcript labels, the words with
+//! which an article credits its outlet (`[credits]`: "Source:", a byline word, "Copyright"),
+//! and example sentences that the tests read.
 //! Adding a language is adding a file and one line to [`FILES`]; the reader of constructions
 //! ([`super::frames`]) never branches on a language code.
 //!
