@@ -58,6 +58,9 @@ pub struct LanguageFile {
     #[serde(default)]
     pub grammar: Grammar,
     verbs: Verbs,
+    /// How regular verbs inflect, where the file lists some ([`Verbs::regular`]).
+    #[serde(default)]
+    conjugation: Option<Conjugation>,
     words: Words,
     pronouns: std::collections::BTreeMap<String, String>,
     reportive: Reportive,
@@ -88,14 +91,121 @@ pub struct Grammar {
     pub attributive_endings: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Verbs {
+    #[serde(default)]
     say: Vec<String>,
+    #[serde(default)]
     tell: Vec<String>,
+    #[serde(default)]
     think: Vec<String>,
+    #[serde(default)]
     act: Vec<String>,
+    #[serde(default)]
     describe: Vec<String>,
+    /// Regular verbs by class, as infinitives whose forms the language's [`Conjugation`]
+    /// makes; a separable prefix is set off with `|` ("auf|fordern").
+    #[serde(default)]
+    regular: Option<Box<Verbs>>,
+}
+
+impl Verbs {
+    /// The forms of each class, with its class.
+    fn classes(&self) -> [(&[String], VerbClass); 5] {
+        [
+            (&self.say, VerbClass::Say),
+            (&self.tell, VerbClass::Tell),
+            (&self.think, VerbClass::Think),
+            (&self.act, VerbClass::Act),
+            (&self.describe, VerbClass::Describe),
+        ]
+    }
+}
+
+/// How a language makes the forms of a regular verb from its infinitive (German weak verbs:
+/// "fordern" → fordert, forderte, forderten, fordern, gefordert; "auf|fordern" → "fordert …
+/// auf", auffordert, aufgefordert). Forms a separable verb takes in a main clause are
+/// written "finite … prefix" (see the module documentation).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Conjugation {
+    /// Endings an infinitive drops to give its stem, tried in order ("en", then "n").
+    infinitive_endings: Vec<String>,
+    /// Endings the stem takes for the finite forms ("t", "te", "ten").
+    finite_endings: Vec<String>,
+    /// The participle is this, the stem and `participle_ending` ("ge" + "forder" + "t")…
+    participle_prefix: String,
+    participle_ending: String,
+    /// …except for stems that start or end so, which take no prefix ("be", "ver"; "ier":
+    /// "behauptet", "kritisiert").
+    unprefixed_starts: Vec<String>,
+    unprefixed_ends: Vec<String>,
+    /// Stems ending so put `linking_vowel` before an ending that starts with a consonant
+    /// ("antwort" → "antwortete", "rechn" → "rechnet").
+    linking_vowel: String,
+    linking_after: Vec<String>,
+}
+
+impl Conjugation {
+    /// Every form of a regular verb given as its infinitive, a separable prefix set off with
+    /// `|`.
+    fn forms(&self, lemma: &str) -> Vec<String> {
+        let (prefix, infinitive) = lemma.split_once('|').unwrap_or(("", lemma));
+        let Some(stem) = self
+            .infinitive_endings
+            .iter()
+            .find_map(|e| infinitive.strip_suffix(e.as_str()))
+            .filter(|s| !s.is_empty())
+        else {
+            return Vec::new();
+        };
+        let add = |ending: &str| {
+            let consonant = ending
+                .chars()
+                .next()
+                .is_some_and(|c| !"aeiouäöü".contains(c));
+            if consonant
+                && self
+                    .linking_after
+                    .iter()
+                    .any(|l| stem.ends_with(l.as_str()))
+            {
+                format!("{stem}{}{ending}", self.linking_vowel)
+            } else {
+                format!("{stem}{ending}")
+            }
+        };
+        let mut finite: Vec<String> = self.finite_endings.iter().map(|e| add(e)).collect();
+        finite.push(infinitive.to_string());
+        let unprefixed = self
+            .unprefixed_starts
+            .iter()
+            .any(|p| stem.starts_with(p.as_str()))
+            || self
+                .unprefixed_ends
+                .iter()
+                .any(|e| stem.ends_with(e.as_str()));
+        let participle = format!(
+            "{prefix}{}{}",
+            if unprefixed {
+                ""
+            } else {
+                &self.participle_prefix
+            },
+            add(&self.participle_ending)
+        );
+        let mut out = vec![participle];
+        if prefix.is_empty() {
+            out.extend(finite);
+        } else {
+            for f in finite {
+                out.push(format!("{prefix}{f}"));
+                out.push(format!("{f} … {prefix}"));
+            }
+        }
+        out
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -377,11 +487,28 @@ impl Cues {
             };
             let word = |flags| Entry { flags, verb: None };
             let v = &file.verbs;
-            add(&mut cues, &v.say, verb(VerbClass::Say));
-            add(&mut cues, &v.tell, verb(VerbClass::Tell));
-            add(&mut cues, &v.think, verb(VerbClass::Think));
-            add(&mut cues, &v.act, verb(VerbClass::Act));
-            add(&mut cues, &v.describe, verb(VerbClass::Describe));
+            let regular: Vec<(Vec<String>, VerbClass)> = match (&v.regular, &file.conjugation) {
+                (Some(lemmas), Some(rule)) => lemmas
+                    .classes()
+                    .iter()
+                    .map(|(lemmas, class)| {
+                        (lemmas.iter().flat_map(|l| rule.forms(l)).collect(), *class)
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let classes: Vec<(&[String], VerbClass)> = v
+                .classes()
+                .into_iter()
+                .chain(
+                    regular
+                        .iter()
+                        .map(|(forms, class)| (forms.as_slice(), *class)),
+                )
+                .collect();
+            for &(forms, class) in &classes {
+                add(&mut cues, forms, verb(class));
+            }
             let w = &file.words;
             add(&mut cues, &w.auxiliaries, word(flag::AUX));
             add(&mut cues, &w.complementizers, word(flag::COMPLEMENTIZER));
@@ -456,7 +583,7 @@ impl Cues {
                 &file.transcript.question_labels,
                 word(flag::QUESTION_LABEL),
             );
-            for forms in [&v.say, &v.tell, &v.think, &v.act, &v.describe] {
+            for &(forms, _) in &classes {
                 for form in forms {
                     let units = split(form);
                     if let [one] = units.as_slice() {
@@ -675,6 +802,57 @@ mod tests {
         let all = LanguageSet::MAX;
         assert_eq!(cues.word("sagte", all).verb, Some(VerbClass::Say));
         assert!(cues.word("laut", all).is(flag::ACCORDING));
+    }
+
+    /// The German rule makes every form of a weak verb, with a linking vowel after a stem in
+    /// -t or -d, no participle prefix after an inseparable prefix or for -ieren verbs, and a
+    /// separable prefix both glued (subordinate clause) and closing the clause (main clause).
+    #[test]
+    fn regular_verbs_get_their_forms_by_the_rule_of_their_language() {
+        let german: LanguageFile = toml::from_str(FILES[0].1).unwrap();
+        let rule = german.conjugation.expect("German has a conjugation rule");
+        let forms = |lemma: &str| {
+            let mut f = rule.forms(lemma);
+            f.sort();
+            f
+        };
+        assert_eq!(
+            forms("antworten"),
+            [
+                "antworten",
+                "antwortet",
+                "antwortete",
+                "antworteten",
+                "geantwortet"
+            ]
+        );
+        assert_eq!(
+            forms("äußern"),
+            ["geäußert", "äußern", "äußert", "äußerte", "äußerten"]
+        );
+        assert!(forms("kritisieren").contains(&"kritisiert".to_string()));
+        assert!(forms("bestätigen").contains(&"bestätigt".to_string()));
+        assert!(!forms("bestätigen").contains(&"gebestätigt".to_string()));
+        let separable = forms("auf|fordern");
+        for form in [
+            "aufgefordert",
+            "auffordert",
+            "aufforderte",
+            "fordert … auf",
+            "forderte … auf",
+        ] {
+            assert!(
+                separable.contains(&form.to_string()),
+                "{form} in {separable:?}"
+            );
+        }
+        let cues = Cues::get();
+        let all = LanguageSet::MAX;
+        assert_eq!(cues.word("aufgefordert", all).verb, Some(VerbClass::Act));
+        assert_eq!(
+            cues.split_verb("forderten", all).next(),
+            Some((&["auf".to_string()][..], cues.word("fordert", all)))
+        );
     }
 
     #[test]
