@@ -77,6 +77,9 @@ pub struct Frames<'t> {
     /// capitalized, for telling names from nouns through the lexicon.
     analyzer: &'t Analyzer,
     capitalized_nouns: bool,
+    /// Whether the article's language sets a reported clause off by a comma
+    /// ([`super::lang::Grammar::comma_before_clause`]).
+    comma_before_clause: bool,
     /// The person who spoke or was named last, for pronouns.
     last_person: Option<usize>,
     /// The speaker of a reporting verb in the sentence being read, whether or not the
@@ -113,6 +116,9 @@ impl<'t> Frames<'t> {
             active,
             analyzer,
             capitalized_nouns: cues.capitalized_nouns(active),
+            comma_before_clause: cues
+                .grammar(detected)
+                .is_some_and(|g| g.comma_before_clause),
             last_person: None,
             framed: None,
             surnames: Vec::new(),
@@ -1274,13 +1280,17 @@ impl<'t> Frames<'t> {
             };
             match class {
                 VerbClass::Say => {
-                    // "sagte nach dem Treffen, die Gespräche …": past a short adverbial.
-                    let comma = (k..units.len().min(k + 7))
+                    // "sagte nach dem Treffen, die Gespräche …": past a short adverbial, or
+                    // where the clause must be set off, past the agent and an adverbial
+                    // ("erklärte der Direktor der Behörde am Montag in Wien, …").
+                    let reach = if self.comma_before_clause { 15 } else { 7 };
+                    let comma = (k..units.len().min(k + reach))
                         .take_while(|&j| units[j].quote().is_none() && !is_stop_punct(&units[j]))
                         .find(|&j| is_comma(&units[j]) || is_colon(&units[j]));
                     match comma {
                         Some(c) => k = c + 1,
-                        None if units.get(k).is_some_and(|w| w.is_word()) => {}
+                        None if !self.comma_before_clause
+                            && units.get(k).is_some_and(|w| w.is_word()) => {}
                         None => return None,
                     }
                 }

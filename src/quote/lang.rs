@@ -85,6 +85,11 @@ pub struct Grammar {
     /// speaker and the verb.
     #[serde(default)]
     pub verb_final: bool,
+    /// A clause reported after a verb of saying is always set off by a comma or a colon
+    /// (German: "sagte, die Lage sei ernst"), so that the words right after the verb are its
+    /// object ("bestritt die Vorwürfe", "kündigte eine Prüfung an"), not what was said.
+    #[serde(default)]
+    pub comma_before_clause: bool,
     /// The endings a lowercase word inside a noun phrase has (German attributive adjectives:
     /// "der zuständige Minister", "neuesten Studien"); empty when any word may be.
     #[serde(default)]
@@ -704,6 +709,11 @@ impl Cues {
                     .iter()
                     .any(|e| lower.ends_with(e.as_str()))
         })
+    }
+
+    /// The grammar facts of a language.
+    pub fn grammar(&self, code: &str) -> Option<&Grammar> {
+        self.language(code).map(|i| &self.grammar[i])
     }
 
     /// Whether one of the active languages capitalizes its nouns.
