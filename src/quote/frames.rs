@@ -206,6 +206,16 @@ impl<'t> Frames<'t> {
                 }
             }
         }
+        // A compound whose head is a role ("Schiedsrichter", "Bahnchef") is a role.
+        for (i, w) in units.iter().enumerate() {
+            if w.is_word()
+                && out[i].entry.flags == 0
+                && out[i].entry.verb.is_none()
+                && self.cues.is_compound_role(&w.lower, self.active)
+            {
+                out[i].entry.flags |= flag::ROLE;
+            }
+        }
         // A verb whose particle closes its clause ("gab ein Sprecher des Unternehmens
         // bekannt", "ließ die Behörde verlauten"): the finite unit is the verb.
         for (i, w) in units.iter().enumerate() {

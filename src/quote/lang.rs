@@ -90,6 +90,10 @@ pub struct Grammar {
     /// object ("bestritt die Vorwürfe", "kündigte eine Prüfung an"), not what was said.
     #[serde(default)]
     pub comma_before_clause: bool,
+    /// Nouns compound with their head last (German "Schiedsrichter", "Bahnchef"): a word
+    /// ending in a role word of the language, after at least three letters, is a role.
+    #[serde(default)]
+    pub compound_roles: bool,
     /// The endings a lowercase word inside a noun phrase has (German attributive adjectives:
     /// "der zuständige Minister", "neuesten Studien"); empty when any word may be.
     #[serde(default)]
@@ -425,6 +429,9 @@ pub struct Cues {
     verb_forms: FxHashMap<String, LanguageSet>,
     /// Nouns that name a source of information, by language, matched as word endings.
     source_nouns: Vec<Vec<String>>,
+    /// Role words of the languages whose compounds end in their head ([`Grammar::compound_roles`]),
+    /// by language, longest first.
+    compound_roles: Vec<Vec<String>>,
     /// The reportive rule of each language that has one: (language index, code, suffix).
     reportive_rules: Vec<(u8, String, String)>,
     /// Every language's credit labels, longest first.
@@ -474,6 +481,7 @@ impl Cues {
             split_verbs: FxHashMap::default(),
             verb_forms: FxHashMap::default(),
             source_nouns: Vec::new(),
+            compound_roles: Vec::new(),
             credit_labels: Vec::new(),
             bylines: Vec::new(),
             copyright: Vec::new(),
@@ -544,6 +552,13 @@ impl Cues {
                 &w.anaphoric_objects,
                 word(flag::ANAPHORIC_OBJECT),
             );
+            let mut roles: Vec<String> = if file.grammar.compound_roles {
+                w.roles.iter().map(|r| r.to_lowercase()).collect()
+            } else {
+                Vec::new()
+            };
+            roles.sort_by_key(|r| std::cmp::Reverse(r.len()));
+            cues.compound_roles.push(roles);
             for noun in &w.source_nouns {
                 cues.source_nouns[index].push(noun.to_lowercase());
             }
@@ -722,6 +737,19 @@ impl Cues {
             .iter()
             .enumerate()
             .any(|(i, g)| active & (1 << i) != 0 && g.capitalized_nouns)
+    }
+
+    /// Whether a word is a compound whose head is a role word of an active language whose
+    /// nouns compound so ("schiedsrichter", "bahnchef", "regierungssprecherin").
+    pub fn is_compound_role(&self, lower: &str, active: LanguageSet) -> bool {
+        self.compound_roles.iter().enumerate().any(|(i, roles)| {
+            active & (1 << i) != 0
+                && roles.iter().any(|r| {
+                    lower
+                        .strip_suffix(r.as_str())
+                        .is_some_and(|rest| rest.chars().count() >= 3)
+                })
+        })
     }
 
     /// Whether a word ends in a noun that names a source of information in an active language

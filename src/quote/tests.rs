@@ -839,3 +839,16 @@ fn a_separable_verb_reports_only_with_its_particle_at_the_end_of_the_clause() {
         vec![("Die Halle bleibt zu".to_string(), None)]
     );
 }
+
+/// In German a compound ending in a role word is a role ("Bahnchef", "Schiedsrichter"), so the
+/// speaker is the person it titles, not the whole phrase.
+#[test]
+fn a_german_compound_role_titles_the_name_after_it() {
+    assert_eq!(
+        indirect("Bahnchef Karl Weber sagte, der Zug habe eine Stunde Verspätung gehabt."),
+        vec![pair(
+            "der Zug habe eine Stunde Verspätung gehabt",
+            "Karl Weber"
+        )]
+    );
+}
