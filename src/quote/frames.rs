@@ -1918,12 +1918,21 @@ impl<'t> Frames<'t> {
     }
 
     /// Whether a name token at `k` in a phrase starting at `a` is a name: in a language that
-    /// capitalizes nouns, a capitalized common word is one only after a title or role.
+    /// capitalizes nouns, a capitalized common word is one only after a title or role, or
+    /// before a surname.
     fn named(&self, units: &[W], looked: &[Looked], a: usize, k: usize) -> bool {
         if !self.capitalized_nouns || !self.is_common_word(&units[k].lower) {
             return true;
         }
+        // After a title or role, or as a first name before a surname that is no common word
+        // ("Karl Huber"), not a noun before a name in the genitive ("Worte Armstrongs").
         (a..k).any(|m| looked[m].entry.is(flag::ROLE))
+            || units.get(k + 1).is_some_and(|n| {
+                units[k].end < n.start
+                    && self.is_name_token(units, looked, k + 1, true)
+                    && !self.is_common_word(&n.lower)
+                    && !n.lower.ends_with('s')
+            })
     }
 
     fn han_known(
