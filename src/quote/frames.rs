@@ -1200,7 +1200,16 @@ impl<'t> Frames<'t> {
     fn fronted_phrase(&self, units: &[W], looked: &[Looked], (a, b): (usize, usize)) -> bool {
         let w = &units[a];
         if a != 0 {
-            return false;
+            // Where nouns are capitalized (German, whose verb comes second), a phrase that
+            // a preposition opening the sentence leads into is the one constituent before the
+            // verb ("Um 10 Uhr meldete die Agentur …", "Unter Berufung auf Quellen gab die
+            // Zeitung an …").
+            return self.capitalized_nouns
+                && self.opens_with_preposition(units, looked, 0)
+                && (1..a).all(|k| {
+                    (units[k].is_word() || units[k].is_punct('.') || units[k].is_punct(':'))
+                        && looked[k].entry.verb.is_none()
+                });
         }
         if self.opens_with_preposition(units, looked, a) {
             return true;
