@@ -302,6 +302,7 @@ impl<'t> Frames<'t> {
             if spoke.is_none() && found.len() == before && index > 0 {
                 spoke = self.anaphoric(units, &looked, &all[index - 1], entities, found);
             }
+            continue_quotations(units, &looked, direct);
             let framed = self.framed.take();
             // Reported speech another reader found in this sentence also carries on.
             if spoke.is_none() {
@@ -2354,6 +2355,34 @@ fn strip_possessive(name: &str) -> &str {
 }
 
 /// Gives a quotation its speaker unless it has one.
+/// A quotation that continues an attributed one in the same sentence, with no reporting verb
+/// or sentence punctuation between them ("„In wenigen Jahren“, so der Chef, werde die Firma
+/// „auch Züge bauen“"), is the same speaker's.
+fn continue_quotations(units: &[W], looked: &[Looked], direct: &mut [Option<Attribution>]) {
+    let mut last: Option<Attribution> = None;
+    for (w, l) in units.iter().zip(looked) {
+        if let Some(q) = w.quote() {
+            match direct.get(q).copied().flatten() {
+                Some(a) => last = Some(a),
+                None => {
+                    if let Some(a) = last {
+                        give(
+                            direct,
+                            q,
+                            Attribution {
+                                cue: Cue::Context,
+                                ..a
+                            },
+                        );
+                    }
+                }
+            }
+        } else if l.entry.verb.is_some() || is_stop_punct(w) {
+            last = None;
+        }
+    }
+}
+
 fn give(direct: &mut [Option<Attribution>], q: usize, speaker: Attribution) -> bool {
     match &mut direct[q] {
         Some(_) => false,

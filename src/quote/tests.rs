@@ -852,3 +852,16 @@ fn a_german_compound_role_titles_the_name_after_it() {
         )]
     );
 }
+
+/// A quotation that continues an attributed one in the same sentence, with no reporting verb
+/// between them, is the same speaker's.
+#[test]
+fn a_quotation_continuing_an_attributed_one_in_its_sentence_has_its_speaker() {
+    assert_eq!(
+        direct("„In wenigen Jahren“, so Finanzvorstand Karl Weber, wird die Bahn „auch einen neuen Zug bauen“."),
+        vec![
+            pair("In wenigen Jahren", "Karl Weber"),
+            pair("auch einen neuen Zug bauen", "Karl Weber")
+        ]
+    );
+}
