@@ -592,7 +592,7 @@ fn a_german_speaker_after_a_fronted_phrase_or_a_reflexive_is_the_one_after_the_v
     // A reflexive pronoun stands between the verb and its speaker.
     assert_eq!(
         direct("„Damals hat uns niemand geglaubt“, erinnerte sich die Trainerin nach dem Spiel."),
-        [pair("Damals hat uns niemand geglaubt", "Trainerin")]
+        [pair("Damals hat uns niemand geglaubt", "die Trainerin")]
     );
 }
 
