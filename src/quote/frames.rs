@@ -208,18 +208,22 @@ impl<'t> Frames<'t> {
         }
         // A compound whose head is a role ("Schiedsrichter", "Bahnchef") is a role.
         for (i, w) in units.iter().enumerate() {
-            if w.is_word()
+            if w.is_cap()
                 && out[i].entry.flags == 0
                 && out[i].entry.verb.is_none()
+                && self.capitalized_nouns
                 && self.cues.is_compound_role(&w.lower, self.active)
             {
                 out[i].entry.flags |= flag::ROLE;
             }
         }
-        // A verb whose particle closes its clause ("gab ein Sprecher des Unternehmens
+        // A verb whose particle closes its clause ("gab die Sprecherin der Reederei
         // bekannt", "ließ die Behörde verlauten"): the finite unit is the verb.
         for (i, w) in units.iter().enumerate() {
-            if !w.is_word() || out[i].entry.verb.is_some() {
+            if !w.is_word()
+                || out[i].entry.verb.is_some()
+                || self.cues.split_verb(&w.lower, self.active).next().is_none()
+            {
                 continue;
             }
             let Some(end) = self.clause_words_end(units, i + 1) else {

@@ -430,8 +430,8 @@ pub struct Cues {
     /// Nouns that name a source of information, by language, matched as word endings.
     source_nouns: Vec<Vec<String>>,
     /// Role words of the languages whose compounds end in their head ([`Grammar::compound_roles`]),
-    /// by language, longest first.
-    compound_roles: Vec<Vec<String>>,
+    /// by language.
+    compound_roles: Vec<rustc_hash::FxHashSet<String>>,
     /// The reportive rule of each language that has one: (language index, code, suffix).
     reportive_rules: Vec<(u8, String, String)>,
     /// Every language's credit labels, longest first.
@@ -552,13 +552,11 @@ impl Cues {
                 &w.anaphoric_objects,
                 word(flag::ANAPHORIC_OBJECT),
             );
-            let mut roles: Vec<String> = if file.grammar.compound_roles {
+            cues.compound_roles.push(if file.grammar.compound_roles {
                 w.roles.iter().map(|r| r.to_lowercase()).collect()
             } else {
-                Vec::new()
-            };
-            roles.sort_by_key(|r| std::cmp::Reverse(r.len()));
-            cues.compound_roles.push(roles);
+                Default::default()
+            });
             for noun in &w.source_nouns {
                 cues.source_nouns[index].push(noun.to_lowercase());
             }
@@ -744,11 +742,11 @@ impl Cues {
     pub fn is_compound_role(&self, lower: &str, active: LanguageSet) -> bool {
         self.compound_roles.iter().enumerate().any(|(i, roles)| {
             active & (1 << i) != 0
-                && roles.iter().any(|r| {
-                    lower
-                        .strip_suffix(r.as_str())
-                        .is_some_and(|rest| rest.chars().count() >= 3)
-                })
+                && !roles.is_empty()
+                && lower
+                    .char_indices()
+                    .skip(3)
+                    .any(|(at, _)| roles.contains(&lower[at..]))
         })
     }
 
