@@ -2358,7 +2358,6 @@ fn strip_possessive(name: &str) -> &str {
         .unwrap_or(name)
 }
 
-/// Gives a quotation its speaker unless it has one.
 /// A quotation that continues an attributed one in the same sentence, with no reporting verb
 /// or sentence punctuation between them ("„In wenigen Jahren“, so der Chef, werde die Firma
 /// „auch Züge bauen“"), is the same speaker's.
@@ -2387,6 +2386,7 @@ fn continue_quotations(units: &[W], looked: &[Looked], direct: &mut [Option<Attr
     }
 }
 
+/// Gives a quotation its speaker unless it has one.
 fn give(direct: &mut [Option<Attribution>], q: usize, speaker: Attribution) -> bool {
     match &mut direct[q] {
         Some(_) => false,
