@@ -220,10 +220,11 @@ impl<'t> Frames<'t> {
         // A verb whose particle closes its clause ("gab die Sprecherin der Reederei
         // bekannt", "ließ die Behörde verlauten"): the finite unit is the verb.
         for (i, w) in units.iter().enumerate() {
-            if !w.is_word()
-                || out[i].entry.verb.is_some()
-                || self.cues.split_verb(&w.lower, self.active).next().is_none()
-            {
+            if !w.is_word() || out[i].entry.verb.is_some() {
+                continue;
+            }
+            let mut verbs = self.cues.split_verb(&w.lower, self.active).peekable();
+            if verbs.peek().is_none() {
                 continue;
             }
             let Some(end) = self.clause_words_end(units, i + 1) else {
@@ -234,16 +235,13 @@ impl<'t> Frames<'t> {
                 .filter(|u| u.is_word())
                 .map(|u| u.lower.as_str())
                 .collect();
-            let found = self
-                .cues
-                .split_verb(&w.lower, self.active)
-                .find(|(particle, _)| {
-                    clause.len() >= particle.len()
-                        && clause[clause.len() - particle.len()..]
-                            .iter()
-                            .zip(particle.iter())
-                            .all(|(a, b)| *a == b)
-                });
+            let found = verbs.find(|(particle, _)| {
+                clause.len() >= particle.len()
+                    && clause[clause.len() - particle.len()..]
+                        .iter()
+                        .zip(particle.iter())
+                        .all(|(a, b)| *a == b)
+            });
             if let Some((_, entry)) = found {
                 out[i].entry.merge_verb(entry);
             }

@@ -150,10 +150,11 @@ struct Conjugation {
     /// "behauptet", "kritisiert").
     unprefixed_starts: Vec<String>,
     unprefixed_ends: Vec<String>,
-    /// Stems ending so put `linking_vowel` before an ending that starts with a consonant
-    /// ("antwort" → "antwortete", "rechn" → "rechnet").
+    /// Stems ending in one of `linking_after` put `linking_vowel` before an ending that starts
+    /// with one of `linking_before` ("antwort" → "antwortete", "rechn" → "rechnet").
     linking_vowel: String,
     linking_after: Vec<String>,
+    linking_before: Vec<String>,
 }
 
 impl Conjugation {
@@ -170,11 +171,10 @@ impl Conjugation {
             return Vec::new();
         };
         let add = |ending: &str| {
-            let consonant = ending
-                .chars()
-                .next()
-                .is_some_and(|c| !"aeiouäöü".contains(c));
-            if consonant
+            if self
+                .linking_before
+                .iter()
+                .any(|b| ending.starts_with(b.as_str()))
                 && self
                     .linking_after
                     .iter()
