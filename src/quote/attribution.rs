@@ -301,7 +301,18 @@ fn participle_class(lower: &str) -> Option<VerbClass> {
 /// finite auxiliary or modal, before any punctuation or conjunction ("the tax will …", "Trump
 /// is …"), so that "expects the bank to raise rates", "warned Putin of consequences" or
 /// "threatened nobody and had not …" are not clauses.
+/// Whether a word starts with a digit ("200", "34", "5,000").
+fn numeric(lower: &str) -> bool {
+    lower.bytes().next().is_some_and(|b| b.is_ascii_digit())
+}
+
 fn finite_clause(units: &[W], from: usize) -> bool {
+    if units
+        .get(from)
+        .is_some_and(|u| cues::is_contracted_clause(&u.lower))
+    {
+        return true;
+    }
     units
         .iter()
         .skip(from)
@@ -309,6 +320,32 @@ fn finite_clause(units: &[W], from: usize) -> bool {
         .take_while(|u| u.is_word() && !matches!(u.lower.as_str(), "to" | "and" | "or" | "but"))
         .position(|u| cues::is_finite_auxiliary(&u.lower))
         .is_some_and(|k| k > 0)
+}
+
+/// Where a reported clause starts after a short phrase between the verb and it — an
+/// addressee ("told reporters the plan would …"), an adverbial ("said in a statement the
+/// plan would …") — when no "that" opens it: the subject nearest before the first finite
+/// auxiliary or modal within ten words (a determiner, a subject pronoun or the first of a
+/// run of capitalized words, not after "of"), with no punctuation, quotation or reporting
+/// verb on the way. The phrase starts at unit `phrase`; the clause may start at `from`.
+fn clause_after_phrase(units: &[W], phrase: usize, from: usize) -> Option<usize> {
+    let auxiliary = (phrase..units.len().min(from + 10))
+        .take_while(|&k| {
+            units[k].is_word()
+                && !matches!(units[k].lower.as_str(), "to" | "and" | "or" | "but")
+                && cues::verb_class(&units[k].lower).is_none()
+        })
+        .find(|&k| k >= from && cues::is_finite_auxiliary(&units[k].lower))?;
+    (from..auxiliary).rev().find(|&k| {
+        let w = &units[k];
+        let opens = cues::is_determiner(&w.lower)
+            || matches!(
+                w.lower.as_str(),
+                "he" | "she" | "they" | "we" | "i" | "it" | "there"
+            )
+            || (w.is_cap() && !units[k - 1].is_cap());
+        opens && units[k - 1].lower != "of" && auxiliary - k <= 5
+    })
 }
 
 /// A maximal run of capitalized words starting at `i` (joined by "of", "de", hyphens…).
@@ -727,6 +764,37 @@ impl Reader<'_> {
 
     /// The noun phrase that ends just before unit `end` (exclusive), as a unit range.
     fn np_before(&self, units: &[W], end: usize) -> Option<(usize, usize)> {
+        let (mut start, end) = self.np_just_before(units, end)?;
+        // The phrase may be a modifier of the speaker: "critics of the plan", "residents
+        // fighting the closure of the hospital": back over "of" and a participle, at most
+        // three steps, to a speaker's head word.
+        let mut k = start;
+        for _ in 0..3 {
+            let Some(link) = k.checked_sub(1).map(|l| &units[l]) else {
+                break;
+            };
+            let participle = link.is_word()
+                && !link.is_cap()
+                && link.lower.len() > 5
+                && link.lower.ends_with("ing")
+                && cues::verb_class(&link.lower).is_none();
+            if !(link.lower == "of" || participle) {
+                break;
+            }
+            let Some((a, b)) = self.np_just_before(units, k - 1) else {
+                break;
+            };
+            if is_speaker_head(&units[b - 1].lower) {
+                start = a;
+                break;
+            }
+            k = a;
+        }
+        Some((start, end))
+    }
+
+    /// The noun phrase that ends just before unit `end`, without its modifiers' heads.
+    fn np_just_before(&self, units: &[W], end: usize) -> Option<(usize, usize)> {
         if end == 0 || !units[end - 1].is_word() {
             return None;
         }
@@ -789,9 +857,11 @@ impl Reader<'_> {
                         | "when"
                         | "what"
                 )
-                || (cues::verb_class(&w.lower).is_some() && !is_speaker_head(&w.lower))
+                || (cues::verb_class(&w.lower).is_some()
+                    && !is_speaker_head(&w.lower)
+                    && !(j >= 2 && units[j - 2].lower == "of"))
             {
-                break;
+                break; // a verb, unless a noun after "of" ("secretary of state")
             }
             j -= 1;
             taken += 1;
@@ -858,10 +928,10 @@ impl Reader<'_> {
             if v > 0
                 && (matches!(
                     units[v - 1].lower.as_str(),
-                    "the" | "a" | "an" | "these" | "those" | "its" | "their" | "his" | "her"
+                    "the" | "a" | "an" | "these" | "those" | "its" | "their" | "his" | "her" | "of"
                 ) || cues::is_demonym(&units[v - 1].lower))
             {
-                continue; // "the report", "Western states": nouns
+                continue; // "the report", "Western states", "secretary of state": nouns
             }
             // ", adding that …", ", telling reporters: “…”", ", warning that …": the present
             // participle of a reporting verb after a comma; the sentence's subject speaks.
@@ -888,22 +958,16 @@ impl Reader<'_> {
             }
             // The subject.
             let mut i = v;
-            while i > 0
-                && units[i - 1].is_word()
-                && cues::is_skippable_before_verb(&units[i - 1].lower)
-            {
+            while i > 0 && units[i - 1].is_word() && self.skippable_before_verb(&units[i - 1]) {
                 i -= 1;
             }
             if i > 0 && units[i - 1].is_word() && cues::is_passive_auxiliary(&units[i - 1].lower) {
                 continue; // "were reported", "It was agreed"
             }
-            let negated = i > 0 && units[i - 1].is_word() && units[i - 1].lower == "not";
+            let negated = i > 0 && units[i - 1].is_word() && is_negation(&units[i - 1].lower);
             if negated {
                 i -= 1;
-                while i > 0
-                    && units[i - 1].is_word()
-                    && cues::is_skippable_before_verb(&units[i - 1].lower)
-                {
+                while i > 0 && units[i - 1].is_word() && self.skippable_before_verb(&units[i - 1]) {
                     i -= 1;
                 }
             }
@@ -954,6 +1018,13 @@ impl Reader<'_> {
                     });
                     if let Some(o) = open.filter(|_| parenthetical) {
                         end = o;
+                        // An age before the apposition: "Ana Ruiz, 34, a nurse, said …"
+                        if end >= 2
+                            && numeric(&units[end - 1].lower)
+                            && units[end - 2].is_punct(',')
+                        {
+                            end -= 2;
+                        }
                     }
                 }
                 // A relative clause: "Mr. Trump, who said last week that …", "voters who
@@ -1049,7 +1120,7 @@ impl Reader<'_> {
                             .iter()
                             .all(|u| u.quote().is_none() && u.lower != "that"))
                         || (after_comma && ends_here);
-                    if postposed {
+                    if postposed && !negated {
                         let from = self.clause_start(units, subject_start - 1);
                         ((from, subject_start), class != VerbClass::Act)
                     } else if negated {
@@ -1073,6 +1144,23 @@ impl Reader<'_> {
             });
         }
         out
+    }
+
+    /// Whether a word between a subject and its verb is passed over: an auxiliary or an
+    /// adverb of the list ("has also said"), or a lowercase word other than a stopword that
+    /// the lexicon knows only as an adverb ("privately warned", "angrily denied"; not "but").
+    fn skippable_before_verb(&self, w: &W) -> bool {
+        cues::is_skippable_before_verb(&w.lower)
+            || (!w.is_cap()
+                && !self.english.is_stopword(&w.lower)
+                && !is_negation(&w.lower)
+                && cues::verb_class(&w.lower).is_none()
+                && crate::lexicon::Lexicon::embedded().every_sense(
+                    "eng",
+                    &w.lower,
+                    &self.english.stem(&w.lower),
+                    |pos| pos == crate::lexicon::ADVERB,
+                ))
     }
 
     /// Where the sentence's subject starts: after a fronted adverbial ("Ahead of the talks, …").
@@ -1162,9 +1250,14 @@ impl Reader<'_> {
                             | "again"
                     )
                 {
-                    // "said on Tuesday that …", "said last week that …"
+                    // "said on Tuesday that …", "said last week that …", "said in a
+                    // statement the plan would …"
                     find_that(v + 1).or_else(|| {
-                        (!cues::is_preposition(&next.lower) && next.is_word()).then_some(v + 1)
+                        if !cues::is_preposition(&next.lower) {
+                            next.is_word().then_some(v + 1)
+                        } else {
+                            clause_after_phrase(units, v + 1, v + 3)
+                        }
                     })
                 } else if next.is_word() {
                     Some(v + 1)
@@ -1172,7 +1265,10 @@ impl Reader<'_> {
                     None
                 }
             }
-            VerbClass::Tell => find_that(v + 1),
+            // "told reporters that …", "told reporters the plan would …"
+            VerbClass::Tell => {
+                find_that(v + 1).or_else(|| clause_after_phrase(units, v + 1, v + 2))
+            }
             VerbClass::Think => {
                 if next.lower == "that" {
                     Some(v + 2)
@@ -1280,7 +1376,14 @@ impl Reader<'_> {
                 continue;
             };
             let comma_after = (np_end..units.len()).find(|&k| units[k].is_punct(','));
-            let postposed = i > 0 && units[i - 1].is_punct(',');
+            // "…, according to X." reports what precedes it, unless that is only a fronted
+            // adverbial ("In addition, according to X, …").
+            let before = units[..i.saturating_sub(1)]
+                .iter()
+                .filter(|u| u.is_word())
+                .count();
+            let postposed =
+                i > 0 && units[i - 1].is_punct(',') && !(before <= 3 && comma_after.is_some());
             let scope = if postposed {
                 (self.sentence_subject_start(units).min(i - 1), i - 1)
             } else if let Some(comma) = comma_after {
@@ -1437,6 +1540,11 @@ impl Reader<'_> {
             }
         }
     }
+}
+
+/// Whether a word negates the verb after it ("had not threatened", "has never said").
+fn is_negation(lower: &str) -> bool {
+    matches!(lower, "not" | "never")
 }
 
 /// Whether a word heads a description of a speaker ("report", "official", "sides").

@@ -509,9 +509,28 @@ const LISTS: [&[&str]; 14] = [
     FINITE_AUXILIARIES,
 ];
 
-/// Whether the word is a finite auxiliary or modal ("will", "is", "could").
+/// Whether the word is a finite auxiliary or modal ("will", "is", "could"), negated too
+/// ("aren't", "can't", "won't").
 pub fn is_finite_auxiliary(lower: &str) -> bool {
-    contains(List::FiniteAuxiliaries, lower)
+    let positive = lower
+        .strip_suffix("n't")
+        .or_else(|| lower.strip_suffix("n’t"))
+        .map(|stem| match stem {
+            "ca" => "can",
+            "do" => "does",
+            "ai" => "is",
+            _ => stem,
+        });
+    contains(List::FiniteAuxiliaries, positive.unwrap_or(lower))
+}
+
+/// Whether the word is a clause opener with an auxiliary contracted onto it ("she'll",
+/// "they’re", "we've", "he'd"): a subject and its finite verb in one word.
+pub fn is_contracted_clause(lower: &str) -> bool {
+    ["'ll", "’ll", "'re", "’re", "'ve", "’ve", "'d", "’d"]
+        .iter()
+        .find_map(|suffix| lower.strip_suffix(suffix))
+        .is_some_and(|subject| (subject != "that" && is_clause_opener(subject)) || subject == "you")
 }
 
 /// Whether the word is part of a title.

@@ -307,10 +307,20 @@ pub fn classify(text: &str, units: &[W]) -> Option<Np> {
         return None;
     }
     let lowers: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
-    // "a report by DPA": the head is the word before "by".
+    // "a report by DPA": the head is the word before "by"; "critics of the plan",
+    // "residents fighting the closure": a speaker's head word before "of" or a participle.
     let head_end = lowers
         .iter()
-        .position(|w| *w == "by")
+        .enumerate()
+        .position(|(i, w)| {
+            *w == "by"
+                || (i > 0
+                    && i + 1 < lowers.len()
+                    && (*w == "of" || (w.len() > 5 && w.ends_with("ing")))
+                    && (cues::is_role_head(lowers[i - 1])
+                        || cues::is_group_head(lowers[i - 1])
+                        || cues::is_publication_head(lowers[i - 1])))
+        })
         .unwrap_or(lowers.len());
     if head_end == 0 {
         return None;

@@ -127,6 +127,93 @@ fn reported_speech_after_a_reporting_verb() {
 }
 
 #[test]
+fn reported_speech_after_an_addressee_or_adverbial_without_that() {
+    let line = "the ferry line would reopen in April";
+    for text in [
+        "The harbour master told reporters the ferry line would reopen in April.",
+        "The harbour master told the town council the ferry line would reopen in April.",
+        "The harbour master said in a short statement the ferry line would reopen in April.",
+    ] {
+        assert_eq!(indirect(text), [pair(line, "the harbour master")], "{text}");
+    }
+    assert_eq!(
+        indirect("The harbour master said on Monday there was no plan to close the pier."),
+        [pair(
+            "there was no plan to close the pier",
+            "the harbour master"
+        )]
+    );
+    // The phrase may not hold a verb of its own: "announced" reports for the port.
+    let text = "The mayor spoke in June after the port announced it would cut the ferry fares.";
+    assert!(
+        indirect(text)
+            .iter()
+            .all(|(_, who)| who.as_deref() != Some("the mayor")),
+        "{:?}",
+        indirect(text)
+    );
+    // Negated and contracted auxiliaries open a clause too.
+    assert_eq!(
+        indirect("The harbour master suggested they'll close the pier for a month."),
+        [pair(
+            "they'll close the pier for a month",
+            "the harbour master"
+        )]
+    );
+    assert_eq!(
+        indirect("The harbour master thinks the old boats aren't safe any more."),
+        [pair(
+            "the old boats aren't safe any more",
+            "the harbour master"
+        )]
+    );
+}
+
+#[test]
+fn english_subjects_with_modifiers_ages_and_adverbs() {
+    let text = "the fares would rise";
+    for (sentence, speaker) in [
+        (
+            "Critics of the plan argued that the fares would rise.",
+            "Critics of the plan",
+        ),
+        (
+            "Residents fighting the closure of the line say the fares would rise.",
+            "Residents fighting the closure of the line",
+        ),
+        (
+            "The secretary of state said the fares would rise.",
+            "the secretary of state",
+        ),
+        (
+            "Nina Holt, 52, a bus driver from Leeds, said the fares would rise.",
+            "Nina Holt",
+        ),
+        (
+            "The union privately warned that the fares would rise.",
+            "the union",
+        ),
+    ] {
+        assert_eq!(indirect(sentence), [pair(text, speaker)], "{sentence}");
+    }
+    // "but" is no adverb before a verb: the subject of "voiced" speaks.
+    assert_eq!(
+        indirect("Ms. Holt has voiced concerns but has said she backs the new timetable."),
+        [pair("she backs the new timetable", "Ms. Holt")]
+    );
+    // A fronted adverbial is not what "according to" reports.
+    assert_eq!(
+        indirect(
+            "In addition, according to the ministry, nearly half of the buses will be replaced."
+        ),
+        [pair(
+            "nearly half of the buses will be replaced",
+            "the ministry"
+        )]
+    );
+}
+
+#[test]
 fn reported_speech_with_according_to_and_postposed_attribution() {
     assert_eq!(
         indirect("According to Lavrov, Russian officials have never threatened anyone."),
