@@ -452,6 +452,7 @@ impl Reader<'_> {
                 c.channel
                     && clauses.iter().any(|inner| {
                         !inner.channel
+                            && inner.reportable
                             && inner.cue > c.scope.0
                             && inner.cue < c.scope.1
                             && inner.speaker.is_some_and(|s| {
@@ -765,9 +766,10 @@ impl Reader<'_> {
     /// The noun phrase that ends just before unit `end` (exclusive), as a unit range.
     fn np_before(&self, units: &[W], end: usize) -> Option<(usize, usize)> {
         let (mut start, end) = self.np_just_before(units, end)?;
-        // The phrase may be a modifier of the speaker: "critics of the plan", "residents
-        // fighting the closure of the hospital": back over "of" and a participle, at most
-        // three steps, to a speaker's head word.
+        // The phrase may be a modifier of the speaker: "critics of the plan", "officials in
+        // both cities", "residents fighting the closure of the hospital": back over a
+        // preposition that links a modifier and a participle, at most three steps, to a
+        // speaker's head word.
         let mut k = start;
         for _ in 0..3 {
             let Some(link) = k.checked_sub(1).map(|l| &units[l]) else {
@@ -778,7 +780,7 @@ impl Reader<'_> {
                 && link.lower.len() > 5
                 && link.lower.ends_with("ing")
                 && cues::verb_class(&link.lower).is_none();
-            if !(link.lower == "of" || participle) {
+            if !(cues::is_modifier_link(&link.lower) || participle) {
                 break;
             }
             let Some((a, b)) = self.np_just_before(units, k - 1) else {
@@ -1054,8 +1056,32 @@ impl Reader<'_> {
                         k -= 1;
                     }
                     let after_quote = k >= 1 && k < v + 1 && units[k - 1].quote().is_some();
-                    if after_quote {
-                        if let Some((a, b)) = self.np_after(units, v + 1) {
+                    // "…, said a handful of Democrats." after a clause of its own.
+                    let after_clause = class == VerbClass::Say
+                        && v >= 5
+                        && units[v - 1].is_punct(',')
+                        && units[..v - 1].iter().filter(|u| u.is_word()).count() >= 4;
+                    if after_quote || after_clause {
+                        let closes = |b: usize| {
+                            after_quote
+                                || units.get(b).is_none_or(|u| {
+                                    matches!(u.unit, Unit::Punct('.' | ',' | ';' | '!'))
+                                        || u.lower == "who"
+                                })
+                        };
+                        // After a clause, the phrase up to the end is the speaker when the
+                        // lexicon says its head names people ("…, said the city engineer").
+                        let to_end = || {
+                            let b = (v + 1..units.len().min(v + 7))
+                                .find(|&b| !units[b].is_word() || units[b].lower == "who")
+                                .unwrap_or(units.len());
+                            (after_clause && b > v + 1 && closes(b)).then_some((v + 1, b))
+                        };
+                        if let Some((a, b)) = self
+                            .np_after(units, v + 1)
+                            .filter(|&(_, b)| closes(b))
+                            .or_else(to_end)
+                        {
                             speaker = self.resolve_np(units, a, b, mentions);
                             subject_start = v;
                             inverted = speaker.is_some();
@@ -1372,9 +1398,36 @@ impl Reader<'_> {
                             && units[k].lower != "by")
                 })
                 .unwrap_or(units.len());
-            let Some(speaker) = self.resolve_np(units, np_start, np_end, mentions) else {
+            // Whatever follows "according to" is a source, even a phrase the speaker grammar
+            // does not read ("according to the polling average"): a publication then.
+            let fallback = |reader: &mut Self| {
+                let words = units[np_start..np_end]
+                    .iter()
+                    .filter(|u| u.is_word())
+                    .count();
+                if words == 0 || words > 8 {
+                    return None;
+                }
+                let (start, end) = (units[np_start].start, units[np_end - 1].end);
+                let text = reader.text;
+                let entity =
+                    reader
+                        .entities
+                        .other(SpeakerKind::Publication, &text[start..end], start);
+                Some(Attribution {
+                    entity,
+                    cue: Cue::Explicit,
+                    start,
+                    end,
+                })
+            };
+            let Some(speaker) = self
+                .resolve_np(units, np_start, np_end, mentions)
+                .or_else(|| fallback(self))
+            else {
                 continue;
             };
+
             let comma_after = (np_end..units.len()).find(|&k| units[k].is_punct(','));
             // "…, according to X." reports what precedes it, unless that is only a fronted
             // adverbial ("In addition, according to X, …").

@@ -509,6 +509,12 @@ const LISTS: [&[&str]; 14] = [
     FINITE_AUXILIARIES,
 ];
 
+/// Whether the word is a preposition that links a modifier to a speaker's head word
+/// ("critics of the plan", "officials in both cities", "a spokesman for the ministry").
+pub fn is_modifier_link(lower: &str) -> bool {
+    matches!(lower, "of" | "in" | "from" | "at" | "for")
+}
+
 /// Whether the word is a finite auxiliary or modal ("will", "is", "could"), negated too
 /// ("aren't", "can't", "won't").
 pub fn is_finite_auxiliary(lower: &str) -> bool {

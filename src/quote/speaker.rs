@@ -308,7 +308,8 @@ pub fn classify(text: &str, units: &[W]) -> Option<Np> {
     }
     let lowers: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
     // "a report by DPA": the head is the word before "by"; "critics of the plan",
-    // "residents fighting the closure": a speaker's head word before "of" or a participle.
+    // "officials in both cities", "residents fighting the closure": a speaker's head word
+    // before a preposition linking a modifier or before a participle.
     let head_end = lowers
         .iter()
         .enumerate()
@@ -316,7 +317,7 @@ pub fn classify(text: &str, units: &[W]) -> Option<Np> {
             *w == "by"
                 || (i > 0
                     && i + 1 < lowers.len()
-                    && (*w == "of" || (w.len() > 5 && w.ends_with("ing")))
+                    && (cues::is_modifier_link(w) || (w.len() > 5 && w.ends_with("ing")))
                     && (cues::is_role_head(lowers[i - 1])
                         || cues::is_group_head(lowers[i - 1])
                         || cues::is_publication_head(lowers[i - 1])))

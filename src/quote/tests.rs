@@ -196,6 +196,10 @@ fn english_subjects_with_modifiers_ages_and_adverbs() {
     ] {
         assert_eq!(indirect(sentence), [pair(text, speaker)], "{sentence}");
     }
+    assert_eq!(
+        indirect("The fares would rise, officials in both cities insist, because fuel costs more."),
+        [pair("The fares would rise", "officials in both cities")]
+    );
     // "but" is no adverb before a verb: the subject of "voiced" speaks.
     assert_eq!(
         indirect("Ms. Holt has voiced concerns but has said she backs the new timetable."),
@@ -210,6 +214,30 @@ fn english_subjects_with_modifiers_ages_and_adverbs() {
             "nearly half of the buses will be replaced",
             "the ministry"
         )]
+    );
+}
+
+#[test]
+fn according_to_names_a_source_the_speaker_grammar_does_not_read_and_a_verb_may_follow_its_clause()
+{
+    assert_eq!(
+        indirect("The governor leads by nine points, according to the latest polling average."),
+        [pair(
+            "The governor leads by nine points",
+            "the latest polling average"
+        )]
+    );
+    assert_eq!(
+        indirect("The bridge will stay closed until June, said the city engineer."),
+        [pair(
+            "The bridge will stay closed until June",
+            "the city engineer"
+        )]
+    );
+    // Not after a clause too short to be one, nor with more than a noun phrase after it.
+    assert!(indirect("Then, said the engineer, the bridge closed.").is_empty());
+    assert!(
+        indirect("The bridge will stay closed until June, said hello to the crowd.").is_empty()
     );
 }
 
