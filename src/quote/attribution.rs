@@ -1029,6 +1029,26 @@ impl Reader<'_> {
                         }
                     }
                 }
+                // A parenthetical in brackets or between dashes: "Ana Ruiz (who leads the
+                // list) said …", "Ana Ruiz — a nurse for 20 years — said …"
+                if end > 0 {
+                    let open = match units[end - 1].unit {
+                        Unit::Punct(')') => Some('('),
+                        Unit::Punct(c @ ('—' | '–')) => Some(c),
+                        _ => None,
+                    };
+                    if let Some(open) = open {
+                        if let Some(o) = (end.saturating_sub(30)..end - 1)
+                            .rev()
+                            .find(|&k| units[k].is_punct(open))
+                            .filter(|&o| {
+                                o > 0 && units[o + 1..end - 1].iter().all(|u| u.quote().is_none())
+                            })
+                        {
+                            end = o;
+                        }
+                    }
+                }
                 // A relative clause: "Mr. Trump, who said last week that …", "voters who
                 // say …": its antecedent speaks.
                 if end > 1 && units[end - 1].is_word() && units[end - 1].lower == "who" {
@@ -1114,7 +1134,15 @@ impl Reader<'_> {
                 continue;
             }
             // The scope.
-            let content = self.content_start(units, v, class);
+            let mut content = self.content_start(units, v, class);
+            // What a poll, a study or a report "showed" or "found" is its finding, a clause
+            // or not ("The poll showed the mayor ahead by five points").
+            let publication =
+                speaker.is_some_and(|s| self.entities.kind(s.entity) == SpeakerKind::Publication);
+            if content.is_none() && class == VerbClass::Think && publication {
+                let words = units[v + 1..].iter().take_while(|u| u.is_word()).count();
+                content = (words >= 4).then_some(v + 1);
+            }
             let (scope, reportable) = match content {
                 Some(c) if c < units.len() => {
                     let mut end = self.content_end(units, c);

@@ -292,7 +292,11 @@ pub fn classify(text: &str, units: &[W]) -> Option<Np> {
         if matches!(lower, "he" | "she" | "they" | "him" | "her" | "i" | "we") {
             return Some(Np::Pronoun(lower.to_string()));
         }
-        if lower == "both" {
+        // A quantifier standing for people: "both", "many said …", "others argued …".
+        if matches!(
+            lower,
+            "both" | "many" | "most" | "some" | "few" | "others" | "several"
+        ) {
             return Some(Np::Other(SpeakerKind::Group, surface));
         }
     }

@@ -193,6 +193,19 @@ fn english_subjects_with_modifiers_ages_and_adverbs() {
             "The union privately warned that the fares would rise.",
             "the union",
         ),
+        (
+            "Nina Holt (who drives the night bus) said the fares would rise.",
+            "Nina Holt",
+        ),
+        (
+            "Nina Holt — a driver for twenty years — said the fares would rise.",
+            "Nina Holt",
+        ),
+        ("Many said on Monday that the fares would rise.", "Many"),
+        (
+            "The planning office forecast that the fares would rise.",
+            "the planning office",
+        ),
     ] {
         assert_eq!(indirect(sentence), [pair(text, speaker)], "{sentence}");
     }
@@ -200,6 +213,15 @@ fn english_subjects_with_modifiers_ages_and_adverbs() {
         indirect("The fares would rise, officials in both cities insist, because fuel costs more."),
         [pair("The fares would rise", "officials in both cities")]
     );
+    // What a poll or a study shows or finds is its finding, with or without a clause.
+    assert_eq!(
+        indirect("The poll showed the mayor ahead by five points among older voters."),
+        [pair(
+            "the mayor ahead by five points among older voters",
+            "the poll"
+        )]
+    );
+    assert!(indirect("The mayor found the keys in her car.").is_empty());
     // "but" is no adverb before a verb: the subject of "voiced" speaks.
     assert_eq!(
         indirect("Ms. Holt has voiced concerns but has said she backs the new timetable."),
