@@ -451,8 +451,10 @@ impl Reader<'_> {
             .map(|c| {
                 c.channel
                     && clauses.iter().any(|inner| {
+                        // A speech act with words after it ("called on the West to …"),
+                        // not a bare verb ("… by nine points, according to …").
                         !inner.channel
-                            && inner.reportable
+                            && (inner.reportable || inner.scope.0 < inner.scope.1)
                             && inner.cue > c.scope.0
                             && inner.cue < c.scope.1
                             && inner.speaker.is_some_and(|s| {
