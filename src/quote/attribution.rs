@@ -124,7 +124,7 @@ pub fn attribute(
 ) -> (Vec<Found>, Vec<speaker::Entity>) {
     let sentences = split_run_ons(
         text,
-        merge_across_quotes(crate::text::sentences(text, 0, text.len()), marked),
+        merge_across_quotes(text, crate::text::sentences(text, 0, text.len()), marked),
         marked,
     );
     let mut reader = Reader {
@@ -249,8 +249,11 @@ fn split_run_ons(
     out
 }
 
-/// Merges sentences so that no quotation crosses a sentence boundary.
+/// Merges sentences so that no quotation crosses a sentence boundary, and so that a
+/// quotation closing on a question or an exclamation stays with the attribution after it
+/// ("“Who would have thought it?” Holt asked, looking at the crowd.").
 fn merge_across_quotes(
+    text: &str,
     sentences: Vec<(usize, usize)>,
     marked: &[MarkedQuote],
 ) -> Vec<(usize, usize)> {
@@ -266,10 +269,41 @@ fn merge_across_quotes(
                 last.1 = end;
                 continue;
             }
+            if q > 0 && attribution_follows(text, &marked[q - 1], *last, (start, end)) {
+                last.1 = end;
+                continue;
+            }
         }
         out.push((start, end));
     }
     out
+}
+
+/// Whether the sentence `next` attributes the quotation `quote` that closes the sentence
+/// `last` on a question or an exclamation mark: a reporting verb among its first four words,
+/// on the same line.
+fn attribution_follows(
+    text: &str,
+    quote: &MarkedQuote,
+    last: (usize, usize),
+    next: (usize, usize),
+) -> bool {
+    let closes_last =
+        quote.closed && text[last.0..last.1].trim_end().len() + last.0 == quote.close_end;
+    let asks = text[quote.start..quote.end]
+        .trim_end()
+        .ends_with(['?', '!']);
+    if !(closes_last && asks) || text[quote.close_end..next.0].contains('\n') {
+        return false;
+    }
+    text[next.0..next.1]
+        .split_whitespace()
+        .take(4)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .any(|w| cues::verb_class(&w).is_some())
 }
 
 struct Reader<'t> {
@@ -1144,6 +1178,22 @@ impl Reader<'_> {
             if content.is_none() && class == VerbClass::Think && publication {
                 let words = units[v + 1..].iter().take_while(|u| u.is_word()).count();
                 content = (words >= 4).then_some(v + 1);
+            }
+            // "The memo said, “…”": the quotation after the verb is what it reports.
+            let quoted = (v + 1..units.len().min(v + 3))
+                .find(|&k| units[k].quote().is_some())
+                .filter(|&k| {
+                    k == v + 1 || units[v + 1].is_punct(',') || units[v + 1].is_punct(':')
+                });
+            if let (None, Some(k), VerbClass::Say | VerbClass::Tell) = (content, quoted, class) {
+                out.push(Clause {
+                    cue: v,
+                    scope: (v + 1, k + 1),
+                    speaker,
+                    reportable: false,
+                    channel: false,
+                });
+                continue;
             }
             let (scope, reportable) = match content {
                 Some(c) if c < units.len() => {

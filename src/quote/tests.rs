@@ -264,6 +264,21 @@ fn according_to_names_a_source_the_speaker_grammar_does_not_read_and_a_verb_may_
 }
 
 #[test]
+fn a_question_keeps_its_attribution_after_it_and_a_document_its_quotation() {
+    assert_eq!(
+        direct(
+            "The fair opened on Sunday.\n\n“Who would have thought it?” Holt asked, looking at \
+             the crowd around the stage."
+        ),
+        [pair("Who would have thought it?", "Holt")]
+    );
+    assert_eq!(
+        direct("The memo said, “Starting today, we will close the plant.”"),
+        [pair("Starting today, we will close the plant.", "the memo")]
+    );
+}
+
+#[test]
 fn reported_speech_with_according_to_and_postposed_attribution() {
     assert_eq!(
         indirect("According to Lavrov, Russian officials have never threatened anyone."),
