@@ -996,8 +996,19 @@ impl Reader<'_> {
             }
             // The subject.
             let mut i = v;
-            while i > 0 && units[i - 1].is_word() && self.skippable_before_verb(&units[i - 1]) {
-                i -= 1;
+            loop {
+                while i > 0 && units[i - 1].is_word() && self.skippable_before_verb(&units[i - 1]) {
+                    i -= 1;
+                }
+                // A time between the subject and the verb: "The council on Monday said …".
+                if i > 1 && cues::is_time_word(&units[i - 1].lower) {
+                    i -= 1;
+                    if matches!(units[i - 1].lower.as_str(), "on" | "in" | "last" | "this") {
+                        i -= 1;
+                    }
+                    continue;
+                }
+                break;
             }
             if i > 0 && units[i - 1].is_word() && cues::is_passive_auxiliary(&units[i - 1].lower) {
                 continue; // "were reported", "It was agreed"
@@ -1335,6 +1346,10 @@ impl Reader<'_> {
             VerbClass::Say => {
                 if next.quote().is_some() || next.is_punct(',') || next.lower == "so" {
                     None
+                } else if cues::is_time_word(&next.lower) {
+                    // "said Monday that …", "said Monday the plan would …"
+                    find_that(v + 1)
+                        .or_else(|| units.get(v + 2).filter(|u| u.is_word()).map(|_| v + 2))
                 } else if next.is_punct(':') {
                     units
                         .get(v + 2)
@@ -1378,6 +1393,8 @@ impl Reader<'_> {
             VerbClass::Think => {
                 if next.lower == "that" {
                     Some(v + 2)
+                } else if cues::is_time_word(&next.lower) {
+                    find_that(v + 1).or_else(|| finite_clause(units, v + 2).then_some(v + 2))
                 } else if next.is_word() && cues::is_clause_opener(&next.lower) {
                     Some(v + 1)
                 } else if cues::is_preposition(&next.lower) || next.lower == "out" {

@@ -567,6 +567,34 @@ pub fn is_publication_word(lower: &str) -> bool {
 pub fn is_place_word(lower: &str) -> bool {
     contains(List::PlaceWords, lower)
 }
+/// Whether the word names a day or a month ("Monday", "June") or a day relative to today:
+/// an adverbial of time, never a speaker. "May" is left out: it is also a modal and a name.
+pub fn is_time_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "yesterday"
+            | "today"
+            | "tonight"
+    )
+}
 /// Whether the word is an adjective of nationality.
 pub fn is_demonym(lower: &str) -> bool {
     contains(List::Demonyms, lower)

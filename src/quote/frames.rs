@@ -739,6 +739,7 @@ impl<'t> Frames<'t> {
             return false;
         }
         if cues::is_place_word(&w.lower)
+            || cues::is_time_word(&w.lower)
             || cues::is_organization_word(&w.lower)
             || cues::is_publication_word(&w.lower)
         {
@@ -1740,6 +1741,10 @@ impl<'t> Frames<'t> {
         }
         if words.len() == 1 && looked[words[0]].entry.is(flag::PRONOUN | flag::DETERMINER) {
             return true;
+        }
+        // A day or a month is when, not who ("… published Wednesday said …").
+        if words.iter().all(|&k| cues::is_time_word(&units[k].lower)) {
+            return false;
         }
         // Where nouns are capitalized, a capitalized noun after a determiner heads a phrase
         // ("die Bahn", "ein örtlicher Mitarbeiter"); everywhere, so does an acronym ("TEPCO").

@@ -311,6 +311,10 @@ pub fn classify(text: &str, units: &[W]) -> Option<Np> {
         return None;
     }
     let lowers: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
+    // A day or a month is when, not who ("… published Wednesday said …").
+    if lowers.iter().any(|w| cues::is_time_word(w)) {
+        return None;
+    }
     // "a report by DPA": the head is the word before "by"; "critics of the plan",
     // "officials in both cities", "residents fighting the closure": a speaker's head word
     // before a preposition linking a modifier or before a participle.

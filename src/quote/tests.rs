@@ -206,6 +206,18 @@ fn english_subjects_with_modifiers_ages_and_adverbs() {
             "The planning office forecast that the fares would rise.",
             "the planning office",
         ),
+        (
+            "The council on Monday said the fares would rise.",
+            "the council",
+        ),
+        (
+            "The council agreed Saturday that the fares would rise.",
+            "the council",
+        ),
+        (
+            "The council said Monday the fares would rise.",
+            "the council",
+        ),
     ] {
         assert_eq!(indirect(sentence), [pair(text, speaker)], "{sentence}");
     }
@@ -222,6 +234,12 @@ fn english_subjects_with_modifiers_ages_and_adverbs() {
         )]
     );
     assert!(indirect("The mayor found the keys in her car.").is_empty());
+    // A day is when, not who.
+    assert!(
+        indirect("A report published Wednesday said the fares would rise.")
+            .iter()
+            .all(|(_, who)| who.as_deref() != Some("Wednesday"))
+    );
     // "but" is no adverb before a verb: the subject of "voiced" speaks.
     assert_eq!(
         indirect("Ms. Holt has voiced concerns but has said she backs the new timetable."),
