@@ -4,13 +4,15 @@
 //! who has been named, who spoke last.
 //!
 //! 1. **Sentences** are UAX #29 sentences merged so that no quotation crosses a boundary: a
-//!    quoted paragraph of two sentences and its "…,” he said." are one unit.
+//!    quoted paragraph of two sentences and its "…,” he said." are one unit, and so are a
+//!    quotation closing on a question or an exclamation and the attribution after it.
 //! 2. **Mentions**: named people ("Russian Foreign Minister Sergei Lavrov", "Lavrov"), role
 //!    descriptions ("the Russian foreign minister") and pronouns are resolved to entities as they
 //!    come. A pronoun takes the nearest person named before it in its sentence, otherwise the
 //!    speaker (or, failing that, the first person) of the nearest earlier sentence that has one.
 //! 3. **Reporting clauses**: every reporting verb (see [`super::cues`]) gets a subject — the
-//!    noun phrase before it (skipping adverbs and a parenthetical between commas), the subject
+//!    noun phrase before it (skipping adverbs, a time, an age and a parenthetical between
+//!    commas, brackets or dashes; with the modifiers of its head word), the subject
 //!    of the clause it is coordinated with ("… and said …"), or, inverted, the phrase after it
 //!    ("…,” said Blinken) — and a *scope*: the words it reports. A verb's scope is what follows
 //!    it; a clause placed after its content ("Russia has no plans to attack Ukraine, he said.")

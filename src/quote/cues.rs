@@ -83,6 +83,8 @@ enum List {
     Prepositions,
     ClauseOpeners,
     FiniteAuxiliaries,
+    ModifierLinks,
+    TimeWords,
 }
 
 /// Whether `word` is on `list`.
@@ -491,8 +493,37 @@ const FINITE_AUXILIARIES: &[&str] = &[
     "shall", "should", "was", "were", "will", "won't", "would",
 ];
 
+/// Prepositions that link a modifier to a speaker's head word ("critics of the plan").
+const MODIFIER_LINKS: &[&str] = &["at", "for", "from", "in", "of"];
+
+/// Days, months and days relative to today: times, never speakers. "May" is left out: it is
+/// also a modal and a name.
+const TIME_WORDS: &[&str] = &[
+    "april",
+    "august",
+    "december",
+    "february",
+    "friday",
+    "january",
+    "july",
+    "june",
+    "march",
+    "monday",
+    "november",
+    "october",
+    "saturday",
+    "september",
+    "sunday",
+    "thursday",
+    "today",
+    "tonight",
+    "tuesday",
+    "wednesday",
+    "yesterday",
+];
+
 /// Every word list, in the order of [`List`] (the bits of [`Entry::lists`]).
-const LISTS: [&[&str]; 14] = [
+const LISTS: [&[&str]; 16] = [
     TITLE_WORDS,
     ROLE_HEADS,
     GROUP_HEADS,
@@ -507,12 +538,14 @@ const LISTS: [&[&str]; 14] = [
     PREPOSITIONS,
     CLAUSE_OPENERS,
     FINITE_AUXILIARIES,
+    MODIFIER_LINKS,
+    TIME_WORDS,
 ];
 
 /// Whether the word is a preposition that links a modifier to a speaker's head word
 /// ("critics of the plan", "officials in both cities", "a spokesman for the ministry").
 pub fn is_modifier_link(lower: &str) -> bool {
-    matches!(lower, "of" | "in" | "from" | "at" | "for")
+    contains(List::ModifierLinks, lower)
 }
 
 /// Whether the word is a finite auxiliary or modal ("will", "is", "could"), negated too
@@ -568,32 +601,9 @@ pub fn is_place_word(lower: &str) -> bool {
     contains(List::PlaceWords, lower)
 }
 /// Whether the word names a day or a month ("Monday", "June") or a day relative to today:
-/// an adverbial of time, never a speaker. "May" is left out: it is also a modal and a name.
+/// an adverbial of time, never a speaker.
 pub fn is_time_word(lower: &str) -> bool {
-    matches!(
-        lower,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "yesterday"
-            | "today"
-            | "tonight"
-    )
+    contains(List::TimeWords, lower)
 }
 /// Whether the word is an adjective of nationality.
 pub fn is_demonym(lower: &str) -> bool {
@@ -634,7 +644,11 @@ mod tests {
         }
         assert!(contains(List::TitleWords, "minister") && !contains(List::Demonyms, "minister"));
         assert!(contains(List::Demonyms, "russian") && contains(List::ClauseOpeners, "that"));
-        assert_eq!(List::FiniteAuxiliaries as usize + 1, LISTS.len());
+        assert_eq!(List::TimeWords as usize + 1, LISTS.len());
+        assert!(
+            LISTS.len() <= u16::BITS as usize,
+            "a bit per list in `Entry::lists`"
+        );
         assert!(!is_determiner("walked") && !is_title_word(""));
     }
 
