@@ -815,8 +815,7 @@ impl Reader<'_> {
             };
             let participle = link.is_word()
                 && !link.is_cap()
-                && link.lower.len() > 5
-                && link.lower.ends_with("ing")
+                && cues::is_participle_shape(&link.lower)
                 && cues::verb_class(&link.lower).is_none();
             if !(cues::is_modifier_link(&link.lower) || participle) {
                 break;

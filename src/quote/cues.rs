@@ -548,6 +548,12 @@ pub fn is_modifier_link(lower: &str) -> bool {
     contains(List::ModifierLinks, lower)
 }
 
+/// Whether a lowercase word has the shape of a present participle that can modify a
+/// speaker's head word ("residents fighting the closure").
+pub fn is_participle_shape(lower: &str) -> bool {
+    lower.len() > 5 && lower.ends_with("ing")
+}
+
 /// Whether the word is a finite auxiliary or modal ("will", "is", "could"), negated too
 /// ("aren't", "can't", "won't").
 pub fn is_finite_auxiliary(lower: &str) -> bool {

@@ -325,7 +325,7 @@ pub fn classify(text: &str, units: &[W]) -> Option<Np> {
             *w == "by"
                 || (i > 0
                     && i + 1 < lowers.len()
-                    && (cues::is_modifier_link(w) || (w.len() > 5 && w.ends_with("ing")))
+                    && (cues::is_modifier_link(w) || cues::is_participle_shape(w))
                     && (cues::is_role_head(lowers[i - 1])
                         || cues::is_group_head(lowers[i - 1])
                         || cues::is_publication_head(lowers[i - 1])))
