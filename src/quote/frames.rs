@@ -1158,6 +1158,13 @@ impl<'t> Frames<'t> {
                 attributed |= emit(found, s, e, Some(speaker));
             }
         }
+        // A speech act with an infinitive clause: what it asks, promises or charges ("forderte
+        // die Bürger auf, das Wasser abzukochen", "warf ihm vor, gelogen zu haben").
+        if class == VerbClass::Act && !attributed && quote_before(units, frame_start).is_none() {
+            if let Some((s, e)) = self.content_after(units, looked, frame_end, class) {
+                attributed |= emit(found, s, e, Some(speaker));
+            }
+        }
         // A speech act reported without its words ("Die Gewerkschaft forderte höhere Löhne",
         // "the league denounced the rhetoric"): what it says is the rest of its clause, a
         // version of the statement like any paraphrase.
@@ -1280,6 +1287,17 @@ impl<'t> Frames<'t> {
                 .take(5)
                 .any(|(_, l)| l.entry.is(flag::REPORTIVE))
         };
+        // An infinitive clause set off by a comma, after an addressee or an object ("kündigte
+        // an, ab Mittwoch zu streiken", "forderte die Bürger auf, das Wasser abzukochen").
+        if class != VerbClass::Describe {
+            if let Some(c) = self.infinitive_after(units, looked, k) {
+                let end = self.content_end(units, looked, c);
+                return self.clause_span(units, c, end);
+            }
+        }
+        if class == VerbClass::Act {
+            return None;
+        }
         // A complementizer within reach (after an addressee or an adverbial).
         let reach = units.len().min(k + 8);
         let complementizer = (k..reach)
@@ -1346,6 +1364,33 @@ impl<'t> Frames<'t> {
         }
         let end = self.content_end(units, looked, k);
         self.clause_span(units, k, end)
+    }
+
+    /// Where an infinitive clause set off by a comma opens after a verb that ends at unit `k`:
+    /// the comma comes within reach, before any quotation, verb or end of sentence, and the
+    /// words after it, up to the next comma, close on a marked infinitive ("zu streiken",
+    /// "spioniert zu haben", "anzuerkennen").
+    fn infinitive_after(&self, units: &[W], looked: &[Looked], k: usize) -> Option<usize> {
+        let reach = units.len().min(k + 15);
+        let comma = (k..reach)
+            .take_while(|&j| {
+                units[j].quote().is_none()
+                    && !is_stop_punct(&units[j])
+                    && (j == k || looked[j].entry.verb.is_none())
+            })
+            .find(|&j| is_comma(&units[j]))?;
+        let from = comma + 1;
+        let end = (from..units.len())
+            .find(|&j| matches!(units[j].unit, Unit::Punct(_)) && !self.glued_hyphen(units, j))
+            .unwrap_or(units.len());
+        let words: Vec<usize> = (from..end).filter(|&j| units[j].is_word()).collect();
+        let &[.., before, last] = words.as_slice() else {
+            return None;
+        };
+        let w = &units[last];
+        let marked = looked[before].entry.is(flag::INFINITIVE) && !units[before].is_cap()
+            || self.cues.is_infixed_infinitive(&w.lower, self.active);
+        (marked && !w.is_cap()).then_some(from)
     }
 
     /// Where a reported clause starting at `k` ends: the sentence's end, a semicolon, or an

@@ -98,6 +98,11 @@ pub struct Grammar {
     /// "der zuständige Minister", "neuesten Studien"); empty when any word may be.
     #[serde(default)]
     pub attributive_endings: Vec<String>,
+    /// Separable verb prefixes, between which and the verb the infinitive marker is written
+    /// as one word (German "an|zu|erkennen": "anzuerkennen", "aufzunehmen"): such a word is a
+    /// marked infinitive as "zu erkennen" is.
+    #[serde(default)]
+    pub separable_prefixes: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -425,6 +430,9 @@ pub struct Cues {
     /// Verbs whose particle closes the clause ("gab … bekannt", "ließ … verlauten"), by their
     /// finite unit: the particle's units, with the language and what the verb is.
     split_verbs: FxHashMap<String, Vec<(Vec<String>, u8, Entry)>>,
+    /// The infinitive markers of each language that writes them inside a separable verb
+    /// ([`Grammar::separable_prefixes`]), with those prefixes, by language.
+    infixed_infinitives: Vec<(Vec<String>, Vec<String>)>,
     /// Reporting verb forms (one-unit) by language, for deciding the active languages.
     verb_forms: FxHashMap<String, LanguageSet>,
     /// Nouns that name a source of information, by language, matched as word endings.
@@ -482,6 +490,7 @@ impl Cues {
             verb_forms: FxHashMap::default(),
             source_nouns: Vec::new(),
             compound_roles: Vec::new(),
+            infixed_infinitives: Vec::new(),
             credit_labels: Vec::new(),
             bylines: Vec::new(),
             copyright: Vec::new(),
@@ -552,6 +561,15 @@ impl Cues {
                 &w.anaphoric_objects,
                 word(flag::ANAPHORIC_OBJECT),
             );
+            cues.infixed_infinitives
+                .push(if file.grammar.separable_prefixes.is_empty() {
+                    Default::default()
+                } else {
+                    (
+                        file.grammar.separable_prefixes.clone(),
+                        w.infinitive_markers.clone(),
+                    )
+                });
             cues.compound_roles.push(if file.grammar.compound_roles {
                 w.roles.iter().map(|r| r.to_lowercase()).collect()
             } else {
@@ -748,6 +766,26 @@ impl Cues {
                     .skip(3)
                     .any(|(at, _)| roles.contains(&lower[at..]))
         })
+    }
+
+    /// Whether a lowercase word is a marked infinitive of a separable verb in an active
+    /// language: a prefix, the infinitive marker, then at least four letters ("anzuerkennen",
+    /// "aufzunehmen", "einzulegen").
+    pub fn is_infixed_infinitive(&self, lower: &str, active: LanguageSet) -> bool {
+        self.infixed_infinitives
+            .iter()
+            .enumerate()
+            .any(|(i, (prefixes, markers))| {
+                active & (1 << i) != 0
+                    && prefixes.iter().any(|p| {
+                        lower.strip_prefix(p.as_str()).is_some_and(|rest| {
+                            markers.iter().any(|m| {
+                                rest.strip_prefix(m.as_str())
+                                    .is_some_and(|verb| verb.chars().count() >= 4)
+                            })
+                        })
+                    })
+            })
     }
 
     /// Whether a word ends in a noun that names a source of information in an active language

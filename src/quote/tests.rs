@@ -708,6 +708,36 @@ fn german_hearsay_with_a_perfect_infinitive_is_reported_speech_and_a_plan_is_not
 }
 
 #[test]
+fn a_german_infinitive_clause_after_a_reporting_verb_is_what_was_said() {
+    assert_eq!(
+        indirect("Die Gewerkschaft hat am Montag angekündigt, ab Mittwoch wieder zu streiken."),
+        [pair("ab Mittwoch wieder zu streiken", "Die Gewerkschaft")]
+    );
+    // The marker inside a separable verb; a speech act with its object first.
+    assert_eq!(
+        indirect("Die Stadt forderte die Bürger auf, das Wasser vor dem Trinken abzukochen."),
+        [pair("das Wasser vor dem Trinken abzukochen", "Die Stadt")]
+    );
+    assert_eq!(
+        indirect("Der Angeklagte bestritt, das Geld genommen zu haben."),
+        [pair("das Geld genommen zu haben", "Der Angeklagte")]
+    );
+    // "zu" before a capitalized word is a preposition, not an infinitive.
+    assert_eq!(
+        indirect("Der Trainer kündigte an, nach dem Spiel zu Hause."),
+        []
+    );
+}
+
+#[test]
+fn a_german_think_verb_may_hold_its_subject_before_its_particles() {
+    assert_eq!(
+        indirect("Bislang gingen die Forscher davon aus, dass das Eis langsamer schmelze."),
+        [pair("das Eis langsamer schmelze", "die Forscher")]
+    );
+}
+
+#[test]
 fn a_german_source_of_information_may_have_adjectives_before_its_noun() {
     let got =
         indirect("Nach ersten offiziellen Schätzungen kamen rund zweitausend Gäste zum Stadtfest.");
